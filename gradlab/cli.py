@@ -1,0 +1,192 @@
+"""Command line: `gradlab [gui]`, `gradlab train`, `gradlab export-script`, `gradlab graph`.
+
+Bad values exit with status 2 and one line naming the option and what is
+allowed; nothing is written. torch is imported only by the commands that need it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from gradlab.core.config import SPECS, ConfigError, ExperimentConfig, parse_value
+
+MAX_STEPS = 100_000_000
+COMMANDS = ("gui", "train", "export-script", "graph")
+USAGE_ERROR = 2
+
+
+class UsageError(Exception):
+    """A refused command line: printed as one line, exit status 2."""
+
+
+class CommandError(Exception):
+    """A command that cannot go ahead (an unreadable checkpoint...): one line, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but an error is one line and goes through UsageError."""
+
+    def error(self, message):
+        raise UsageError(message)
+
+
+def _add_experiment_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("experiment")
+    for spec in SPECS:
+        default = getattr(ExperimentConfig(), spec.name)
+        group.add_argument(
+            spec.flag,
+            dest=spec.name,
+            metavar=spec.name.upper() if not spec.choices else "{" + ",".join(spec.choices) + "}",
+            default=None,
+            help=f"{spec.help} ({spec.allowed()}; default {default})",
+        )
+
+
+def _config_from(args) -> ExperimentConfig:
+    values = {}
+    for spec in SPECS:
+        text = getattr(args, spec.name)
+        if text is not None:
+            values[spec.name] = parse_value(spec.name, text)
+    return ExperimentConfig(**values)
+
+
+def _steps(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = -1
+    if not 0 <= n <= MAX_STEPS:
+        raise argparse.ArgumentTypeError(
+            f"--steps must be an integer ≥ 0 and ≤ {MAX_STEPS:,}; got {text!r}"
+        )
+    return n
+
+
+def build_parser() -> _Parser:
+    parser = _Parser(
+        prog="gradlab",
+        description="GradLab: watch your first PyTorch training loop run, one call at a time.",
+    )
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    gui = sub.add_parser("gui", help="open the desktop app (the default)")
+    gui.add_argument("--lang", choices=("zh_CN", "en"), help="interface language")
+
+    train = sub.add_parser("train", help="train in the terminal and print the result")
+    _add_experiment_options(train)
+    train.add_argument("--steps", type=_steps, default=100, help="optimizer updates (default 100)")
+    train.add_argument("--json", action="store_true", help="print one JSON object")
+    train.add_argument("--save", metavar="FILE", help="save a checkpoint after training")
+    train.add_argument("--resume", metavar="FILE", help="continue from a checkpoint")
+    return parser
+
+
+def _normalise(argv: list[str]) -> list[str]:
+    """No sub-command means the desktop app."""
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        return ["gui", *argv]
+    return argv
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(_normalise(argv))
+        if args.command == "gui":
+            from gradlab.ui.app import run_app
+
+            return run_app(lang=args.lang)
+        config = _config_from(args)
+        if args.command == "train":
+            return _train(args, config)
+    except (UsageError, ConfigError, CommandError) as exc:
+        print(f"gradlab: error: {exc}", file=sys.stderr)
+        return USAGE_ERROR
+    parser.print_help()
+    return USAGE_ERROR
+
+
+def _train(args, config: ExperimentConfig) -> int:
+    from gradlab.core import checkpoint
+    from gradlab.core.session import TrainingSession
+    from gradlab.core.training import result_of, train, use_one_thread
+
+    use_one_thread()
+    if args.resume:
+        given = [s.flag for s in SPECS if getattr(args, s.name) is not None]
+        if given:
+            raise UsageError(
+                f"--resume continues the saved experiment; leave out {', '.join(given)}"
+            )
+        try:
+            session, _ = checkpoint.load(args.resume)
+        except checkpoint.CheckpointError as exc:
+            raise CommandError(f"--resume: {exc}") from None
+        config = session.config
+    else:
+        session = TrainingSession(config)
+    train(session, args.steps, progress=_progress_printer(args))
+    result = result_of(session)
+    if args.save:
+        try:
+            checkpoint.save(session, args.save)
+        except OSError as exc:
+            raise CommandError(f"--save: cannot write {args.save}: {exc.strerror}") from None
+    if args.json:
+        print(json.dumps(result))
+    else:
+        print(_human_summary(config, result))
+    return 0
+
+
+def _progress_printer(args):
+    """A progress bar on a terminal for long runs; nothing otherwise."""
+    if args.json or args.steps < 20_000 or not sys.stderr.isatty():
+        return None
+
+    def show(done: int, total: int) -> None:
+        width = 30
+        filled = width * done // total
+        end = "\n" if done == total else ""
+        bar = "#" * filled + "-" * (width - filled)
+        print(f"\r[{bar}] {done:,}/{total:,} updates", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+def _human_summary(config: ExperimentConfig, result: dict) -> str:
+    lines = [f"Trained for {result['steps']} updates ({config.optimizer}, lr={config.lr:g})."]
+    params = result["parameters"]
+    if config.model == "linear":
+        w, b = params["weight"][0][0], params["bias"][0]
+        if config.target == "line":
+            lines.append(f"weight: {w:.4f}   (the data were made with w = {config.true_w:g})")
+            lines.append(f"bias:   {b:.4f}   (the data were made with b = {config.true_b:g})")
+        else:
+            lines.append(f"weight: {w:.4f}")
+            lines.append(f"bias:   {b:.4f}")
+    else:
+        for name, value in params.items():
+            lines.append(f"{name}: {_shape_of(value)}")
+    loss = result["loss"]
+    lines.append("loss:   (no update yet)" if loss is None else f"loss:   {loss:.6g}")
+    if result.get("diverged"):
+        lines.append("The loss became inf or nan: the run diverged. Try a smaller --lr.")
+    return "\n".join(lines)
+
+
+def _shape_of(value) -> str:
+    shape = []
+    while isinstance(value, list):
+        shape.append(len(value))
+        value = value[0] if value else None
+    return "tensor of shape (" + ", ".join(map(str, shape)) + ")"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

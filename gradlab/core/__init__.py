@@ -1,0 +1,1 @@
+"""GradLab's engine: pure PyTorch and the standard library. Never imports Qt."""

@@ -1,0 +1,113 @@
+"""Save and load whole sessions. Loading never executes code from the file.
+
+A checkpoint is a `torch.save` of plain containers: the config, the model's and
+the optimizer's state_dict, the step count, the data-order generator state and
+the history. It is read with `torch.load(weights_only=True)` only, which refuses
+any pickle that names a function or class outside tensors and plain containers;
+then every field is checked before a new session is built, so a bad file leaves
+the current session untouched.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+
+import torch
+
+from gradlab.core.config import ConfigError, ExperimentConfig
+from gradlab.core.fileio import atomic_write_bytes
+from gradlab.core.history import History
+from gradlab.core.session import TrainingSession
+
+FORMAT = "gradlab-checkpoint"
+VERSION = 1
+MAX_BYTES = 512 * 1024 * 1024  # far above any real checkpoint; refuse before reading
+
+
+class CheckpointError(Exception):
+    """A file that cannot be loaded. `code` is stable; the message says why."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+def to_bytes(session: TrainingSession, extra: dict | None = None) -> bytes:
+    payload = {
+        "format": FORMAT,
+        "version": VERSION,
+        "config": session.config.to_dict(),
+        "state": session.capture_state(),
+        "history": session.history.to_dict(),
+        "extra": extra or {},
+    }
+    buffer = io.BytesIO()
+    torch.save(payload, buffer)
+    return buffer.getvalue()
+
+
+def save(session: TrainingSession, path: str | os.PathLike, extra: dict | None = None) -> None:
+    atomic_write_bytes(path, to_bytes(session, extra))
+
+
+def load(path: str | os.PathLike) -> tuple[TrainingSession, dict]:
+    """A new session from a checkpoint file, plus its `extra` dict."""
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise CheckpointError(
+                "checkpoint.too_large", f"{path}: {size:,} bytes is too large for a checkpoint"
+            )
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as exc:
+        raise CheckpointError(
+            "checkpoint.unreadable", f"cannot read {path}: {exc.strerror}"
+        ) from exc
+    return from_bytes(data, name=str(path))
+
+
+def from_bytes(data: bytes, name: str = "checkpoint") -> tuple[TrainingSession, dict]:
+    try:
+        payload = torch.load(io.BytesIO(data), weights_only=True, map_location="cpu")
+    except Exception as exc:  # noqa: BLE001 - any failure to unpickle means "not ours"
+        unsafe = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
+        if unsafe:
+            raise CheckpointError(
+                "checkpoint.unsafe",
+                f"{name} asks to run code ({unsafe.group(1)}) while loading; GradLab never "
+                "does that, so the file was refused and nothing in it ran",
+            ) from None
+        raise CheckpointError(
+            "checkpoint.corrupt",
+            f"{name} is not a GradLab checkpoint, or it is damaged or truncated",
+        ) from None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        raise CheckpointError(
+            "checkpoint.foreign", f"{name} is a PyTorch file, but not a GradLab checkpoint"
+        )
+    if payload.get("version") != VERSION:
+        raise CheckpointError(
+            "checkpoint.version",
+            f"{name} was written by another GradLab version (format {payload.get('version')!r}; "
+            f"this one reads {VERSION})",
+        )
+    try:
+        config = ExperimentConfig.from_dict(payload["config"])
+        session = TrainingSession(config)
+        session.restore_state(payload["state"])
+        session.history = History.from_dict(payload["history"])
+        session.history.truncate_after(session.step_count)
+        extra = payload.get("extra") or {}
+        if not isinstance(extra, dict):
+            raise ValueError("extra is not a dict")
+    except ConfigError as exc:
+        raise CheckpointError("checkpoint.bad_config", f"{name}: {exc}") from None
+    except (KeyError, TypeError, ValueError, RuntimeError, AttributeError, IndexError) as exc:
+        raise CheckpointError(
+            "checkpoint.inconsistent",
+            f"{name} is damaged: its contents do not fit together ({exc})",
+        ) from None
+    return session, extra

@@ -1,0 +1,445 @@
+"""TrainingSession: the tutorial's loop, runnable one PyTorch call at a time.
+
+The session holds the same variables the tutorial's script holds (`x`, `y`,
+`model`, `criterion`, `optimizer`, `y_pred`, `loss`) and every phase runs exactly
+one line of that script on them, so any click order behaves as PyTorch really
+behaves. After each phase it can produce a frozen Snapshot of plain Python
+values for other threads; it never hands out tensors.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+import time
+from dataclasses import dataclass, field
+
+import torch
+
+from gradlab.core.config import ExperimentConfig
+from gradlab.core.data import make_data
+from gradlab.core.history import History
+from gradlab.core.models import build_criterion, build_model, build_optimizer, make_loader
+
+PHASES = ("forward", "loss", "zero_grad", "backward", "step")
+CURVE_POINTS = 64  # points of the fitted line/curve sent to the data plot
+
+
+class TeachingError(Exception):
+    """A call PyTorch (or the script) would refuse, explained instead of crashing.
+
+    `code` is stable (the GUI translates it); `torch_message` carries PyTorch's own
+    words when PyTorch raised.
+    """
+
+    def __init__(self, code: str, message: str, torch_message: str | None = None):
+        super().__init__(message)
+        self.code = code
+        self.torch_message = torch_message
+
+
+@dataclass(frozen=True)
+class Event:
+    """What the last call did, as a stable code plus its numbers."""
+
+    code: str
+    args: tuple = ()
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Everything a panel may show, copied out of live tensors (plain Python only)."""
+
+    step: int  # optimizer.step() calls so far
+    epoch: int  # current pass over the data (1-based once a batch was drawn)
+    batch: int  # batch index within the epoch (1-based), 0 for full batch
+    batches_per_epoch: int
+    phase: str | None  # the phase that ran last
+    event: Event
+    model_kind: str
+    param_names: tuple[str, ...]
+    param_shapes: tuple[tuple[int, ...], ...]
+    params: tuple[tuple[float, ...], ...]  # flattened values per parameter
+    grads: tuple[tuple[float, ...] | None, ...]  # None where .grad is None
+    prev_params: tuple[tuple[float, ...], ...] | None  # before the last step(), if it was one
+    prev_grads: tuple[tuple[float, ...] | None, ...] | None  # before the last phase
+    loss: float | None  # the script's `loss` variable
+    lr: float
+    has_prediction: bool
+    graph_state: str  # "none" (no loss yet), "live", or "freed" (backward ran)
+    diverged: bool
+    skip_zero_grad: bool
+    curve_x: tuple[float, ...] = ()
+    curve_y: tuple[float, ...] = ()
+    extras: dict = field(default_factory=dict)
+
+    @property
+    def w(self) -> float:
+        return self.params[0][0]
+
+    @property
+    def b(self) -> float:
+        return self.params[1][0]
+
+    def grad(self, index: int) -> float | None:
+        g = self.grads[index]
+        return None if g is None else g[0]
+
+
+class TrainingSession:
+    """One experiment: data, model, loss, optimizer and the loop's live variables."""
+
+    def __init__(self, config: ExperimentConfig | None = None, history_capacity: int | None = None):
+        self.config = config or ExperimentConfig()
+        cfg = self.config
+        # Same draws, same order as the tutorial's script, without disturbing
+        # anybody else's use of the global generator.
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(cfg.seed)
+            self.x, self.y = make_data(cfg)
+            self.model = build_model(cfg)
+        self.criterion = build_criterion(cfg)
+        self.optimizer = build_optimizer(cfg, self.model.parameters())
+        self.loader = make_loader(cfg, self.x, self.y)
+        self.params = [p for _, p in self.model.named_parameters()]
+        self.param_names = tuple(n for n, _ in self.model.named_parameters())
+        self.history = History(history_capacity) if history_capacity else History()
+        # The script's loop variables.
+        self.y_pred: torch.Tensor | None = None
+        self.loss: torch.Tensor | None = None
+        self.graph_freed = False
+        # Mini-batch bookkeeping: the batch being trained on, and where we are.
+        self._batches = None
+        self._epoch_start_state: torch.Tensor | None = None
+        self.batch: tuple[torch.Tensor, torch.Tensor] | None = None
+        self.epoch = 0
+        self.batch_in_epoch = 0
+        self.batches_per_epoch = len(self.loader) if self.loader is not None else 1
+        # Progress and flags.
+        self.step_count = 0
+        self.last_phase: str | None = None
+        self.last_event = Event("ready")
+        self.skip_zero_grad = False
+        self.diverged = False
+        self._prev_params = None
+        self._prev_grads = None
+        self._curve_x = torch.linspace(
+            float(self.x.min()) - 0.25, float(self.x.max()) + 0.25, CURVE_POINTS
+        ).unsqueeze(1)
+
+    # ------------------------------------------------------------------ data
+    @property
+    def lr(self) -> float:
+        return float(self.optimizer.param_groups[0]["lr"])
+
+    def current_batch(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """The (x, y) the current update trains on; draws the next mini-batch if needed."""
+        if self.loader is None:
+            return self.x, self.y
+        if self.batch is None:
+            self.batch = self._next_batch()
+        return self.batch
+
+    def _next_batch(self):
+        if self._batches is not None:
+            try:
+                item = next(self._batches)
+                self.batch_in_epoch += 1
+                return tuple(item)
+            except StopIteration:
+                pass
+        self._epoch_start_state = self.loader.generator.get_state()
+        self._batches = iter(self.loader)
+        self.epoch += 1
+        self.batch_in_epoch = 1
+        return tuple(next(self._batches))
+
+    # ---------------------------------------------------------------- phases
+    def run_phase(self, phase: str) -> Event:
+        """Run one line of the loop. Raises TeachingError where the script would fail."""
+        method = getattr(self, "_phase_" + phase, None)
+        if phase not in PHASES or method is None:
+            raise ValueError(f"unknown phase {phase!r}; phases are {', '.join(PHASES)}")
+        self._prev_grads = self._grads_values()
+        self._prev_params = None
+        event = method()
+        self.last_phase = phase
+        self.last_event = event
+        return event
+
+    def _phase_forward(self) -> Event:
+        xb, _ = self.current_batch()
+        self.y_pred = self.model(xb)
+        return Event("forward.ok", (tuple(self.y_pred.shape),))
+
+    def _phase_loss(self) -> Event:
+        if self.y_pred is None:
+            raise TeachingError(
+                "loss.no_prediction", "there is no y_pred yet: run model(x) (forward) first"
+            )
+        _, yb = self.current_batch()
+        self.loss = self.criterion(self.y_pred, yb)
+        self.graph_freed = False
+        value = self.loss.item()
+        if not math.isfinite(value):
+            self.diverged = True
+            return Event("loss.diverged", (value,))
+        return Event("loss.ok", (value,))
+
+    def _phase_zero_grad(self) -> Event:
+        already = all(p.grad is None for p in self.params)
+        self.optimizer.zero_grad()
+        return Event("zero_grad.already_none" if already else "zero_grad.ok")
+
+    def _phase_backward(self) -> Event:
+        if self.loss is None:
+            raise TeachingError("backward.no_loss", "there is no loss yet: compute the loss first")
+        had_grads = any(p.grad is not None for p in self.params)
+        try:
+            self.loss.backward()
+        except RuntimeError as exc:
+            # The real error PyTorch raises for a graph that backward already freed.
+            raise TeachingError(
+                "backward.freed",
+                "backward() ran a second time through a graph that the first backward freed",
+                torch_message=str(exc),
+            ) from exc
+        self.graph_freed = True
+        return Event("backward.accumulated" if had_grads else "backward.ok")
+
+    def _phase_step(self) -> Event:
+        no_grads = all(p.grad is None for p in self.params)
+        self._prev_params = self._param_values()
+        self.optimizer.step()
+        self._finish_update()
+        if no_grads:
+            return Event("step.no_grad")
+        if not self._params_finite():
+            self.diverged = True
+            return Event("step.diverged")
+        return Event("step.ok", (self.lr,))
+
+    def _finish_update(self) -> None:
+        """Bookkeeping after optimizer.step(): count it, record it, next batch."""
+        self.step_count += 1
+        if self.history.wants(self.step_count):
+            loss = self.loss.item() if self.loss is not None else math.nan
+            self.history.append(self.step_count, loss, *self._tracked())
+        self.batch = None
+
+    # ------------------------------------------------------ debugger motions
+    def next_phase(self) -> str:
+        """The phase a debugger's 'step over' runs next: the loop's order after the
+        last phase (the mistake mode skips zero_grad). Where backward could not
+        run (no loss yet, or its graph already freed) the update starts over."""
+        if self.last_phase is None or self.last_phase == "step":
+            return "forward"
+        nxt = PHASES[PHASES.index(self.last_phase) + 1]
+        if nxt == "zero_grad" and self.skip_zero_grad:
+            nxt = "backward"
+        if nxt == "backward" and (self.loss is None or self.graph_freed):
+            return "forward"
+        return nxt
+
+    def full_update(self) -> list[Event]:
+        """Finish the current update: the remaining phases through step()."""
+        events = [self.run_phase(self.next_phase())]
+        while self.last_phase != "step":
+            events.append(self.run_phase(self.next_phase()))
+        return events
+
+    def run_updates(
+        self, max_updates: int, deadline: float | None = None, stop_on_divergence: bool = True
+    ) -> int:
+        """Full updates, as fast as possible, until `max_updates`, the deadline
+        (time.perf_counter()) or, unless told otherwise, divergence. Returns how
+        many ran."""
+        done = 0
+        if self.last_phase not in (None, "step") and max_updates > 0:
+            self.full_update()
+            done = 1
+        model, criterion, optimizer = self.model, self.criterion, self.optimizer
+        history, skip = self.history, self.skip_zero_grad
+        clock = time.perf_counter
+        while done < max_updates and not (stop_on_divergence and self.diverged):
+            if deadline is not None and clock() >= deadline:
+                break
+            xb, yb = self.current_batch()
+            self.y_pred = y_pred = model(xb)
+            self.loss = loss = criterion(y_pred, yb)
+            if not skip:
+                optimizer.zero_grad()
+            loss.backward()
+            optimizer.step()
+            done += 1
+            self.step_count += 1
+            self.batch = None
+            if history.wants(self.step_count):
+                value = loss.item()
+                history.append(self.step_count, value, *self._tracked())
+            else:
+                value = loss.item()
+            if not math.isfinite(value):
+                self.diverged = True
+        if done:
+            self.graph_freed = True
+            self.last_phase = "step"
+            self._prev_params = None
+            self._prev_grads = None
+            self.last_event = Event("run.diverged" if self.diverged else "run.ok", (done,))
+        return done
+
+    # --------------------------------------------------------------- changes
+    def set_lr(self, lr: float) -> None:
+        """Change the learning rate; it applies from the next step()."""
+        self.config = self.config.with_changes(lr=lr)
+        for group in self.optimizer.param_groups:
+            group["lr"] = self.config.lr
+
+    def set_parameters(self, values: dict[str, float]) -> None:
+        """Set parameters by name under torch.no_grad() (the landscape's start point)."""
+        with torch.no_grad():
+            for name, p in self.model.named_parameters():
+                if name in values:
+                    p.fill_(float(values[name]))
+
+    # ------------------------------------------------------- state capture
+    def capture_state(self) -> dict:
+        """Everything that decides future updates, as cloned tensors and plain values.
+
+        Restoring it and training on gives, bit for bit, what training on from here
+        gives. The loop's `y_pred` and `loss` are not kept: a graph is not state.
+        """
+        return {
+            "step_count": self.step_count,
+            "epoch": self.epoch,
+            "batch_in_epoch": self.batch_in_epoch,
+            "batch_drawn": self.batch is not None,
+            "epoch_start_state": None
+            if self._epoch_start_state is None
+            else self._epoch_start_state.clone(),
+            "model": {k: v.detach().clone() for k, v in self.model.state_dict().items()},
+            "optimizer": copy.deepcopy(self.optimizer.state_dict()),
+            "grads": {
+                name: None if p.grad is None else p.grad.detach().clone()
+                for name, p in zip(self.param_names, self.params, strict=True)
+            },
+            "skip_zero_grad": self.skip_zero_grad,
+            "diverged": self.diverged,
+        }
+
+    def restore_state(self, state: dict) -> None:
+        """Put a captured state back (see capture_state). Raises on a mismatch
+        before changing anything it cannot change completely."""
+        model_sd = state["model"]
+        own = self.model.state_dict()
+        if set(model_sd) != set(own) or any(model_sd[k].shape != own[k].shape for k in own):
+            raise ValueError("the saved parameters do not fit this model")
+        self.model.load_state_dict(model_sd)
+        # load_state_dict keeps the given tensors: copy so that training on never
+        # writes into the saved state.
+        self.optimizer.load_state_dict(copy.deepcopy(state["optimizer"]))
+        for name, p in zip(self.param_names, self.params, strict=True):
+            g = state["grads"].get(name)
+            p.grad = None if g is None else g.clone()
+        self.step_count = int(state["step_count"])
+        self.skip_zero_grad = bool(state["skip_zero_grad"])
+        self.diverged = bool(state["diverged"])
+        self._restore_data_order(state)
+        self.y_pred = None
+        self.loss = None
+        self.graph_freed = False
+        self.last_phase = "step" if self.step_count else None
+        self.last_event = Event("restored", (self.step_count,))
+        self._prev_params = None
+        self._prev_grads = None
+        self.history.truncate_after(self.step_count)
+
+    def _restore_data_order(self, state: dict) -> None:
+        """Rebuild the mini-batch iterator at the saved position, drawing exactly
+        the same permutation from the loader's generator."""
+        self.batch = None
+        self._batches = None
+        self.epoch = int(state["epoch"])
+        self.batch_in_epoch = int(state["batch_in_epoch"])
+        self._epoch_start_state = state["epoch_start_state"]
+        if self.loader is None:
+            return
+        if self._epoch_start_state is None:  # no batch drawn yet: a fresh generator
+            self.loader.generator.manual_seed(self.config.seed)
+            return
+        self._epoch_start_state = self._epoch_start_state.clone()
+        self.loader.generator.set_state(self._epoch_start_state)
+        self._batches = iter(self.loader)
+        drawn = state["batch_drawn"]
+        for _ in range(self.batch_in_epoch - (1 if drawn else 0)):
+            next(self._batches)
+        if drawn:
+            self.batch = tuple(next(self._batches))
+
+    # ------------------------------------------------------------- snapshots
+    def _param_values(self) -> tuple[tuple[float, ...], ...]:
+        return tuple(tuple(p.detach().reshape(-1).tolist()) for p in self.params)
+
+    def _grads_values(self):
+        return tuple(
+            None if p.grad is None else tuple(p.grad.reshape(-1).tolist()) for p in self.params
+        )
+
+    def _params_finite(self) -> bool:
+        return all(bool(torch.isfinite(p).all()) for p in self.params)
+
+    def _tracked(self) -> tuple[float, float, float, float]:
+        """The four history quantities besides the loss (see history.py)."""
+        if self.config.model == "linear":
+            w, b = self.params
+            return (
+                w.item(),
+                b.item(),
+                math.nan if w.grad is None else w.grad.item(),
+                math.nan if b.grad is None else b.grad.item(),
+            )
+        weights = [p for n, p in zip(self.param_names, self.params, strict=True) if "weight" in n]
+        biases = [p for n, p in zip(self.param_names, self.params, strict=True) if "bias" in n]
+        return (_norm(weights), _norm(biases), _grad_norm(weights), _grad_norm(biases))
+
+    def snapshot(self) -> Snapshot:
+        with torch.no_grad():
+            curve_y = self.model(self._curve_x).reshape(-1).tolist()
+        return Snapshot(
+            step=self.step_count,
+            epoch=self.epoch,
+            batch=self.batch_in_epoch if self.loader is not None else 0,
+            batches_per_epoch=self.batches_per_epoch,
+            phase=self.last_phase,
+            event=self.last_event,
+            model_kind=self.config.model,
+            param_names=self.param_names,
+            param_shapes=tuple(tuple(p.shape) for p in self.params),
+            params=self._param_values(),
+            grads=self._grads_values(),
+            prev_params=self._prev_params,
+            prev_grads=self._prev_grads,
+            loss=None if self.loss is None else self.loss.item(),
+            lr=self.lr,
+            has_prediction=self.y_pred is not None,
+            graph_state="none" if self.loss is None else ("freed" if self.graph_freed else "live"),
+            diverged=self.diverged,
+            skip_zero_grad=self.skip_zero_grad,
+            curve_x=tuple(self._curve_x.reshape(-1).tolist()),
+            curve_y=tuple(curve_y),
+        )
+
+    def data_points(self) -> tuple[list[float], list[float]]:
+        """The whole dataset as plain lists (for the data plot)."""
+        return self.x.reshape(-1).tolist(), self.y.reshape(-1).tolist()
+
+
+def _norm(tensors) -> float:
+    return math.sqrt(sum(float((t.detach() ** 2).sum()) for t in tensors))
+
+
+def _grad_norm(tensors) -> float:
+    if any(t.grad is None for t in tensors):
+        return math.nan
+    return math.sqrt(sum(float((t.grad**2).sum()) for t in tensors))

@@ -55,6 +55,7 @@ class Snapshot:
     batch: int  # batch index within the epoch (1-based), 0 for full batch
     batches_per_epoch: int
     phase: str | None  # the phase that ran last
+    next_phase: str  # what "next phase" (F10) would run
     event: Event
     model_kind: str
     param_names: tuple[str, ...]
@@ -412,6 +413,7 @@ class TrainingSession:
             batch=self.batch_in_epoch if self.loader is not None else 0,
             batches_per_epoch=self.batches_per_epoch,
             phase=self.last_phase,
+            next_phase=self.next_phase(),
             event=self.last_event,
             model_kind=self.config.model,
             param_names=self.param_names,

@@ -1,0 +1,26 @@
+"""The QApplication: name, style, translations, then the main window."""
+
+from __future__ import annotations
+
+import sys
+
+
+def make_app(argv: list[str] | None = None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("GradLab")
+    app.setOrganizationName("GradLab")
+    app.setApplicationDisplayName("GradLab")
+    return app
+
+
+def run_app(lang: str | None = None) -> int:
+    app = make_app()
+    from gradlab.ui.main_window import MainWindow
+
+    window = MainWindow()
+    window.show()
+    return app.exec()

@@ -1,0 +1,229 @@
+"""The GUI thread's facade over the training worker (DESIGN §3).
+
+Widgets call the controller; the controller sends queued commands to the worker
+and, on its frame timer, takes the mailbox and emits `frame` once per frame for
+the panels. It validates settings itself (the config is plain Python), so a
+refused value never reaches the worker.
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
+
+from gradlab.core.config import ConfigError, ExperimentConfig, parse_value
+from gradlab.ui.series import Series
+from gradlab.ui.worker import FULL_SPEED, Mailbox, Message, TrainingWorker
+
+FRAME_MS = 16  # ~60 Hz pick-up; panels redraw only what changed
+RESET_FIELDS = (
+    "samples",
+    "true_w",
+    "true_b",
+    "noise",
+    "seed",
+    "optimizer",
+    "momentum",
+    "batch_size",
+    "loss",
+    "model",
+    "hidden",
+    "target",
+)
+
+_LIVE_THREADS: weakref.WeakSet = weakref.WeakSet()
+
+
+def live_threads() -> list[QThread]:
+    """Worker threads still running (tests fail if any outlives its test)."""
+    return [t for t in list(_LIVE_THREADS) if t.isRunning()]
+
+
+class Controller(QObject):
+    frame = Signal(object)  # a worker.Frame, after series/data were updated
+    readyChanged = Signal(bool)
+    runningChanged = Signal(bool)
+    message = Signal(object)  # a worker.Message (also those raised GUI-side)
+    configChanged = Signal(object)  # the ExperimentConfig now in effect
+
+    # Commands for the worker (queued: they run in the worker thread, in order).
+    _cmd_phase = Signal(str)
+    _cmd_next = Signal()
+    _cmd_full = Signal()
+    _cmd_run = Signal()
+    _cmd_pause = Signal()
+    _cmd_speed = Signal(int)
+    _cmd_lr = Signal(float)
+    _cmd_skip = Signal(bool)
+    _cmd_reset = Signal(object, str)
+
+    def __init__(self, config: ExperimentConfig | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.config = config or ExperimentConfig()
+        self.mailbox = Mailbox()
+        self.series = Series()
+        self.data: tuple[list[float], list[float]] | None = None
+        self.snapshot = None
+        self.ready = False
+        self.running = False
+        self.generation = -1
+        self.speed = 5
+        self._thread: QThread | None = None
+        self._worker: TrainingWorker | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(FRAME_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self._on_frame)
+
+    # ------------------------------------------------------------ lifecycle
+    def start(self) -> None:
+        """Start the worker thread (it imports torch there, then reports ready)."""
+        if self._thread is not None:
+            return
+        self._thread = QThread()
+        self._thread.setObjectName("GradLabTrainingThread")
+        self._worker = TrainingWorker(self.mailbox, self.config)
+        self._worker.moveToThread(self._thread)
+        w = self._worker
+        self._cmd_phase.connect(w.run_phase)
+        self._cmd_next.connect(w.next_phase)
+        self._cmd_full.connect(w.full_update)
+        self._cmd_run.connect(w.start_run)
+        self._cmd_pause.connect(w.pause)
+        self._cmd_speed.connect(w.set_speed)
+        self._cmd_lr.connect(w.set_lr)
+        self._cmd_skip.connect(w.set_skip_zero_grad)
+        self._cmd_reset.connect(w.reset)
+        self._thread.started.connect(w.initialize)
+        _LIVE_THREADS.add(self._thread)
+        self._thread.start()
+        self._cmd_speed.emit(self._worker_speed())
+        self._timer.start()
+
+    @property
+    def started(self) -> bool:
+        return self._thread is not None
+
+    def shutdown(self) -> None:
+        """Stop the frame timer and end the worker thread; safe to call twice."""
+        self._timer.stop()
+        thread, worker = self._thread, self._worker
+        if thread is None:
+            return
+        if thread.isRunning():
+            # Runs in the worker thread between chunks: stops its timers there.
+            QMetaObject.invokeMethod(worker, "stop", Qt.ConnectionType.BlockingQueuedConnection)
+            thread.quit()
+            thread.wait()
+        self._thread = None
+        self._worker = None
+        self._set_ready(False)
+
+    # ------------------------------------------------------------- commands
+    def run_phase(self, name: str) -> None:
+        if self.ready:
+            self._cmd_phase.emit(name)
+
+    def next_phase(self) -> None:
+        if self.ready:
+            self._cmd_next.emit()
+
+    def full_update(self) -> None:
+        if self.ready:
+            self._cmd_full.emit()
+
+    def toggle_run(self) -> None:
+        if self.running:
+            self.pause()
+        else:
+            self.run()
+
+    def run(self) -> None:
+        if self.ready and not self.running:
+            self._set_running(True)  # optimistic; frames confirm or correct it
+            self._cmd_run.emit()
+
+    def pause(self) -> None:
+        if self.ready:
+            self._cmd_pause.emit()
+
+    def reset(self) -> None:
+        if self.ready:
+            self._cmd_reset.emit(self.config, "reset")
+
+    def set_speed(self, updates_per_second: int | None) -> None:
+        """None means full speed."""
+        self.speed = updates_per_second
+        if self.started:
+            self._cmd_speed.emit(self._worker_speed())
+
+    def _worker_speed(self) -> int:
+        return FULL_SPEED if self.speed is None else int(self.speed)
+
+    def set_skip_zero_grad(self, skip: bool) -> None:
+        if self.started:
+            self._cmd_skip.emit(bool(skip))
+
+    def apply_setting(self, name: str, value) -> bool:
+        """Validate one setting; apply it (lr live, others by a reset). On a refused
+        value tell the student and change nothing. Returns whether it was applied."""
+        try:
+            parsed = parse_value(name, value)
+            new = self.config.with_changes(**{name: parsed})
+        except ConfigError as exc:
+            self.message.emit(Message("error", "settings.refused", {"error": exc, "name": name}))
+            return False
+        if new == self.config:
+            return True
+        self.config = new
+        self.configChanged.emit(new)
+        if not self.started:
+            return True
+        if name == "lr":
+            self._cmd_lr.emit(new.lr)
+        else:
+            self._cmd_reset.emit(new, "settings")
+        return True
+
+    def apply_config(self, config: ExperimentConfig, reason: str = "settings") -> None:
+        """Replace the whole experiment (lessons' try-it links, loading a file)."""
+        self.config = config
+        self.configChanged.emit(config)
+        if self.started:
+            self._cmd_reset.emit(config, reason)
+
+    # --------------------------------------------------------------- frames
+    @Slot()
+    def _on_frame(self) -> None:
+        frame = self.mailbox.take()
+        if frame.generation != self.generation:
+            self.generation = frame.generation
+            self.series.clear()
+        if frame.rows is not None:
+            if frame.replace_rows:
+                self.series.replace(frame.rows)
+            else:
+                self.series.extend(frame.rows)
+        if frame.data is not None:
+            self.data = frame.data
+        if frame.snapshot is not None:
+            self.snapshot = frame.snapshot
+        if frame.ready is not None:
+            self._set_ready(frame.ready)
+        if frame.running is not None:
+            self._set_running(frame.running)
+        for msg in frame.messages:
+            self.message.emit(msg)
+        if frame.snapshot is not None or frame.rows is not None or frame.data is not None:
+            self.frame.emit(frame)
+
+    def _set_ready(self, ready: bool) -> None:
+        if ready != self.ready:
+            self.ready = ready
+            self.readyChanged.emit(ready)
+
+    def _set_running(self, running: bool) -> None:
+        if running != self.running:
+            self.running = running
+            self.runningChanged.emit(running)

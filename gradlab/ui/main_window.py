@@ -1,0 +1,261 @@
+"""GradLab's main window: dock panels around the plots, menus, shortcuts.
+
+`MainWindow()` builds the default experiment without showing itself; the worker
+thread (and with it torch) starts after the first paint, or shortly after
+construction when the window is never shown (tests). Closing it always ends the
+worker thread.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QScrollArea,
+)
+
+from gradlab.core.config import ExperimentConfig
+from gradlab.ui import theme
+from gradlab.ui.controller import Controller
+from gradlab.ui.panels.controls import PHASE_BUTTONS, ControlsPanel
+from gradlab.ui.panels.messages import MessagePanel
+from gradlab.ui.panels.plots import PlotsPanel
+from gradlab.ui.panels.values import ValuesPanel
+from gradlab.ui.texts import config_error_text, message_text
+
+translate = QCoreApplication.translate
+
+START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden window)
+STATUS_MS = 20_000
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, config: ExperimentConfig | None = None, theme_name: str = "system"):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(translate("MainWindow", "GradLab: watch a network learn"))
+        self.resize(1360, 760)
+        self._closed = False
+        self.theme_name = theme_name
+        app = QApplication.instance()
+        self.colours = theme.apply(app, theme_name)
+
+        self.controller = Controller(config, parent=self)
+        self.plots = PlotsPanel(self.controller, self.colours)
+        self.setCentralWidget(self.plots)
+        self.controls = ControlsPanel(self.controller)
+        self.values = ValuesPanel(self.controller, self.colours)
+        self.messages = MessagePanel(self.colours)
+
+        scroll = QScrollArea()
+        scroll.setWidget(self.controls)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.controls_dock = self._dock(
+            "controlsDock",
+            translate("MainWindow", "Controls"),
+            scroll,
+            Qt.DockWidgetArea.LeftDockWidgetArea,
+        )
+        self.values_dock = self._dock(
+            "valuesDock",
+            translate("MainWindow", "Values"),
+            self.values,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.messages_dock = self._dock(
+            "messagesDock",
+            translate("MainWindow", "Messages"),
+            self.messages,
+            Qt.DockWidgetArea.RightDockWidgetArea,
+        )
+        self.resizeDocks([self.controls_dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.values_dock], [400], Qt.Orientation.Horizontal)
+
+        self._loading = QLabel(translate("MainWindow", "Loading PyTorch…"))
+        self.statusBar().addPermanentWidget(self._loading)
+        self._build_actions()
+        self._build_menus()
+
+        self.controller.message.connect(self._on_message)
+        self.controller.readyChanged.connect(self._on_ready)
+        self.controller.runningChanged.connect(self._on_running)
+
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.timeout.connect(self._start_worker)
+        self._start_timer.start(START_FALLBACK_MS)
+        app.aboutToQuit.connect(self.controller.shutdown)
+
+    # ---------------------------------------------------------------- build
+    def _dock(self, name, title, widget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetMovable
+            | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+            | QDockWidget.DockWidgetFeature.DockWidgetClosable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text, shortcut, slot, tip="") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        c = self.controller
+        self.next_action = self._action(
+            translate("MainWindow", "Next phase"),
+            "F10",
+            c.next_phase,
+            translate("MainWindow", "Run the next call of the loop"),
+        )
+        self.full_action = self._action(
+            translate("MainWindow", "Full update"),
+            "F11",
+            c.full_update,
+            translate("MainWindow", "Finish the current update, through optimizer.step()"),
+        )
+        self.run_action = self._action(
+            translate("MainWindow", "Run / pause"),
+            "F5",
+            c.toggle_run,
+            translate("MainWindow", "Start or pause running updates"),
+        )
+        self.reset_action = self._action(
+            translate("MainWindow", "Reset"),
+            "Ctrl+R",
+            c.reset,
+            translate("MainWindow", "Start the experiment over"),
+        )
+        self.phase_actions = []
+        for i, (phase, _obj, code) in enumerate(PHASE_BUTTONS, start=1):
+            self.phase_actions.append(
+                self._action(code, f"Ctrl+{i}", lambda _=False, p=phase: c.run_phase(p))
+            )
+        self.quit_action = self._action(
+            translate("MainWindow", "Quit"), QKeySequence.StandardKey.Quit, self.close
+        )
+        for action in (
+            self.next_action,
+            self.full_action,
+            self.run_action,
+            self.reset_action,
+            *self.phase_actions,
+        ):
+            action.setEnabled(False)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        file_menu.addAction(self.quit_action)
+        run_menu = bar.addMenu(translate("MainWindow", "&Run"))
+        for action in (self.next_action, self.full_action, self.run_action, self.reset_action):
+            run_menu.addAction(action)
+        run_menu.addSeparator()
+        for action in self.phase_actions:
+            run_menu.addAction(action)
+        view_menu = bar.addMenu(translate("MainWindow", "&View"))
+        for dock in (self.controls_dock, self.values_dock, self.messages_dock):
+            view_menu.addAction(dock.toggleViewAction())
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu(translate("MainWindow", "Theme"))
+        group = QActionGroup(self)
+        labels = {
+            "system": translate("MainWindow", "Follow the system"),
+            "light": translate("MainWindow", "Light"),
+            "dark": translate("MainWindow", "Dark"),
+        }
+        self.theme_actions = {}
+        for name in theme.THEMES:
+            action = QAction(labels[name], self, checkable=True)
+            action.setChecked(name == self.theme_name)
+            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
+            group.addAction(action)
+            theme_menu.addAction(action)
+            self.theme_actions[name] = action
+        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+        about = QAction(translate("MainWindow", "About GradLab"), self)
+        about.triggered.connect(self._about)
+        help_menu.addAction(about)
+
+    # ------------------------------------------------------------ lifecycle
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.Paint and not self.controller.started and not self._closed:
+            # The window is on screen: now load torch in the background.
+            self._start_timer.start(0)
+        return super().event(e)
+
+    @Slot()
+    def _start_worker(self) -> None:
+        if not self._closed:
+            self.controller.start()
+
+    def closeEvent(self, event) -> None:
+        self._closed = True
+        self._start_timer.stop()
+        self.controller.shutdown()
+        super().closeEvent(event)
+
+    # ------------------------------------------------------------- reacting
+    @Slot(object)
+    def _on_message(self, message) -> None:
+        if message.code == "settings.refused":
+            from gradlab.ui.panels.controls import setting_label
+
+            text = config_error_text(message.args["error"], setting_label(message.args["name"]))
+        else:
+            text = message_text(message.code, message.args)
+        self.messages.add(message.level, text)
+        self.statusBar().showMessage(text, STATUS_MS)
+
+    @Slot(bool)
+    def _on_ready(self, ready: bool) -> None:
+        for action in (
+            self.next_action,
+            self.full_action,
+            self.run_action,
+            self.reset_action,
+            *self.phase_actions,
+        ):
+            action.setEnabled(ready)
+        self._loading.setVisible(not ready)
+
+    @Slot(bool)
+    def _on_running(self, running: bool) -> None:
+        self.run_action.setText(
+            translate("MainWindow", "Pause") if running else translate("MainWindow", "Run")
+        )
+
+    def set_theme(self, name: str) -> None:
+        self.theme_name = name
+        self.colours = theme.apply(QApplication.instance(), name)
+        for panel in (self.plots, self.values, self.messages):
+            panel.apply_colours(self.colours)
+
+    def _about(self) -> None:
+        from gradlab import __version__
+
+        QMessageBox.about(
+            self,
+            translate("MainWindow", "About GradLab"),
+            translate(
+                "MainWindow",
+                "GradLab {version}\n\nWatch the first PyTorch program train, one call at a "
+                "time. Every number is read from live torch tensors.",
+            ).format(version=__version__),
+        )

@@ -1,0 +1,420 @@
+"""Step controls and settings: the five phases, debugger motions, speed, the
+skip-zero_grad mistake mode and every experiment setting."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gradlab.core.config import LOSSES, MODELS, OPTIMIZERS, SPEC_BY_NAME, TARGETS, ExperimentConfig
+from gradlab.ui.texts import allowed_text
+
+translate = QCoreApplication.translate
+
+PHASE_BUTTONS = (
+    ("forward", "forwardButton", "y_pred = model(x)"),
+    ("loss", "lossButton", "loss = criterion(y_pred, y)"),
+    ("zero_grad", "zeroGradButton", "optimizer.zero_grad()"),
+    ("backward", "backwardButton", "loss.backward()"),
+    ("step", "stepButton", "optimizer.step()"),
+)
+
+SPEED_MAX = 100  # the slider's maximum: full speed; below it, updates per second
+SPEED_DEFAULT = 5
+
+# Text fields: (config field, objectName). Combos are built separately.
+TEXT_FIELDS = (
+    ("lr", "lrInput"),
+    ("momentum", "momentumInput"),
+    ("batch_size", "batchSizeInput"),
+    ("samples", "samplesInput"),
+    ("noise", "noiseInput"),
+    ("seed", "seedInput"),
+    ("true_w", "trueWInput"),
+    ("true_b", "trueBInput"),
+    ("hidden", "hiddenInput"),
+)
+COMBO_FIELDS = (
+    ("optimizer", "optimizerCombo", OPTIMIZERS),
+    ("loss", "lossCombo", LOSSES),
+    ("model", "modelCombo", MODELS),
+    ("target", "targetCombo", TARGETS),
+)
+
+
+def phase_tooltip(phase: str) -> str:
+    return {
+        "forward": translate(
+            "Controls",
+            "Forward pass: the model computes a prediction for every x, y_pred = x·Wᵀ + b. "
+            "PyTorch records each operation in a graph for backward().",
+        ),
+        "loss": translate(
+            "Controls",
+            "How wrong is the model? MSELoss averages the squared differences between y_pred "
+            "and y. Its result is one number, the loss.",
+        ),
+        "zero_grad": translate(
+            "Controls",
+            "Clears the gradients from the last update: every .grad becomes None. Without it, "
+            "backward() adds new gradients to the old ones.",
+        ),
+        "backward": translate(
+            "Controls",
+            "Backpropagation: PyTorch walks the graph from the loss back to w and b and stores "
+            "∂loss/∂w and ∂loss/∂b in their .grad.",
+        ),
+        "step": translate(
+            "Controls",
+            "The optimizer moves each parameter a little against its gradient: θ ← θ − lr·θ.grad.",
+        ),
+    }[phase]
+
+
+def setting_label(name: str) -> str:
+    return {
+        "lr": translate("Controls", "Learning rate (lr)"),
+        "optimizer": translate("Controls", "Optimizer"),
+        "momentum": translate("Controls", "Momentum"),
+        "batch_size": translate("Controls", "Batch size"),
+        "samples": translate("Controls", "Samples"),
+        "noise": translate("Controls", "Noise"),
+        "seed": translate("Controls", "Seed"),
+        "true_w": translate("Controls", "True w"),
+        "true_b": translate("Controls", "True b"),
+        "loss": translate("Controls", "Loss"),
+        "model": translate("Controls", "Model"),
+        "target": translate("Controls", "Target"),
+        "hidden": translate("Controls", "Hidden units"),
+    }[name]
+
+
+def setting_tooltip(name: str) -> str:
+    text = {
+        "lr": translate(
+            "Controls",
+            "How big each step is: θ ← θ − lr·grad. Too large and the loss explodes, too "
+            "small and training crawls. 0.001–0.1 is the usual range. Applies from the next "
+            "step().",
+        ),
+        "optimizer": translate(
+            "Controls",
+            "The update rule. SGD follows the gradient; momentum and Nesterov keep a running "
+            "velocity; Adam, RMSprop and Adagrad scale each step by the gradients' history. "
+            "Changing it starts the experiment over.",
+        ),
+        "momentum": translate(
+            "Controls",
+            "For SGD with momentum and Nesterov: how much of the previous step is kept "
+            "(0.9 is common).",
+        ),
+        "batch_size": translate(
+            "Controls",
+            "Samples per update. 0 uses all of them (full batch, as the tutorial does); "
+            "smaller batches give cheaper, noisier steps. Changing it starts over.",
+        ),
+        "samples": translate(
+            "Controls", "How many points x ~ N(0, 1) torch.randn draws. Changing it starts over."
+        ),
+        "noise": translate(
+            "Controls",
+            "Standard deviation of random noise added to y. With noise the best line no "
+            "longer hits every point, and the loss cannot reach 0.",
+        ),
+        "seed": translate(
+            "Controls",
+            "torch.manual_seed: the same seed gives the same data and the same starting "
+            "weights, every time, on every computer.",
+        ),
+        "true_w": translate("Controls", "The slope the data are made with (y = w·x + b)."),
+        "true_b": translate("Controls", "The intercept the data are made with (y = w·x + b)."),
+        "loss": translate(
+            "Controls",
+            "mse: mean of squared errors (the tutorial's). l1: mean of absolute errors. "
+            "huber: squared for small errors, absolute for large ones.",
+        ),
+        "model": translate(
+            "Controls",
+            "linear: nn.Linear(1, 1), one weight and one bias. mlp: a small network, "
+            "Linear → Tanh → Linear, that can fit curves.",
+        ),
+        "target": translate(
+            "Controls", "The function the data follow: a line y = w·x + b, or y = sin(x)."
+        ),
+        "hidden": translate("Controls", "Width of the MLP's hidden layer."),
+    }[name]
+    spec = SPEC_BY_NAME[name]
+    return (
+        text
+        + "\n"
+        + translate("Controls", "Allowed: {allowed}.").format(allowed=allowed_text(spec))
+    )
+
+
+class ControlsPanel(QWidget):
+    """Buttons and fields; everything goes through the controller."""
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.setObjectName("controlsPanel")
+        self.controller = controller
+        self.phase_buttons: dict[str, QPushButton] = {}
+        self.fields: dict[str, QLineEdit] = {}
+        self.combos: dict[str, QComboBox] = {}
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._build_phases())
+        layout.addWidget(self._build_motions())
+        layout.addWidget(self._build_settings())
+        layout.addStretch(1)
+
+        controller.readyChanged.connect(self._on_ready)
+        controller.runningChanged.connect(self._on_running)
+        controller.configChanged.connect(self._show_config)
+        controller.frame.connect(self._on_frame)
+        self._show_config(controller.config)
+        self._on_ready(controller.ready)
+
+    # ---------------------------------------------------------------- build
+    def _build_phases(self) -> QGroupBox:
+        box = QGroupBox(translate("Controls", "One training step, one call at a time"))
+        grid = QVBoxLayout(box)
+        grid.setSpacing(3)
+        for i, (phase, name, code) in enumerate(PHASE_BUTTONS, start=1):
+            button = QPushButton(f"{i}  {code}")
+            button.setObjectName(name)
+            button.setToolTip(phase_tooltip(phase))
+            button.setStyleSheet("text-align: left; padding: 4px 8px; font-family: monospace;")
+            button.setProperty("nextPhase", False)
+            button.clicked.connect(lambda _=False, p=phase: self.controller.run_phase(p))
+            grid.addWidget(button)
+            self.phase_buttons[phase] = button
+        self.skip_check = QCheckBox(translate("Controls", "Mistake mode: skip zero_grad()"))
+        self.skip_check.setObjectName("forgetZeroGradCheck")
+        self.skip_check.setToolTip(
+            translate(
+                "Controls",
+                "Leave out optimizer.zero_grad() in Next phase, Full update and Run. The "
+                "gradients of every update then pile up in .grad, the way PyTorch really "
+                "accumulates them, and the steps grow wrong.",
+            )
+        )
+        self.skip_check.toggled.connect(self.controller.set_skip_zero_grad)
+        grid.addWidget(self.skip_check)
+        return box
+
+    def _build_motions(self) -> QGroupBox:
+        box = QGroupBox(translate("Controls", "Run"))
+        grid = QGridLayout(box)
+        grid.setSpacing(4)
+        self.next_button = self._motion(
+            "nextPhaseButton",
+            translate("Controls", "Next phase (F10)"),
+            translate(
+                "Controls",
+                "Run the next line of the loop, like a debugger's step over. The highlighted "
+                "button shows which one it is.",
+            ),
+            self.controller.next_phase,
+        )
+        self.full_button = self._motion(
+            "fullStepButton",
+            translate("Controls", "Full update (F11)"),
+            translate(
+                "Controls",
+                "Run the rest of the current update, through optimizer.step(): one full turn of "
+                "the loop.",
+            ),
+            self.controller.full_update,
+        )
+        self.run_button = self._motion(
+            "runButton",
+            translate("Controls", "Run (F5)"),
+            translate(
+                "Controls",
+                "Run the loop again and again at the speed below; press again to pause.",
+            ),
+            self.controller.toggle_run,
+        )
+        self.reset_button = self._motion(
+            "resetButton",
+            translate("Controls", "Reset (Ctrl+R)"),
+            translate(
+                "Controls",
+                "Start over: the same seed gives the same data and the same starting weights.",
+            ),
+            self.controller.reset,
+        )
+        grid.addWidget(self.next_button, 0, 0)
+        grid.addWidget(self.full_button, 0, 1)
+        grid.addWidget(self.run_button, 1, 0)
+        grid.addWidget(self.reset_button, 1, 1)
+
+        self.speed_slider = QSlider(Qt.Orientation.Horizontal)
+        self.speed_slider.setObjectName("speedSlider")
+        self.speed_slider.setRange(1, SPEED_MAX)
+        self.speed_slider.setValue(SPEED_DEFAULT)
+        self.speed_slider.setPageStep(10)
+        self.speed_slider.setToolTip(
+            translate(
+                "Controls",
+                "Updates per second while running. All the way right is full speed: this "
+                "problem converges in about 100 updates, a few hundredths of a second.",
+            )
+        )
+        self.speed_label = QLabel()
+        self.speed_label.setMinimumWidth(90)
+        self.speed_slider.valueChanged.connect(self._on_speed)
+        row = QHBoxLayout()
+        speed_caption = QLabel(translate("Controls", "Speed"))
+        row.addWidget(speed_caption)
+        row.addWidget(self.speed_slider, 1)
+        row.addWidget(self.speed_label)
+        grid.addLayout(row, 2, 0, 1, 2)
+        self._on_speed(self.speed_slider.value())
+        return box
+
+    def _motion(self, name, text, tip, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.clicked.connect(slot)
+        button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return button
+
+    def _build_settings(self) -> QGroupBox:
+        box = QGroupBox(translate("Controls", "Experiment"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(3)
+        combos = {name: (obj, choices) for name, obj, choices in COMBO_FIELDS}
+        texts = dict(TEXT_FIELDS)
+        order = [
+            "lr",
+            "optimizer",
+            "momentum",
+            "batch_size",
+            "loss",
+            "samples",
+            "noise",
+            "seed",
+            "true_w",
+            "true_b",
+            "model",
+            "target",
+            "hidden",
+        ]
+        for name in order:
+            if name in combos:
+                obj, choices = combos[name]
+                widget = QComboBox()
+                widget.setObjectName(obj)
+                for choice in choices:
+                    widget.addItem(choice, choice)
+                widget.activated.connect(lambda _i, n=name: self._combo_changed(n))
+                self.combos[name] = widget
+            else:
+                widget = QLineEdit()
+                widget.setObjectName(texts[name])
+                widget.returnPressed.connect(lambda n=name: self._field_edited(n))
+                widget.editingFinished.connect(lambda n=name: self._field_edited(n))
+                self.fields[name] = widget
+            widget.setToolTip(setting_tooltip(name))
+            label = QLabel(setting_label(name))
+            label.setToolTip(widget.toolTip())
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+        return box
+
+    # -------------------------------------------------------------- reacting
+    def _field_edited(self, name: str) -> None:
+        widget = self.fields[name]
+        if widget.text().strip() == _display(getattr(self.controller.config, name)):
+            return
+        if not self.controller.apply_setting(name, widget.text()):
+            # Refused: show the value still in effect (the message says why).
+            widget.setText(_display(getattr(self.controller.config, name)))
+
+    def _combo_changed(self, name: str) -> None:
+        combo = self.combos[name]
+        if not self.controller.apply_setting(name, combo.currentData()):
+            self._show_config(self.controller.config)
+
+    @Slot(object)
+    def _show_config(self, config: ExperimentConfig) -> None:
+        for name, widget in self.fields.items():
+            widget.setText(_display(getattr(config, name)))
+        for name, combo in self.combos.items():
+            combo.setCurrentIndex(combo.findData(getattr(config, name)))
+        self.fields["momentum"].setEnabled(config.uses_momentum)
+        self.fields["hidden"].setEnabled(config.model == "mlp")
+        line = config.target == "line"
+        self.fields["true_w"].setEnabled(line)
+        self.fields["true_b"].setEnabled(line)
+
+    @Slot(int)
+    def _on_speed(self, value: int) -> None:
+        full = value >= SPEED_MAX
+        if full:
+            self.speed_label.setText(translate("Controls", "full speed"))
+        else:
+            self.speed_label.setText(translate("Controls", "%n update(s)/s", None, value))
+        self.controller.set_speed(None if full else value)
+
+    @Slot(bool)
+    def _on_ready(self, ready: bool) -> None:
+        for button in self._all_buttons():
+            button.setEnabled(ready)
+
+    @Slot(bool)
+    def _on_running(self, running: bool) -> None:
+        self.run_button.setText(
+            translate("Controls", "Pause (F5)") if running else translate("Controls", "Run (F5)")
+        )
+
+    @Slot(object)
+    def _on_frame(self, frame) -> None:
+        snap = frame.snapshot
+        if snap is None:
+            return
+        nxt = snap.next_phase
+        for phase, button in self.phase_buttons.items():
+            is_next = phase == nxt
+            if button.property("nextPhase") != is_next:
+                button.setProperty("nextPhase", is_next)
+                weight = "bold" if is_next else "normal"
+                border = "border: 2px solid palette(highlight);" if is_next else ""
+                button.setStyleSheet(
+                    "text-align: left; padding: 4px 8px; font-family: monospace; "
+                    f"font-weight: {weight}; {border}"
+                )
+
+    def _all_buttons(self):
+        return [
+            *self.phase_buttons.values(),
+            self.next_button,
+            self.full_button,
+            self.run_button,
+            self.reset_button,
+        ]
+
+
+def _display(value) -> str:
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)

@@ -1,0 +1,327 @@
+"""Live plots: loss, parameters, gradients against update number, and the data
+with the current fitted line.
+
+Paint cost is mostly axes (DESIGN §8): ranges are set by hand in steps (x to the
+next power of two, y widened only when data leave it), never auto-ranged, and
+long curves are clipped to view and peak-downsampled. Curves redraw only when
+the series changed.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QVBoxLayout, QWidget
+
+translate = QCoreApplication.translate
+
+MAX_SCATTER = 2000  # data points drawn; more only cost paint time
+LOG_FLOOR = 1e-30  # the loss can reach 0 exactly; log scale needs a floor
+
+
+def next_pow2(n: float, minimum: int = 16) -> int:
+    n = max(int(math.ceil(n)), minimum)
+    return 1 << (n - 1).bit_length()
+
+
+class SteppedRange:
+    """A y range that only ever widens (with margin) while a run goes on."""
+
+    def __init__(self):
+        self.low: float | None = None
+        self.high: float | None = None
+
+    def reset(self) -> None:
+        self.low = self.high = None
+
+    def include(self, values: np.ndarray) -> bool:
+        """Widen to cover the finite values; True when the range changed."""
+        finite = values[np.isfinite(values)]
+        if finite.size == 0:
+            return False
+        lo, hi = float(finite.min()), float(finite.max())
+        if self.low is not None and lo >= self.low and hi <= self.high:
+            return False
+        lo = lo if self.low is None else min(lo, self.low)
+        hi = hi if self.high is None else max(hi, self.high)
+        span = max(hi - lo, 1e-6 * max(abs(hi), abs(lo)), 1e-12)
+        self.low, self.high = lo - 0.1 * span, hi + 0.1 * span
+        return True
+
+
+def _plot(name: str, title: str, x_label: str | None = None) -> pg.PlotWidget:
+    widget = pg.PlotWidget()
+    widget.setObjectName(name)
+    item = widget.getPlotItem()
+    item.setTitle(title)
+    item.hideButtons()  # no auto-range "A": auto-range + downsampling can livelock
+    item.setMenuEnabled(True)
+    widget.setMouseEnabled(x=False, y=False)
+    item.vb.disableAutoRange()
+    item.showGrid(x=True, y=True, alpha=0.25)
+    if x_label:
+        item.setLabel("bottom", x_label)
+    widget.setMinimumSize(220, 150)
+    return widget
+
+
+def _curve(plot: pg.PlotWidget, colour: str, name: str, style=Qt.PenStyle.SolidLine):
+    curve = plot.plot([], [], pen=pg.mkPen(colour, width=2, style=style), name=name)
+    curve.setClipToView(True)
+    curve.setDownsampling(auto=True, method="peak")
+    return curve
+
+
+class PlotsPanel(QWidget):
+    def __init__(self, controller, colours, parent=None):
+        super().__init__(parent)
+        self.setObjectName("plotsPanel")
+        self.controller = controller
+        self._version = -1
+        self._rows_drawn = 0
+        self._generation = -1
+        self._x_max = 0
+        self._ranges = {"loss": SteppedRange(), "param": SteppedRange(), "grad": SteppedRange()}
+
+        update_label = translate("Plots", "update")
+        self.loss_plot = _plot("lossPlot", translate("Plots", "loss"), update_label)
+        self.param_plot = _plot("paramPlot", translate("Plots", "parameters"), update_label)
+        self.grad_plot = _plot("gradPlot", translate("Plots", "gradients"), update_label)
+        self.data_plot = _plot("dataPlot", translate("Plots", "data and fitted line"), "x")
+        self.param_plot.addLegend(offset=(-5, 5))
+        self.grad_plot.addLegend(offset=(-5, 5))
+        self.data_plot.addLegend(offset=(-5, -5))
+        self.loss_plot.setToolTip(
+            translate(
+                "Plots",
+                "The loss after each update. A healthy run falls fast, then flattens. "
+                "Rising or jumping means lr is too large. Try the log scale to see the tail.",
+            )
+        )
+        self.param_plot.setToolTip(
+            translate(
+                "Plots",
+                "w (blue) and b (orange) after each update; the dashed lines are the values the "
+                "data were made with, 2 and 1 by default.",
+            )
+        )
+        self.grad_plot.setToolTip(
+            translate(
+                "Plots",
+                "w.grad and b.grad used by each update. They shrink towards 0 as the line fits; "
+                "in mistake mode they pile up instead.",
+            )
+        )
+        self.data_plot.setToolTip(
+            translate(
+                "Plots",
+                "The samples (grey) and the model's current prediction for every x. Training "
+                "turns the line until it runs through the points.",
+            )
+        )
+
+        self.log_check = QCheckBox(translate("Plots", "log scale"))
+        self.log_check.setObjectName("lossLogCheck")
+        self.log_check.setToolTip(
+            translate(
+                "Plots",
+                "Show the loss on a logarithmic axis: each grid line is 10× smaller, so the "
+                "steady shrinking late in training stays visible.",
+            )
+        )
+        self.log_check.toggled.connect(self._on_log)
+
+        grid = QGridLayout()
+        grid.setSpacing(4)
+        loss_box = QVBoxLayout()
+        loss_box.setSpacing(0)
+        loss_box.addWidget(self.loss_plot, 1)
+        loss_box.addWidget(self.log_check, 0, Qt.AlignmentFlag.AlignRight)
+        grid.addLayout(loss_box, 0, 0)
+        grid.addWidget(self.param_plot, 0, 1)
+        grid.addWidget(self.grad_plot, 1, 0)
+        grid.addWidget(self.data_plot, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addLayout(grid)
+
+        self._build_items(colours)
+        controller.frame.connect(self._on_frame)
+        controller.configChanged.connect(self._on_config)
+
+    def _build_items(self, c) -> None:
+        self.loss_curve = _curve(self.loss_plot, c.loss, "loss")
+        self.w_curve = _curve(self.param_plot, c.weight, "w")
+        self.b_curve = _curve(self.param_plot, c.bias, "b")
+        self.gw_curve = _curve(self.grad_plot, c.grad, "w.grad")
+        self.gb_curve = _curve(self.grad_plot, c.grad_b, "b.grad", Qt.PenStyle.DashLine)
+        dash = Qt.PenStyle.DashLine
+        self.w_target = pg.InfiniteLine(angle=0, pen=pg.mkPen(c.weight, width=1, style=dash))
+        self.b_target = pg.InfiniteLine(angle=0, pen=pg.mkPen(c.bias, width=1, style=dash))
+        self.param_plot.addItem(self.w_target)
+        self.param_plot.addItem(self.b_target)
+        self.grad_plot.addItem(
+            pg.InfiniteLine(
+                angle=0, pos=0, pen=pg.mkPen(c.target, width=1, style=Qt.PenStyle.DotLine)
+            )
+        )
+        self.scatter = pg.ScatterPlotItem(
+            size=5, pen=None, brush=pg.mkBrush(c.data), name=translate("Plots", "data")
+        )
+        self.data_plot.addItem(self.scatter)
+        self.true_line = self.data_plot.plot(
+            [], [], pen=pg.mkPen(c.target, width=1, style=dash), name=translate("Plots", "truth")
+        )
+        self.fit_curve = self.data_plot.plot(
+            [], [], pen=pg.mkPen(c.weight, width=2.5), name=translate("Plots", "model")
+        )
+        self._on_config(self.controller.config)
+
+    @Slot(object)
+    def _on_config(self, config) -> None:
+        line = config.target == "line" and config.model == "linear"
+        self.w_target.setVisible(line)
+        self.b_target.setVisible(line)
+        if line:
+            self.w_target.setValue(config.true_w)
+            self.b_target.setValue(config.true_b)
+        names = (
+            ("w", "b", "w.grad", "b.grad")
+            if config.model == "linear"
+            else ("‖W‖", "‖b‖", "‖∇W‖", "‖∇b‖")
+        )
+        for curve, name in zip(
+            (self.w_curve, self.b_curve, self.gw_curve, self.gb_curve), names, strict=True
+        ):
+            curve.opts["name"] = name
+        for plot in (self.param_plot, self.grad_plot):
+            legend = plot.getPlotItem().legend
+            if legend is not None:
+                for sample, label in legend.items:
+                    label.setText(sample.item.opts.get("name", ""))
+
+    @Slot(bool)
+    def _on_log(self, on: bool) -> None:
+        self.loss_plot.getPlotItem().setLogMode(y=on)
+        self._ranges["loss"].reset()
+        self._version = -1
+        self._redraw_series(force_ranges=True)
+
+    @Slot(object)
+    def _on_frame(self, frame) -> None:
+        if frame.data is not None:
+            self._draw_data(frame.data)
+        if self.controller.series.version != self._version:
+            self._redraw_series(
+                force_ranges=frame.replace_rows or self._generation != frame.generation
+            )
+            self._generation = frame.generation
+        if frame.snapshot is not None:
+            self._draw_fit(frame.snapshot)
+
+    def _redraw_series(self, force_ranges: bool = False) -> None:
+        s = self.controller.series
+        self._version = s.version
+        n = s.length
+        if force_ranges or n < self._rows_drawn:
+            for r in self._ranges.values():
+                r.reset()
+            self._x_max = 0
+            self._rows_drawn = 0
+        steps = s["step"]
+        loss = s["loss"]
+        if self.log_check.isChecked():
+            loss = np.maximum(loss, LOG_FLOOR)
+        self.loss_curve.setData(steps, loss)
+        self.w_curve.setData(steps, s["p0"])
+        self.b_curve.setData(steps, s["p1"])
+        self.gw_curve.setData(steps, s["g0"])
+        self.gb_curve.setData(steps, s["g1"])
+        new = slice(self._rows_drawn, n)
+        self._rows_drawn = n
+        last_step = float(steps[-1]) if n else 0.0
+        if n == 0 or last_step > self._x_max:
+            self._x_max = next_pow2(last_step)
+            for plot in (self.loss_plot, self.param_plot, self.grad_plot):
+                plot.setXRange(0, self._x_max, padding=0.02)
+        if n == 0:
+            return
+        if self.log_check.isChecked():
+            loss_new = np.log10(loss[new])
+        else:  # a loss is never negative: keep 0 in view, so one point is not a zoom on noise
+            loss_new = np.append(loss[new], 0.0)
+        if self._ranges["loss"].include(loss_new):
+            r = self._ranges["loss"]
+            self.loss_plot.setYRange(r.low, r.high, padding=0)
+        params = np.concatenate((s["p0"][new], s["p1"][new], self._targets()))
+        if self._ranges["param"].include(params):
+            r = self._ranges["param"]
+            self.param_plot.setYRange(r.low, r.high, padding=0)
+        grads = np.concatenate((s["g0"][new], s["g1"][new], np.zeros(1)))
+        if self._ranges["grad"].include(grads):
+            r = self._ranges["grad"]
+            self.grad_plot.setYRange(r.low, r.high, padding=0)
+
+    def _targets(self) -> np.ndarray:
+        c = self.controller.config
+        if c.target == "line" and c.model == "linear":
+            return np.array([c.true_w, c.true_b])
+        return np.empty(0)
+
+    def _draw_data(self, data) -> None:
+        xs, ys = np.asarray(data[0]), np.asarray(data[1])
+        if xs.size > MAX_SCATTER:
+            pick = np.random.default_rng(0).choice(xs.size, MAX_SCATTER, replace=False)
+            xs_shown, ys_shown = xs[pick], ys[pick]
+        else:
+            xs_shown, ys_shown = xs, ys
+        self.scatter.setData(xs_shown, ys_shown)
+        lo, hi = float(xs.min()), float(xs.max())
+        c = self.controller.config
+        if c.target == "line":
+            self.true_line.setData([lo, hi], [c.true_w * lo + c.true_b, c.true_w * hi + c.true_b])
+        else:
+            grid = np.linspace(lo, hi, 100)
+            self.true_line.setData(grid, np.sin(grid))
+        y_lo, y_hi = float(ys.min()), float(ys.max())
+        span = max(y_hi - y_lo, 1e-6)
+        self.data_plot.setXRange(lo, hi, padding=0.05)
+        self.data_plot.setYRange(y_lo - 0.15 * span, y_hi + 0.15 * span, padding=0)
+        title = translate("Plots", "data and fitted line")
+        if xs.size > MAX_SCATTER:
+            title += translate("Plots", " ({shown} of {total} points shown)").format(
+                shown=MAX_SCATTER, total=xs.size
+            )
+        self.data_plot.getPlotItem().setTitle(title)
+
+    def _draw_fit(self, snap) -> None:
+        if snap.curve_x:
+            self.fit_curve.setData(snap.curve_x, snap.curve_y)
+
+    def apply_colours(self, c) -> None:
+        """Repaint every item in the theme's colours (light/dark switch)."""
+        for plot in self.plots():
+            plot.setBackground(c.background)
+            item = plot.getPlotItem()
+            for side in ("left", "bottom"):
+                axis = item.getAxis(side)
+                axis.setPen(c.foreground)
+                axis.setTextPen(c.foreground)
+            item.titleLabel.setText(item.titleLabel.text, color=c.foreground)
+        dash = Qt.PenStyle.DashLine
+        self.loss_curve.setPen(pg.mkPen(c.loss, width=2))
+        self.w_curve.setPen(pg.mkPen(c.weight, width=2))
+        self.b_curve.setPen(pg.mkPen(c.bias, width=2))
+        self.gw_curve.setPen(pg.mkPen(c.grad, width=2))
+        self.gb_curve.setPen(pg.mkPen(c.grad_b, width=2, style=dash))
+        self.w_target.setPen(pg.mkPen(c.weight, width=1, style=dash))
+        self.b_target.setPen(pg.mkPen(c.bias, width=1, style=dash))
+        self.scatter.setBrush(pg.mkBrush(c.data))
+        self.true_line.setPen(pg.mkPen(c.target, width=1, style=dash))
+        self.fit_curve.setPen(pg.mkPen(c.weight, width=2.5))
+
+    def plots(self) -> list[pg.PlotWidget]:
+        return [self.loss_plot, self.param_plot, self.grad_plot, self.data_plot]

@@ -1,0 +1,206 @@
+"""Sentences for the student: each message code of the worker and core, translated.
+
+The core speaks in stable codes with numbers; this module turns them into one or
+two teaching sentences in the interface language (Qt's translate()).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+
+from gradlab.core.config import SPEC_BY_NAME, ConfigError
+
+translate = QCoreApplication.translate
+
+
+def num(value, digits: int = 4) -> str:
+    """A value as the values panel shows it: ≥ 4 decimals, or None."""
+    return format_value(value, digits)
+
+
+def format_value(value, digits: int = 4) -> str:
+    if value is None:
+        return "None"
+    if value != value or value in (float("inf"), float("-inf")):
+        return str(value)
+    if value == 0 or abs(value) >= 10 ** (-digits + 1) and abs(value) < 1e6:
+        return f"{value:.{digits}f}"
+    return f"{value:.{digits}e}"
+
+
+def locale_int(n: int) -> str:
+    return QLocale().toString(int(n))
+
+
+def message_text(code: str, args: dict) -> str:
+    """The sentence for a worker Message (code + args)."""
+    a = args or {}
+    inner = a.get("args", ())
+    lr = a.get("lr")
+    if code == "forward.ok":
+        shape = " × ".join(str(d) for d in inner[0]) if inner else "?"
+        return translate(
+            "Messages",
+            "model(x) ran the forward pass: y_pred = x·Wᵀ + b, one prediction per sample "
+            "(shape {shape}). PyTorch recorded the operations for backward().",
+        ).format(shape=shape)
+    if code == "loss.ok":
+        return translate(
+            "Messages",
+            "criterion(y_pred, y) = {loss}: the mean of the squared errors. "
+            "The smaller it is, the better the line fits.",
+        ).format(loss=num(inner[0]))
+    if code in ("loss.diverged", "step.diverged"):
+        return translate(
+            "Messages",
+            "The loss is no longer a finite number: training has diverged. With lr = {lr} each "
+            "update overshoots further than the last. Reset (Ctrl+R) and choose a smaller lr.",
+        ).format(lr=_g(lr))
+    if code == "zero_grad.ok":
+        return translate(
+            "Messages",
+            "optimizer.zero_grad() set every .grad to None (not to zeros: set_to_none=True is "
+            "the default since PyTorch 2.0). The next backward() starts from nothing.",
+        )
+    if code == "zero_grad.already_none":
+        return translate(
+            "Messages", "optimizer.zero_grad(): every .grad was already None, so nothing changed."
+        )
+    if code == "backward.ok":
+        return translate(
+            "Messages",
+            "loss.backward() walked the graph from the loss back to the parameters and stored "
+            "∂loss/∂w in weight.grad and ∂loss/∂b in bias.grad. The graph's saved values are "
+            "now freed.",
+        )
+    if code == "backward.accumulated":
+        return translate(
+            "Messages",
+            "loss.backward() ADDED the new gradients to the old ones, because .grad was not "
+            "None: zero_grad() did not run. PyTorch accumulates gradients; that is why the "
+            "loop calls zero_grad() before every backward().",
+        )
+    if code == "backward.freed":
+        return translate(
+            "Messages",
+            "loss.backward() refused: the first backward() already freed this graph's saved "
+            "values. Run model(x) and the loss again to record a new graph (or pass "
+            "retain_graph=True to the first backward()). PyTorch said: {torch}",
+        ).format(torch=_first_line(a.get("torch", "")))
+    if code == "backward.no_loss":
+        return translate(
+            "Messages",
+            "There is no loss to differentiate yet: run the forward pass and the loss first.",
+        )
+    if code == "loss.no_prediction":
+        return translate(
+            "Messages", "There is no y_pred yet: run model(x) (the forward pass) first."
+        )
+    if code == "step.ok":
+        return translate(
+            "Messages",
+            "optimizer.step() moved every parameter against its gradient: "
+            "θ ← θ − lr·θ.grad with lr = {lr}. Update {step} is done.",
+        ).format(lr=_g(lr), step=a.get("step", 0))
+    if code == "step.no_grad":
+        return translate(
+            "Messages",
+            "optimizer.step() changed nothing: every .grad is None (backward() has not run "
+            "since zero_grad()). Update {step} counted, parameters unchanged.",
+        ).format(step=a.get("step", 0))
+    if code == "run.started":
+        ups = a.get("ups", 0)
+        if ups == 0:
+            return translate("Messages", "Running at full speed. F5 pauses.")
+        return translate("Messages", "Running at %n update(s) per second. F5 pauses.", None, ups)
+    if code == "run.paused":
+        return translate("Messages", "Paused after %n update(s).", None, a.get("n", 0))
+    if code == "run.diverged":
+        return translate(
+            "Messages",
+            "The run stopped itself at update {step}: the loss became {loss}. lr = {lr} is too "
+            "large for this data, so every update overshoots the minimum by more than the "
+            "last. Reset (Ctrl+R) and choose a smaller lr.",
+        ).format(step=a.get("step", 0), loss=num(a.get("loss")), lr=_g(a.get("lr")))
+    if code == "run.refused_diverged":
+        return translate(
+            "Messages",
+            "This run has diverged (the loss is inf or nan), so it cannot go on. Reset (Ctrl+R), "
+            "with a smaller lr.",
+        )
+    if code == "settings.lr":
+        return translate(
+            "Messages", "The learning rate is now {lr}; it applies from the next optimizer.step()."
+        ).format(lr=_g(a.get("lr")))
+    if code == "settings.skip_on":
+        return translate(
+            "Messages",
+            "Mistake mode: zero_grad() is skipped from now on, so gradients pile up update "
+            "after update. Watch w.grad grow.",
+        )
+    if code == "settings.skip_off":
+        return translate("Messages", "zero_grad() runs again before every backward().")
+    if code == "session.start":
+        return translate(
+            "Messages",
+            "Ready. The data are 100 points of y = 2x + 1 by default; press F10 to run the "
+            "loop one call at a time.",
+        )
+    if code == "session.reset":
+        return translate("Messages", "Reset: new model from the same seed, step 0.")
+    if code == "session.settings":
+        return translate(
+            "Messages",
+            "The experiment changed, so it starts over: the data, the model and the optimizer "
+            "are built again from the seed, as the script would build them.",
+        )
+    if code == "not_ready":
+        return translate("Messages", "PyTorch is still loading; try again in a moment.")
+    if code == "worker.crash":
+        return translate(
+            "Messages",
+            "Something went wrong in the training thread ({error}). The app keeps running; "
+            "the details are in the log.",
+        ).format(error=a.get("error", ""))
+    return code
+
+
+def config_error_text(error: ConfigError, label: str | None = None) -> str:
+    """A refused setting, in the interface language: what, and what is allowed."""
+    name = error.code.split(".")[0]
+    spec = SPEC_BY_NAME.get(name)
+    if error.code == "batch_size.too_large":
+        return translate(
+            "Messages", "The batch size must be 0 (full batch) or at most the number of samples."
+        )
+    if error.code == "momentum.nesterov_zero":
+        return translate("Messages", "Nesterov momentum needs a momentum above 0 and below 1.")
+    if spec is None:
+        return str(error)
+    return translate("Messages", "{option} must be {allowed}. Nothing was changed.").format(
+        option=label or spec.name, allowed=allowed_text(spec)
+    )
+
+
+def allowed_text(spec) -> str:
+    if spec.choices:
+        return translate("Messages", "one of {choices}").format(choices=", ".join(spec.choices))
+    lo = "≥" if not spec.low_open else ">"
+    hi = "≤" if not spec.high_open else "<"
+    if spec.kind is int:
+        return translate("Messages", "a whole number {lo} {low} and {hi} {high}").format(
+            lo=lo, low=locale_int(spec.low), hi=hi, high=locale_int(spec.high)
+        )
+    return translate("Messages", "a number {lo} {low} and {hi} {high}").format(
+        lo=lo, low=_g(spec.low), hi=hi, high=_g(spec.high)
+    )
+
+
+def _g(value) -> str:
+    if value is None:
+        return "?"
+    return f"{value:g}"
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else ""

@@ -1,0 +1,406 @@
+"""The training worker: a QObject living in its own QThread, and its mailbox.
+
+Commands arrive as queued signals and run in order between chunks. Results go
+out only through the Mailbox, which the GUI's frame timer reads: no per-step
+signal ever reaches the GUI (DESIGN §3, §8). Running is a QTimer in the worker
+thread whose ticks each run at most CHUNK_SECONDS of updates, so the GUI thread
+gets the GIL back every few milliseconds.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+import traceback
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QObject, QThread, QTimer, Slot
+
+from gradlab.core.config import ExperimentConfig
+
+log = logging.getLogger(__name__)
+
+CHUNK_SECONDS = 0.004
+FULL_SPEED = 0  # updates per second meaning "as fast as possible"
+MAX_PACED_BATCH = 64  # at most this many overdue updates catch up in one tick
+
+
+@dataclass(frozen=True)
+class Message:
+    """Something to tell the student: a stable code (translated by the GUI) and values."""
+
+    level: str  # "info", "warning" or "error"
+    code: str
+    args: dict = field(default_factory=dict)
+
+
+@dataclass
+class Frame:
+    """What the GUI takes from the mailbox in one frame."""
+
+    generation: int
+    ready: bool | None  # None: unchanged since the last frame
+    running: bool | None  # None: unchanged since the last frame
+    snapshot: object | None  # a Snapshot, or None when nothing changed
+    rows: dict | None  # new history rows (column -> list), or None
+    replace_rows: bool  # rows replace the whole series (reset, compaction, step back)
+    messages: list
+    data: tuple | None  # (x list, y list) after a reset
+    extras: dict
+
+
+class Mailbox:
+    """Latest-wins state plus append-only series, handed from worker to GUI."""
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._ready: bool | None = None
+        self._running: bool | None = None
+        self._snapshot = None
+        self._rows: dict | None = None
+        self._replace = False
+        self._messages: list = []
+        self._data = None
+        self._extras: dict = {}
+        self._snapshot_taken = True
+
+    def wants_snapshot(self) -> bool:
+        """False while the GUI has not yet taken the last snapshot (saves copying)."""
+        return self._snapshot_taken
+
+    def put(
+        self,
+        *,
+        snapshot=None,
+        rows: dict | None = None,
+        replace: bool = False,
+        messages=(),
+        data=None,
+        ready: bool | None = None,
+        running: bool | None = None,
+        new_generation: bool = False,
+        extras: dict | None = None,
+    ) -> None:
+        with self._lock:
+            if new_generation:
+                self._generation += 1
+                self._rows = None
+                self._replace = True
+            if snapshot is not None:
+                self._snapshot = snapshot
+                self._snapshot_taken = False
+            if rows is not None:
+                if replace or self._rows is None:
+                    self._rows = {k: list(v) for k, v in rows.items()}
+                    self._replace = self._replace or replace
+                else:
+                    for key, values in rows.items():
+                        self._rows[key].extend(values)
+            self._messages.extend(messages)
+            if data is not None:
+                self._data = data
+            if ready is not None:
+                self._ready = ready
+            if running is not None:
+                self._running = running
+            if extras:
+                self._extras.update(extras)
+
+    def take(self) -> Frame:
+        with self._lock:
+            frame = Frame(
+                generation=self._generation,
+                ready=self._ready,
+                running=self._running,
+                snapshot=None if self._snapshot_taken else self._snapshot,
+                rows=self._rows,
+                replace_rows=self._replace,
+                messages=self._messages,
+                data=self._data,
+                extras=self._extras,
+            )
+            self._snapshot_taken = True
+            self._rows = None
+            self._replace = False
+            self._messages = []
+            self._data = None
+            self._extras = {}
+            self._ready = None
+            self._running = None
+            return frame
+
+
+class TrainingWorker(QObject):
+    """Owns the TrainingSession; every slot runs in the worker thread."""
+
+    def __init__(self, mailbox: Mailbox, config: ExperimentConfig):
+        super().__init__()
+        self._mailbox = mailbox
+        self._config = config
+        self._session = None
+        self._timer: QTimer | None = None
+        self._rows_sent = 0
+        self._compactions_seen = 0
+        self._ups = 5
+        self._run_t0 = 0.0
+        self._run_done = 0
+        self._run_start_step = 0
+        self._running = False
+        self.session_factory = None  # set in initialize (keeps torch out of import time)
+
+    # ------------------------------------------------------------ lifecycle
+    @Slot()
+    def initialize(self) -> None:
+        """Import torch, build the session, warm up; then tell the GUI it is ready."""
+        try:
+            import torch
+
+            torch.set_num_threads(1)  # two intra-op threads only fight the GUI (§8)
+            from gradlab.core.session import TrainingSession
+
+            self.session_factory = TrainingSession
+            # The first optimizer step imports torch._dynamo (~1 s): pay it here.
+            TrainingSession(ExperimentConfig(samples=4)).run_updates(1)
+            self._timer = QTimer(self)
+            self._timer.setSingleShot(True)
+            self._timer.timeout.connect(self._tick)
+            self._start_session(self._config, reason="start")
+            self._mailbox.put(ready=True)
+        except Exception as exc:  # noqa: BLE001 - must reach the GUI, never vanish
+            self._report_crash("initialize", exc)
+
+    @Slot()
+    def stop(self) -> None:
+        """Stop timers in this thread, then hand the object back to the GUI thread."""
+        if self._timer is not None:
+            self._timer.stop()
+        app_thread = _main_thread()
+        if app_thread is not None and self.thread() is not app_thread:
+            self.moveToThread(app_thread)
+
+    # ------------------------------------------------------------- commands
+    @Slot(str)
+    def run_phase(self, name: str) -> None:
+        self._guarded(self._do_phase, name)
+
+    @Slot()
+    def next_phase(self) -> None:
+        self._guarded(lambda: self._do_phase(self._session.next_phase()))
+
+    @Slot()
+    def full_update(self) -> None:
+        def do():
+            self._pause_quietly()
+            events = self._session.full_update()
+            # Say what went wrong on the way (accumulation, divergence), then the result.
+            messages = [_event_message(e, self._session) for e in events]
+            notable = [m for m in messages[:-1] if m.level != "info"]
+            self._publish(messages=[*notable, messages[-1]])
+
+        self._guarded(do)
+
+    @Slot()
+    def start_run(self) -> None:
+        def do():
+            s = self._session
+            if s.diverged:
+                self._publish(
+                    messages=[Message("warning", "run.refused_diverged", {"step": s.step_count})],
+                    running=False,
+                )
+                return
+            self._run_t0 = time.perf_counter()
+            self._run_done = 0
+            self._run_start_step = s.step_count
+            self._running = True
+            self._publish(
+                messages=[Message("info", "run.started", {"ups": self._ups})], running=True
+            )
+            self._timer.start(0)
+
+        self._guarded(do)
+
+    @Slot()
+    def pause(self) -> None:
+        self._guarded(self._pause_quietly)
+
+    @Slot(int)
+    def set_speed(self, ups: int) -> None:
+        """Updates per second; FULL_SPEED (0) means as fast as possible."""
+        self._ups = int(ups)
+        if self._running:
+            # Restart the pacing clock so a change never causes a burst.
+            self._run_t0 = time.perf_counter()
+            self._run_done = 0
+            self._timer.start(0)
+
+    @Slot(float)
+    def set_lr(self, lr: float) -> None:
+        def do():
+            self._session.set_lr(lr)
+            self._config = self._session.config
+            self._publish(messages=[Message("info", "settings.lr", {"lr": lr})])
+
+        self._guarded(do)
+
+    @Slot(bool)
+    def set_skip_zero_grad(self, skip: bool) -> None:
+        def do():
+            self._session.skip_zero_grad = bool(skip)
+            code = "settings.skip_on" if skip else "settings.skip_off"
+            self._publish(messages=[Message("warning" if skip else "info", code)])
+
+        self._guarded(do)
+
+    @Slot(object, str)
+    def reset(self, config: ExperimentConfig, reason: str) -> None:
+        self._guarded(self._start_session, config, reason)
+
+    # ------------------------------------------------------------ internals
+    def _start_session(self, config: ExperimentConfig, reason: str) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._running = False
+        skip = self._session.skip_zero_grad if self._session is not None else False
+        self._config = config
+        self._session = self.session_factory(config)
+        self._session.skip_zero_grad = skip
+        self._rows_sent = 0
+        self._compactions_seen = 0
+        self._mailbox.put(new_generation=True)
+        self._publish(
+            data=self._session.data_points(),
+            replace=True,
+            running=False,
+            messages=[Message("info", "session." + reason, {})],
+        )
+
+    def _do_phase(self, name: str) -> None:
+        self._pause_quietly()
+        event = self._session.run_phase(name)
+        self._publish(messages=[_event_message(event, self._session)])
+
+    def _pause_quietly(self) -> None:
+        """Stop a run, if one is going, and say how far it got."""
+        if self._running:
+            self._timer.stop()
+            self._running = False
+            n = self._session.step_count - self._run_start_step
+            self._publish(messages=[Message("info", "run.paused", {"n": n})], running=False)
+
+    @Slot()
+    def _tick(self) -> None:
+        try:
+            self._tick_inner()
+        except Exception as exc:  # noqa: BLE001
+            self._timer.stop()
+            self._running = False
+            self._report_crash("run", exc)
+
+    def _tick_inner(self) -> None:
+        s = self._session
+        now = time.perf_counter()
+        deadline = now + CHUNK_SECONDS
+        if self._ups == FULL_SPEED:
+            ran = s.run_updates(1 << 30, deadline=deadline)
+            next_in_ms = 0
+        else:
+            owed = int((now - self._run_t0) * self._ups) + 1 - self._run_done
+            ran = s.run_updates(min(owed, MAX_PACED_BATCH), deadline=deadline) if owed > 0 else 0
+            due_at = self._run_t0 + (self._run_done + ran) / self._ups
+            next_in_ms = max(0, int((due_at - time.perf_counter()) * 1000))
+        self._run_done += ran
+        if s.diverged:
+            self._running = False
+            self._publish(
+                running=False,
+                messages=[
+                    Message(
+                        "error",
+                        "run.diverged",
+                        {"step": s.step_count, "loss": _loss_value(s), "lr": s.lr},
+                    )
+                ],
+            )
+            return
+        if ran:
+            self._publish(snapshot_if_wanted=True)
+        self._timer.start(next_in_ms)
+
+    def _publish(self, *, snapshot_if_wanted: bool = False, **kwargs) -> None:
+        """Send the current state: history rows since the last send, a snapshot."""
+        s = self._session
+        h = s.history
+        replace = kwargs.pop("replace", False)
+        if h.compactions != self._compactions_seen or len(h) < self._rows_sent:
+            replace = True
+            self._compactions_seen = h.compactions
+        start = 0 if replace else self._rows_sent
+        rows = h.rows_since(start)
+        self._rows_sent = len(h)
+        snap = None
+        if not snapshot_if_wanted or self._mailbox.wants_snapshot():
+            snap = s.snapshot()
+        self._mailbox.put(snapshot=snap, rows=rows, replace=replace, **kwargs)
+
+    def _guarded(self, fn, *args) -> None:
+        """Run a command; teaching errors become messages, anything else is reported."""
+        from gradlab.core.session import TeachingError
+
+        if self._session is None:
+            self._mailbox.put(messages=[Message("warning", "not_ready")])
+            return
+        try:
+            fn(*args)
+        except TeachingError as exc:
+            self._publish(
+                messages=[
+                    Message(
+                        "error" if exc.code == "backward.freed" else "warning",
+                        exc.code,
+                        {"torch": exc.torch_message or ""},
+                    )
+                ]
+            )
+        except Exception as exc:  # noqa: BLE001 - never silent, never a crash
+            self._report_crash(getattr(fn, "__name__", "command"), exc)
+
+    def _report_crash(self, where: str, exc: BaseException) -> None:
+        log.error("worker error in %s", where, exc_info=exc)
+        self._mailbox.put(
+            running=False,
+            messages=[
+                Message(
+                    "error",
+                    "worker.crash",
+                    {
+                        "where": where,
+                        "error": f"{type(exc).__name__}: {exc}",
+                        "trace": "".join(traceback.format_exception(exc)),
+                    },
+                )
+            ],
+        )
+
+
+def _loss_value(session) -> float | None:
+    return None if session.loss is None else session.loss.item()
+
+
+def _event_message(event, session) -> Message:
+    level = "info"
+    if event.code.endswith("diverged"):
+        level = "error"
+    elif event.code in ("backward.accumulated", "step.no_grad", "zero_grad.already_none"):
+        level = "warning"
+    args = {"args": event.args, "lr": session.lr, "step": session.step_count}
+    return Message(level, event.code, args)
+
+
+def _main_thread() -> QThread | None:
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    return app.thread() if app is not None else None

@@ -1,6 +1,6 @@
 """Take screenshots of the main window in scripted states (developer tool).
 
-    xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py OUTDIR [--lang en|zh_CN] [--theme light|dark] [--size 1366x768]
+xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py OUTDIR [--lang en|zh_CN] [--theme light|dark] [--size 1366x768]
 """
 
 import argparse

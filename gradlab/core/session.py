@@ -250,11 +250,15 @@ class TrainingSession:
         return events
 
     def run_updates(
-        self, max_updates: int, deadline: float | None = None, stop_on_divergence: bool = True
+        self,
+        max_updates: int,
+        deadline: float | None = None,
+        stop_on_divergence: bool = True,
+        yield_when=None,
     ) -> int:
         """Full updates, as fast as possible, until `max_updates`, the deadline
-        (time.perf_counter()) or, unless told otherwise, divergence. Returns how
-        many ran."""
+        (time.perf_counter()), `yield_when()` turning true (checked between
+        updates) or, unless told otherwise, divergence. Returns how many ran."""
         done = 0
         if self.last_phase not in (None, "step") and max_updates > 0:
             self.full_update()
@@ -264,6 +268,8 @@ class TrainingSession:
         clock = time.perf_counter
         while done < max_updates and not (stop_on_divergence and self.diverged):
             if deadline is not None and clock() >= deadline:
+                break
+            if yield_when is not None and yield_when():
                 break
             xb, yb = self.current_batch()
             self.y_pred = y_pred = model(xb)

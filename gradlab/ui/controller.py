@@ -10,13 +10,22 @@ from __future__ import annotations
 
 import weakref
 
-from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMetaObject,
+    QObject,
+    Qt,
+    QThread,
+    QTimer,
+    Signal,
+    Slot,
+)
 
 from gradlab.core.config import ConfigError, ExperimentConfig, parse_value
 from gradlab.ui.series import Series
 from gradlab.ui.worker import FULL_SPEED, Mailbox, Message, TrainingWorker
 
-FRAME_MS = 16  # ~60 Hz pick-up; panels redraw only what changed
+FRAME_MS = 33
 RESET_FIELDS = (
     "samples",
     "true_w",
@@ -46,6 +55,7 @@ class Controller(QObject):
     runningChanged = Signal(bool)
     message = Signal(object)  # a worker.Message (also those raised GUI-side)
     configChanged = Signal(object)  # the ExperimentConfig now in effect
+    painted = Signal()  # end of every frame: views repaint what they marked dirty
 
     # Commands for the worker (queued: they run in the worker thread, in order).
     _cmd_phase = Signal(str)
@@ -96,6 +106,7 @@ class Controller(QObject):
         self._cmd_skip.connect(w.set_skip_zero_grad)
         self._cmd_reset.connect(w.reset)
         self._thread.started.connect(w.initialize)
+        w.published.connect(self._on_published)
         _LIVE_THREADS.add(self._thread)
         self._thread.start()
         self._cmd_speed.emit(self._worker_speed())
@@ -195,7 +206,26 @@ class Controller(QObject):
 
     # --------------------------------------------------------------- frames
     @Slot()
+    def _on_published(self) -> None:
+        self._on_frame()
+        self._timer.start()  # the next regular frame a full period from now
+
+    @Slot()
     def _on_frame(self) -> None:
+        # Hold the worker between two updates while this frame updates and paints.
+        gate = self.mailbox.gate
+        gate.close()
+        try:
+            self._frame()
+            # What the frame set off (pyqtgraph's scene bookkeeping, label repaints)
+            # is posted for later; run it now, while the worker waits, instead of
+            # after the gate opens, where each call into Python would again have
+            # to win the GIL from the training loop.
+            QCoreApplication.sendPostedEvents()
+        finally:
+            gate.open()
+
+    def _frame(self) -> None:
         frame = self.mailbox.take()
         if frame.generation != self.generation:
             self.generation = frame.generation
@@ -217,6 +247,7 @@ class Controller(QObject):
             self.message.emit(msg)
         if frame.snapshot is not None or frame.rows is not None or frame.data is not None:
             self.frame.emit(frame)
+        self.painted.emit()
 
     def _set_ready(self, ready: bool) -> None:
         if ready != self.ready:

@@ -8,7 +8,7 @@ worker thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,6 +32,24 @@ translate = QCoreApplication.translate
 
 START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden window)
 STATUS_MS = 20_000
+
+
+class _FirstPaint(QObject):
+    """Calls back once, at the window's first paint, then stops listening (an
+    event filter or event() override in Python would cost a GIL round trip for
+    every event of the window)."""
+
+    def __init__(self, window: QMainWindow, callback):
+        super().__init__(window)
+        self._window = window
+        self._callback = callback
+        window.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() in (QEvent.Type.Paint, QEvent.Type.UpdateRequest):
+            self._window.removeEventFilter(self)
+            self._callback()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -90,6 +108,7 @@ class MainWindow(QMainWindow):
         self._start_timer.setSingleShot(True)
         self._start_timer.timeout.connect(self._start_worker)
         self._start_timer.start(START_FALLBACK_MS)
+        self._first_paint = _FirstPaint(self, self._on_first_paint)
         app.aboutToQuit.connect(self.controller.shutdown)
 
     # ---------------------------------------------------------------- build
@@ -194,11 +213,11 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     # ------------------------------------------------------------ lifecycle
-    def event(self, e) -> bool:
-        if e.type() == QEvent.Type.Paint and not self.controller.started and not self._closed:
-            # The window is on screen: now load torch in the background.
+
+    def _on_first_paint(self) -> None:
+        # The window is on screen: now load torch in the background.
+        if not self.controller.started and not self._closed:
             self._start_timer.start(0)
-        return super().event(e)
 
     @Slot()
     def _start_worker(self) -> None:

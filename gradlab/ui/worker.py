@@ -9,19 +9,20 @@ gets the GIL back every few milliseconds.
 
 from __future__ import annotations
 
+import gc
 import logging
 import threading
 import time
 import traceback
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, QThread, QTimer, Slot
+from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from gradlab.core.config import ExperimentConfig
 
 log = logging.getLogger(__name__)
 
-CHUNK_SECONDS = 0.004
+CHUNK_SECONDS = 0.010
 FULL_SPEED = 0  # updates per second meaning "as fast as possible"
 MAX_PACED_BATCH = 64  # at most this many overdue updates catch up in one tick
 
@@ -50,11 +51,45 @@ class Frame:
     extras: dict
 
 
+class FrameGate:
+    """Lets the GUI draw a frame without trading the GIL with the worker.
+
+    While the GUI paints, it calls into Python hundreds of times (pyqtgraph's
+    items); each call has to win the GIL back from the training loop, which gives
+    it up in every torch op. That ping-pong, not the painting itself, cost most of
+    the throughput. So the GUI closes the gate for the length of a frame, the
+    worker stops between two updates and sleeps on the condition (GIL released),
+    and the frame runs uncontended.
+    """
+
+    MAX_WAIT = 0.1  # never let a forgotten gate stall training for long
+
+    def __init__(self):
+        self._closed = False
+        self._cond = threading.Condition()
+
+    def close(self) -> None:
+        self._closed = True
+
+    def open(self) -> None:
+        with self._cond:
+            self._closed = False
+            self._cond.notify_all()
+
+    def is_closed(self) -> bool:
+        return self._closed
+
+    def wait_open(self) -> None:
+        with self._cond:
+            self._cond.wait_for(lambda: not self._closed, self.MAX_WAIT)
+
+
 class Mailbox:
     """Latest-wins state plus append-only series, handed from worker to GUI."""
 
     def __init__(self):
         self._lock = threading.Lock()
+        self.gate = FrameGate()
         self._generation = 0
         self._ready: bool | None = None
         self._running: bool | None = None
@@ -135,6 +170,10 @@ class Mailbox:
 class TrainingWorker(QObject):
     """Owns the TrainingSession; every slot runs in the worker thread."""
 
+    # Emitted after a command's result was published (never per step), so the GUI
+    # shows a click's result at once instead of at its next frame tick.
+    published = Signal()
+
     def __init__(self, mailbox: Mailbox, config: ExperimentConfig):
         super().__init__()
         self._mailbox = mailbox
@@ -167,6 +206,10 @@ class TrainingWorker(QObject):
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._tick)
             self._start_session(self._config, reason="start")
+            # Everything built so far (Qt, pyqtgraph, torch) lives as long as the
+            # app: keep it out of the collector's scans, which otherwise grow with
+            # it and pause both threads.
+            gc.freeze()
             self._mailbox.put(ready=True)
         except Exception as exc:  # noqa: BLE001 - must reach the GUI, never vanish
             self._report_crash("initialize", exc)
@@ -303,8 +346,9 @@ class TrainingWorker(QObject):
         s = self._session
         now = time.perf_counter()
         deadline = now + CHUNK_SECONDS
+        gate = self._mailbox.gate
         if self._ups == FULL_SPEED:
-            ran = s.run_updates(1 << 30, deadline=deadline)
+            ran = s.run_updates(1 << 30, deadline=deadline, yield_when=gate.is_closed)
             next_in_ms = 0
         else:
             owed = int((now - self._run_t0) * self._ups) + 1 - self._run_done
@@ -325,6 +369,8 @@ class TrainingWorker(QObject):
                 ],
             )
             return
+        if gate.is_closed():
+            gate.wait_open()  # before publishing: the frame has taken the mailbox already
         if ran:
             self._publish(snapshot_if_wanted=True)
         self._timer.start(next_in_ms)
@@ -354,6 +400,7 @@ class TrainingWorker(QObject):
             return
         try:
             fn(*args)
+            self.published.emit()
         except TeachingError as exc:
             self._publish(
                 messages=[
@@ -364,6 +411,7 @@ class TrainingWorker(QObject):
                     )
                 ]
             )
+            self.published.emit()
         except Exception as exc:  # noqa: BLE001 - never silent, never a crash
             self._report_crash(getattr(fn, "__name__", "command"), exc)
 

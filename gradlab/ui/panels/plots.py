@@ -13,12 +13,13 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
+from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QVBoxLayout, QWidget
 
 translate = QCoreApplication.translate
 
 MAX_SCATTER = 2000  # data points drawn; more only cost paint time
+MAX_CURVE_POINTS = 400  # points per history curve; a plot is a few hundred pixels wide
 LOG_FLOOR = 1e-30  # the loss can reach 0 exactly; log scale needs a floor
 
 
@@ -64,14 +65,43 @@ def _plot(name: str, title: str, x_label: str | None = None) -> pg.PlotWidget:
     item.showGrid(x=True, y=True, alpha=0.25)
     if x_label:
         item.setLabel("bottom", x_label)
+    # Axes (with their grid and tick labels) are most of the paint cost: keep them
+    # as cached pixmaps, re-rendered only when a range changes (DESIGN §8).
+    for side in ("left", "bottom"):
+        item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    item.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     widget.setMinimumSize(220, 150)
     return widget
 
 
+class StreamCurve(pg.PlotCurveItem):
+    """A curve whose bounds are the plot's view, set by the panel with the ranges.
+
+    pyqtgraph recomputes a curve's bounds (nan-aware min/max plus pixel padding)
+    after every setData, and Qt asks for them many times per paint; with ranges
+    set by hand those bounds buy nothing, and on a streaming plot they were a
+    large part of each frame.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._view = QRectF(0, 0, 1, 1)
+
+    def set_view(self, rect: QRectF) -> None:
+        if rect != self._view:
+            self.prepareGeometryChange()
+            self._view = QRectF(rect)
+
+    def boundingRect(self) -> QRectF:
+        return self._view
+
+
 def _curve(plot: pg.PlotWidget, colour: str, name: str, style=Qt.PenStyle.SolidLine):
-    curve = plot.plot([], [], pen=pg.mkPen(colour, width=2, style=style), name=name)
-    curve.setClipToView(True)
-    curve.setDownsampling(auto=True, method="peak")
+    # A bare curve item: the panel thins long series itself (every k-th row) and
+    # takes the log itself, so PlotDataItem's per-frame bookkeeping (clipping,
+    # downsampling, log transform, bounds) is not needed. 1-px pens draw fastest.
+    curve = StreamCurve(pen=pg.mkPen(colour, width=1, style=style), name=name)
+    plot.addItem(curve)
     return curve
 
 
@@ -149,7 +179,11 @@ class PlotsPanel(QWidget):
         layout.addLayout(grid)
 
         self._build_items(colours)
+        self._dirty: set = set()
+        self._fit_drawn = None
         controller.frame.connect(self._on_frame)
+        controller.painted.connect(self._repaint_dirty)
+        controller.runningChanged.connect(self._on_running)
         controller.configChanged.connect(self._on_config)
 
     def _build_items(self, c) -> None:
@@ -163,11 +197,10 @@ class PlotsPanel(QWidget):
         self.b_target = pg.InfiniteLine(angle=0, pen=pg.mkPen(c.bias, width=1, style=dash))
         self.param_plot.addItem(self.w_target)
         self.param_plot.addItem(self.b_target)
-        self.grad_plot.addItem(
-            pg.InfiniteLine(
-                angle=0, pos=0, pen=pg.mkPen(c.target, width=1, style=Qt.PenStyle.DotLine)
-            )
+        self.zero_line = pg.InfiniteLine(
+            angle=0, pos=0, pen=pg.mkPen(c.target, width=1, style=Qt.PenStyle.DotLine)
         )
+        self.grad_plot.addItem(self.zero_line)
         self.scatter = pg.ScatterPlotItem(
             size=5, pen=None, brush=pg.mkBrush(c.data), name=translate("Plots", "data")
         )
@@ -178,6 +211,14 @@ class PlotsPanel(QWidget):
         self.fit_curve = self.data_plot.plot(
             [], [], pen=pg.mkPen(c.weight, width=2.5), name=translate("Plots", "model")
         )
+        # Static during a run: paint once into a pixmap, blit afterwards.
+        cached = [self.scatter, self.true_line, self.w_target, self.b_target, self.zero_line]
+        cached += [
+            p.getPlotItem().legend for p in (self.param_plot, self.grad_plot, self.data_plot)
+        ]
+        for item in cached:
+            for part in (item, *item.childItems()):
+                part.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._on_config(self.controller.config)
 
     @Slot(object)
@@ -204,8 +245,34 @@ class PlotsPanel(QWidget):
                     label.setText(sample.item.opts.get("name", ""))
 
     @Slot(bool)
+    def _on_running(self, running: bool) -> None:
+        """While a run streams, the plots repaint once per frame, inside the
+        controller's frame gate (see worker.FrameGate), rather than whenever an
+        item changes; when it stops, Qt's own updates take over again."""
+        mode = pg.QtWidgets.QGraphicsView.ViewportUpdateMode
+        for plot in self.plots():
+            plot.setViewportUpdateMode(
+                mode.NoViewportUpdate if running else mode.MinimalViewportUpdate
+            )
+            if not running:
+                plot.viewport().update()
+
+    @Slot()
+    def _repaint_dirty(self) -> None:
+        """Paint, now, the plots this frame changed (only while running)."""
+        dirty, self._dirty = self._dirty, set()
+        if not self.controller.running:
+            return
+        for plot in dirty:
+            # update(), not repaint(): the controller's sendPostedEvents() right
+            # after paints every dirty plot in one pass with one flush.
+            plot.viewport().update()
+
+    @Slot(bool)
     def _on_log(self, on: bool) -> None:
-        self.loss_plot.getPlotItem().setLogMode(y=on)
+        item = self.loss_plot.getPlotItem()
+        item.setLogMode(y=on)  # axis labels only: the data are log10'd here
+        item.vb.disableAutoRange()  # setLogMode turns auto-range back on
         self._ranges["loss"].reset()
         self._version = -1
         self._redraw_series(force_ranges=True)
@@ -214,13 +281,15 @@ class PlotsPanel(QWidget):
     def _on_frame(self, frame) -> None:
         if frame.data is not None:
             self._draw_data(frame.data)
+            self._dirty.add(self.data_plot)
         if self.controller.series.version != self._version:
             self._redraw_series(
                 force_ranges=frame.replace_rows or self._generation != frame.generation
             )
             self._generation = frame.generation
-        if frame.snapshot is not None:
-            self._draw_fit(frame.snapshot)
+            self._dirty.update((self.loss_plot, self.param_plot, self.grad_plot))
+        if frame.snapshot is not None and self._draw_fit(frame.snapshot):
+            self._dirty.add(self.data_plot)
 
     def _redraw_series(self, force_ranges: bool = False) -> None:
         s = self.controller.series
@@ -233,13 +302,21 @@ class PlotsPanel(QWidget):
             self._rows_drawn = 0
         steps = s["step"]
         loss = s["loss"]
-        if self.log_check.isChecked():
-            loss = np.maximum(loss, LOG_FLOOR)
-        self.loss_curve.setData(steps, loss)
-        self.w_curve.setData(steps, s["p0"])
-        self.b_curve.setData(steps, s["p1"])
-        self.gw_curve.setData(steps, s["g0"])
-        self.gb_curve.setData(steps, s["g1"])
+        log = self.log_check.isChecked()
+        if log:
+            loss = np.log10(np.maximum(loss, LOG_FLOOR))
+        # Thin to at most MAX_CURVE_POINTS, always keeping the newest row.
+        k = max(1, -(-n // MAX_CURVE_POINTS))
+        shown = slice((n - 1) % k, n, k)
+        x = steps[shown]
+        for curve, y in (
+            (self.loss_curve, loss),
+            (self.w_curve, s["p0"]),
+            (self.b_curve, s["p1"]),
+            (self.gw_curve, s["g0"]),
+            (self.gb_curve, s["g1"]),
+        ):
+            curve.setData(x, y[shown], connect="finite")
         new = slice(self._rows_drawn, n)
         self._rows_drawn = n
         last_step = float(steps[-1]) if n else 0.0
@@ -249,8 +326,8 @@ class PlotsPanel(QWidget):
                 plot.setXRange(0, self._x_max, padding=0.02)
         if n == 0:
             return
-        if self.log_check.isChecked():
-            loss_new = np.log10(loss[new])
+        if log:
+            loss_new = loss[new]
         else:  # a loss is never negative: keep 0 in view, so one point is not a zoom on noise
             loss_new = np.append(loss[new], 0.0)
         if self._ranges["loss"].include(loss_new):
@@ -264,6 +341,18 @@ class PlotsPanel(QWidget):
         if self._ranges["grad"].include(grads):
             r = self._ranges["grad"]
             self.grad_plot.setYRange(r.low, r.high, padding=0)
+        self._sync_curve_views()
+
+    def _sync_curve_views(self) -> None:
+        """Give each streaming curve its plot's view as bounds (see StreamCurve)."""
+        for plot, curves in (
+            (self.loss_plot, (self.loss_curve,)),
+            (self.param_plot, (self.w_curve, self.b_curve)),
+            (self.grad_plot, (self.gw_curve, self.gb_curve)),
+        ):
+            rect = plot.getPlotItem().vb.viewRect()
+            for curve in curves:
+                curve.set_view(rect)
 
     def _targets(self) -> np.ndarray:
         c = self.controller.config
@@ -297,9 +386,15 @@ class PlotsPanel(QWidget):
             )
         self.data_plot.getPlotItem().setTitle(title)
 
-    def _draw_fit(self, snap) -> None:
-        if snap.curve_x:
-            self.fit_curve.setData(snap.curve_x, snap.curve_y)
+    def _draw_fit(self, snap) -> bool:
+        """Draw the model's current curve; False when it has not changed (a
+        converged run), which spares the data plot a repaint."""
+        curve = (snap.curve_x, snap.curve_y)
+        if not snap.curve_x or curve == self._fit_drawn:
+            return False
+        self._fit_drawn = curve
+        self.fit_curve.setData(*curve)
+        return True
 
     def apply_colours(self, c) -> None:
         """Repaint every item in the theme's colours (light/dark switch)."""

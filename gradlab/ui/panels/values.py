@@ -5,13 +5,17 @@ that change written out beside it."""
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
 from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
 
 from gradlab.ui.texts import format_value, locale_int
 
 translate = QCoreApplication.translate
+
+RUN_REFRESH_S = 0.1
 
 ROWS = (
     ("w", "weightValue", "weight"),
@@ -44,7 +48,7 @@ class ValuesPanel(QWidget):
             value.setObjectName(obj)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setToolTip(name.toolTip())
-            value.setMinimumWidth(110)
+            # Fixed width (set with the font): a changing number never re-lays out the panel.
             mark = QLabel("")
             mark.setFixedWidth(14)
             maths = QLabel("")
@@ -80,21 +84,55 @@ class ValuesPanel(QWidget):
         grid.setColumnStretch(3, 1)
         grid.setRowStretch(row + 1, 1)
         self.apply_colours(colours)
+        self._last_shown = 0.0
+        self._pending = None
         controller.frame.connect(self._on_frame)
+        controller.runningChanged.connect(self._on_running)
 
     def apply_colours(self, colours) -> None:
+        # Palettes and fonts, not style sheets: these labels repaint every frame of
+        # a run, and style-sheet painting costs several times more.
         self._colours = colours
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        bold_mono = QFont(mono)
+        bold_mono.setBold(True)
+        big_mono = QFont(mono)
+        big_mono.setPointSizeF(mono.pointSizeF() * 1.15)
+        bold = QFont(self.font())
+        bold.setBold(True)
         for key, _obj, colour in ROWS:
-            css = f"color: {getattr(colours, colour)}; font-weight: bold; font-family: monospace;"
-            self.names[key].setStyleSheet(css)
-            self.values[key].setStyleSheet("font-family: monospace; font-size: 11pt;")
-            self.marks[key].setStyleSheet(f"color: {colours.changed}; font-weight: bold;")
+            _set_colour(self.names[key], getattr(colours, colour))
+            self.names[key].setFont(bold_mono)
+            self.values[key].setFont(big_mono)
+            self.values[key].setFixedWidth(
+                self.values[key].fontMetrics().horizontalAdvance("-0.0000e-00") + 16
+            )
+            _set_colour(self.marks[key], colours.changed)
+            self.marks[key].setFont(bold)
 
     @Slot(object)
     def _on_frame(self, frame) -> None:
         snap = frame.snapshot
         if snap is None:
             return
+        if self.controller.running:
+            # Numbers are read, not watched: during a run ~10 updates a second are
+            # plenty, and every repaint is taken from the training thread's time.
+            now = time.monotonic()
+            if now - self._last_shown < RUN_REFRESH_S:
+                self._pending = snap
+                return
+            self._last_shown = now
+        self._pending = None
+        self._show(snap)
+
+    @Slot(bool)
+    def _on_running(self, running: bool) -> None:
+        if not running and self._pending is not None:
+            self._show(self._pending)
+            self._pending = None
+
+    def _show(self, snap) -> None:
         current = _quantities(snap)
         if snap.model_kind != "linear":
             for key, label in zip(
@@ -181,6 +219,12 @@ class ValuesPanel(QWidget):
                 if snap.loss is not None
                 else ""
             )
+
+
+def _set_colour(label: QLabel, colour: str) -> None:
+    palette = label.palette()
+    palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
+    label.setPalette(palette)
 
 
 def _quantities(snap) -> dict[str, float | None]:

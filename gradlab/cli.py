@@ -82,6 +82,12 @@ def build_parser() -> _Parser:
     train.add_argument("--json", action="store_true", help="print one JSON object")
     train.add_argument("--save", metavar="FILE", help="save a checkpoint after training")
     train.add_argument("--resume", metavar="FILE", help="continue from a checkpoint")
+
+    graph = sub.add_parser(
+        "graph", help="print the autograd graph that one forward pass and the loss record"
+    )
+    _add_experiment_options(graph)
+    graph.add_argument("--format", choices=("dot", "json"), default="dot", help="output format")
     return parser
 
 
@@ -104,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         config = _config_from(args)
         if args.command == "train":
             return _train(args, config)
+        if args.command == "graph":
+            return _graph(args, config)
     except (UsageError, ConfigError, CommandError) as exc:
         print(f"gradlab: error: {exc}", file=sys.stderr)
         return USAGE_ERROR
@@ -141,6 +149,20 @@ def _train(args, config: ExperimentConfig) -> int:
         print(json.dumps(result))
     else:
         print(_human_summary(config, result))
+    return 0
+
+
+def _graph(args, config: ExperimentConfig) -> int:
+    from gradlab.core.session import TrainingSession
+
+    session = TrainingSession(config)
+    session.run_phase("forward")
+    session.run_phase("loss")
+    graph = session.graph
+    if args.format == "json":
+        print(json.dumps(graph.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(graph.to_dot(), end="")
     return 0
 
 

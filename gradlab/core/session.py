@@ -10,12 +10,15 @@ values for other threads; it never hands out tensors.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 import time
 from dataclasses import dataclass, field
 
 import torch
 
+from gradlab.core import graph as autograd_graph
+from gradlab.core.actions import ActionLog
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.data import make_data
 from gradlab.core.history import History
@@ -23,6 +26,7 @@ from gradlab.core.models import build_criterion, build_model, build_optimizer, m
 
 PHASES = ("forward", "loss", "zero_grad", "backward", "step")
 CURVE_POINTS = 64  # points of the fitted line/curve sent to the data plot
+STEP_BACK_MARKS = 512  # saved states to step back to (every update when stepping)
 
 
 class TeachingError(Exception):
@@ -72,6 +76,8 @@ class Snapshot:
     skip_zero_grad: bool
     curve_x: tuple[float, ...] = ()
     curve_y: tuple[float, ...] = ()
+    graph: object | None = None  # a core.graph.Graph (plain data) or None
+    can_step_back: int = 0  # how many updates step-back can undo now
     extras: dict = field(default_factory=dict)
 
     @property
@@ -90,9 +96,17 @@ class Snapshot:
 class TrainingSession:
     """One experiment: data, model, loss, optimizer and the loop's live variables."""
 
-    def __init__(self, config: ExperimentConfig | None = None, history_capacity: int | None = None):
+    def __init__(
+        self,
+        config: ExperimentConfig | None = None,
+        history_capacity: int | None = None,
+        log: ActionLog | None = None,
+    ):
         self.config = config or ExperimentConfig()
         cfg = self.config
+        # What the student did, as code (shared across resets by the caller).
+        self.log = log if log is not None else ActionLog()
+        self.log.add("setup", config=cfg.to_dict())
         # Same draws, same order as the tutorial's script, without disturbing
         # anybody else's use of the global generator.
         with torch.random.fork_rng(devices=[]):
@@ -127,6 +141,12 @@ class TrainingSession:
         self._curve_x = torch.linspace(
             float(self.x.min()) - 0.25, float(self.x.max()) + 0.25, CURVE_POINTS
         ).unsqueeze(1)
+        self.graph: autograd_graph.Graph | None = None  # the graph being explained
+        self._last_batch = (self.x, self.y)
+        self._graph_stale = False  # rebuild from `loss` at the next snapshot
+        # States to step back to: (step, state, log mark), newest last.
+        self._marks: list[tuple[int, dict, object]] = []
+        self.mark()
 
     # ------------------------------------------------------------------ data
     @property
@@ -139,6 +159,7 @@ class TrainingSession:
             return self.x, self.y
         if self.batch is None:
             self.batch = self._next_batch()
+            self._drew_batch = True
         return self.batch
 
     def _next_batch(self):
@@ -163,14 +184,26 @@ class TrainingSession:
             raise ValueError(f"unknown phase {phase!r}; phases are {', '.join(PHASES)}")
         self._prev_grads = self._grads_values()
         self._prev_params = None
-        event = method()
+        self._drew_batch = False
+        try:
+            event = method()
+        except TeachingError as exc:
+            self.log.add("refused", phase=phase, code=exc.code)
+            raise
+        self.log.add("phase", phase=phase, new_batch=self._drew_batch)
         self.last_phase = phase
         self.last_event = event
+        if phase == "step":
+            self.mark()
         return event
 
     def _phase_forward(self) -> Event:
         xb, _ = self.current_batch()
         self.y_pred = self.model(xb)
+        self.graph = autograd_graph.build_graph(
+            self.y_pred, self.model, {"x": xb}, root_name="y_pred"
+        )
+        self._graph_stale = False
         return Event("forward.ok", (tuple(self.y_pred.shape),))
 
     def _phase_loss(self) -> Event:
@@ -178,9 +211,13 @@ class TrainingSession:
             raise TeachingError(
                 "loss.no_prediction", "there is no y_pred yet: run model(x) (forward) first"
             )
-        _, yb = self.current_batch()
+        xb, yb = self.current_batch()
         self.loss = self.criterion(self.y_pred, yb)
         self.graph_freed = False
+        self.graph = autograd_graph.build_graph(
+            self.loss, self.model, {"x": xb, "y": yb}, prediction=self.y_pred
+        )
+        self._graph_stale = False
         value = self.loss.item()
         if not math.isfinite(value):
             self.diverged = True
@@ -190,14 +227,24 @@ class TrainingSession:
     def _phase_zero_grad(self) -> Event:
         already = all(p.grad is None for p in self.params)
         self.optimizer.zero_grad()
+        self._refresh_graph_parameters()
         return Event("zero_grad.already_none" if already else "zero_grad.ok")
 
     def _phase_backward(self) -> Event:
         if self.loss is None:
             raise TeachingError("backward.no_loss", "there is no loss yet: compute the loss first")
         had_grads = any(p.grad is not None for p in self.params)
+        explained = self.graph is not None and self.graph.root == "loss" and not self.graph.freed
         try:
-            self.loss.backward()
+            if explained:
+                # Hook every node for this one backward, to replay it in the graph view.
+                with autograd_graph.BackwardRecorder(self.loss) as recorder:
+                    self.loss.backward()
+                self.graph = autograd_graph.with_parameters(
+                    recorder.applied_to(self.graph), self.model
+                )
+            else:
+                self.loss.backward()
         except RuntimeError as exc:
             # The real error PyTorch raises for a graph that backward already freed.
             raise TeachingError(
@@ -213,6 +260,7 @@ class TrainingSession:
         self._prev_params = self._param_values()
         self.optimizer.step()
         self._finish_update()
+        self._refresh_graph_parameters()
         if no_grads:
             return Event("step.no_grad")
         if not self._params_finite():
@@ -261,11 +309,12 @@ class TrainingSession:
         updates) or, unless told otherwise, divergence. Returns how many ran."""
         done = 0
         if self.last_phase not in (None, "step") and max_updates > 0:
-            self.full_update()
+            self.full_update()  # finishes the update in progress, phase by phase
             done = 1
         model, criterion, optimizer = self.model, self.criterion, self.optimizer
         history, skip = self.history, self.skip_zero_grad
         clock = time.perf_counter
+        fast = 0
         while done < max_updates and not (stop_on_divergence and self.diverged):
             if deadline is not None and clock() >= deadline:
                 break
@@ -279,21 +328,24 @@ class TrainingSession:
             loss.backward()
             optimizer.step()
             done += 1
+            fast += 1
             self.step_count += 1
             self.batch = None
+            value = loss.item()
             if history.wants(self.step_count):
-                value = loss.item()
                 history.append(self.step_count, value, *self._tracked())
-            else:
-                value = loss.item()
             if not math.isfinite(value):
                 self.diverged = True
-        if done:
+        if fast:
+            self._last_batch = (xb, yb)
+            self.log.add("updates", n=fast, skip_zero_grad=skip)
             self.graph_freed = True
             self.last_phase = "step"
             self._prev_params = None
             self._prev_grads = None
+            self._graph_stale = True
             self.last_event = Event("run.diverged" if self.diverged else "run.ok", (done,))
+            self.mark()
         return done
 
     # --------------------------------------------------------------- changes
@@ -302,6 +354,15 @@ class TrainingSession:
         self.config = self.config.with_changes(lr=lr)
         for group in self.optimizer.param_groups:
             group["lr"] = self.config.lr
+        self._prev_params = None
+        self.log.add("lr", lr=self.config.lr)
+        self.mark()
+
+    def set_skip_zero_grad(self, skip: bool) -> None:
+        """The mistake mode: Next phase, Full update and Run leave out zero_grad()."""
+        self.skip_zero_grad = bool(skip)
+        self.log.add("skip", on=self.skip_zero_grad)
+        self.mark()
 
     def set_parameters(self, values: dict[str, float]) -> None:
         """Set parameters by name under torch.no_grad() (the landscape's start point)."""
@@ -309,6 +370,52 @@ class TrainingSession:
             for name, p in self.model.named_parameters():
                 if name in values:
                     p.fill_(float(values[name]))
+        self.log.add("params", values={k: float(v) for k, v in values.items()})
+        self._refresh_graph_parameters()
+        self.mark()
+
+    # ------------------------------------------------------------ step back
+    def mark(self) -> None:
+        """Remember the current state for step-back (only between updates: a graph
+        in flight cannot be saved). A mark at the same update replaces the older."""
+        if self.last_phase not in (None, "step"):
+            return
+        entry = (self.step_count, self.capture_state(), self.log.mark())
+        if self._marks and self._marks[-1][0] == self.step_count:
+            self._marks[-1] = entry
+        else:
+            self._marks.append(entry)
+            if len(self._marks) > STEP_BACK_MARKS:
+                del self._marks[0]
+
+    def can_step_back(self) -> int:
+        """How many updates step_back() can undo now."""
+        if not self._marks:
+            return 0
+        mid_update = self.last_phase not in (None, "step")
+        return max(0, self.step_count - self._marks[0][0] + (1 if mid_update else 0))
+
+    def step_back(self, n: int = 1) -> int:
+        """Undo the last n updates (a half-done update counts as one), restoring the
+        parameters, the optimizer's state and the data order exactly. Between two
+        saved states the updates are replayed, which gives the same bits. Returns
+        the number of updates undone (0 when there is nothing to undo)."""
+        n = min(int(n), self.can_step_back())
+        if n <= 0:
+            return 0
+        mid_update = self.last_phase not in (None, "step")
+        target = self.step_count - (n - 1 if mid_update else n)
+        index = max(i for i, (step, _, _) in enumerate(self._marks) if step <= target)
+        step, state, log_mark = self._marks[index]
+        del self._marks[index + 1 :]
+        before = self.step_count
+        self.log.rewind(log_mark)
+        self.restore_state(state)
+        if target > step:
+            self.run_updates(target - step, stop_on_divergence=False)
+        self.log.add("stepped_back", to=target)
+        self.last_event = Event("stepped_back", (before - target, target))
+        return n
 
     # ------------------------------------------------------- state capture
     def capture_state(self) -> dict:
@@ -356,6 +463,8 @@ class TrainingSession:
         self.y_pred = None
         self.loss = None
         self.graph_freed = False
+        self.graph = None
+        self._graph_stale = False
         self.last_phase = "step" if self.step_count else None
         self.last_event = Event("restored", (self.step_count,))
         self._prev_params = None
@@ -436,7 +545,24 @@ class TrainingSession:
             skip_zero_grad=self.skip_zero_grad,
             curve_x=tuple(self._curve_x.reshape(-1).tolist()),
             curve_y=tuple(curve_y),
+            graph=self._current_graph(),
+            can_step_back=self.can_step_back(),
         )
+
+    def _current_graph(self):
+        """The graph to show: the one being explained, or, after a run, the last
+        update's (already freed) graph rebuilt from `loss` without hooks."""
+        if self._graph_stale and self.loss is not None and self.loss.grad_fn is not None:
+            xb, yb = self._last_batch
+            inputs = {"x": xb, "y": yb}
+            graph = autograd_graph.build_graph(self.loss, self.model, inputs, self.y_pred)
+            self.graph = dataclasses.replace(graph, freed=self.graph_freed)
+            self._graph_stale = False
+        return self.graph
+
+    def _refresh_graph_parameters(self) -> None:
+        if self.graph is not None:
+            self.graph = autograd_graph.with_parameters(self.graph, self.model)
 
     def data_points(self) -> tuple[list[float], list[float]]:
         """The whole dataset as plain lists (for the data plot)."""

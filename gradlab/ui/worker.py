@@ -188,6 +188,7 @@ class TrainingWorker(QObject):
         self._run_start_step = 0
         self._running = False
         self.session_factory = None  # set in initialize (keeps torch out of import time)
+        self.log = None  # the ActionLog kept across resets (session as code)
 
     # ------------------------------------------------------------ lifecycle
     @Slot()
@@ -197,9 +198,11 @@ class TrainingWorker(QObject):
             import torch
 
             torch.set_num_threads(1)  # two intra-op threads only fight the GUI (§8)
+            from gradlab.core.actions import ActionLog
             from gradlab.core.session import TrainingSession
 
             self.session_factory = TrainingSession
+            self.log = ActionLog()
             # The first optimizer step imports torch._dynamo (~1 s): pay it here.
             TrainingSession(ExperimentConfig(samples=4)).run_updates(1)
             self._timer = QTimer(self)
@@ -291,7 +294,7 @@ class TrainingWorker(QObject):
     @Slot(bool)
     def set_skip_zero_grad(self, skip: bool) -> None:
         def do():
-            self._session.skip_zero_grad = bool(skip)
+            self._session.set_skip_zero_grad(skip)
             code = "settings.skip_on" if skip else "settings.skip_off"
             self._publish(messages=[Message("warning" if skip else "info", code)])
 
@@ -308,8 +311,9 @@ class TrainingWorker(QObject):
         self._running = False
         skip = self._session.skip_zero_grad if self._session is not None else False
         self._config = config
-        self._session = self.session_factory(config)
-        self._session.skip_zero_grad = skip
+        self._session = self.session_factory(config, log=self.log)
+        if skip:
+            self._session.set_skip_zero_grad(True)
         self._rows_sent = 0
         self._compactions_seen = 0
         self._mailbox.put(new_generation=True)

@@ -1,5 +1,6 @@
 """Each phase behaves as PyTorch really behaves (DESIGN §1 teaching truths)."""
 
+import dataclasses
 import math
 
 import pytest
@@ -168,13 +169,19 @@ def test_next_phase_follows_the_loop():
 def test_snapshot_is_plain_python():
     s = _fresh()
     s.full_update()
+    s.run_phase("forward")
+    s.run_phase("loss")
     snap = s.snapshot()
+    assert snap.graph is not None
 
     def plain(value):
         if isinstance(value, tuple | list):
             return all(plain(v) for v in value)
         if isinstance(value, dict):
-            return all(plain(v) for v in value.values())
+            return all(plain(k) and plain(v) for k, v in value.items())
+        if dataclasses.is_dataclass(value):  # frozen records of plain values (the graph)
+            frozen = type(value).__dataclass_params__.frozen
+            return frozen and all(plain(getattr(value, f.name)) for f in dataclasses.fields(value))
         return value is None or isinstance(value, bool | int | float | str)
 
     for name, value in vars(snap).items():

@@ -1,0 +1,86 @@
+"""The loss over (w, b) for the linear model, its closed-form optimum, and the
+largest stable learning rate for plain gradient descent.
+
+Everything is computed with torch on the session's real data and with the real
+loss module, vectorised over a grid: evaluating `criterion(model(x), y)` at each
+(w, b) would give the same numbers (a test checks that), only slower.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+
+
+@dataclass(frozen=True)
+class Surface:
+    """Loss values on a grid: `loss[i][j]` is the loss at w = ws[j], b = bs[i]."""
+
+    ws: tuple[float, ...]
+    bs: tuple[float, ...]
+    loss: tuple[tuple[float, ...], ...]
+
+
+def _loss_fn(kind: str):
+    return {"mse": F.mse_loss, "l1": F.l1_loss, "huber": F.huber_loss}[kind]
+
+
+def loss_at(x: torch.Tensor, y: torch.Tensor, ws: torch.Tensor, bs: torch.Tensor, kind: str):
+    """Loss for every pair (ws[k], bs[k]) (1-D tensors of equal length), vectorised:
+    predictions of shape (k, n) against the same targets, reduced per row."""
+    x_row, y_row = x.reshape(1, -1), y.reshape(1, -1)
+    pred = ws.reshape(-1, 1) * x_row + bs.reshape(-1, 1)
+    per_sample = _loss_fn(kind)(pred, y_row.expand_as(pred), reduction="none")
+    return per_sample.mean(dim=1)
+
+
+def surface(
+    x: torch.Tensor,
+    y: torch.Tensor,
+    kind: str,
+    w_range: tuple[float, float],
+    b_range: tuple[float, float],
+    steps: int = 80,
+    chunk: int = 1 << 21,
+) -> Surface:
+    """The loss on a steps × steps grid. Large datasets are evaluated in chunks so
+    memory stays bounded (k·n values at a time)."""
+    ws = torch.linspace(*w_range, steps)
+    bs = torch.linspace(*b_range, steps)
+    bb, ww = torch.meshgrid(bs, ws, indexing="ij")
+    flat_w, flat_b = ww.reshape(-1), bb.reshape(-1)
+    rows = max(1, chunk // max(1, x.numel()))
+    with torch.no_grad():
+        parts = [
+            loss_at(x, y, flat_w[i : i + rows], flat_b[i : i + rows], kind)
+            for i in range(0, flat_w.numel(), rows)
+        ]
+    values = torch.cat(parts).reshape(steps, steps)
+    return Surface(tuple(ws.tolist()), tuple(bs.tolist()), tuple(map(tuple, values.tolist())))
+
+
+def optimum(x: torch.Tensor, y: torch.Tensor) -> tuple[float, float]:
+    """The least-squares (w, b): what MSE training converges to."""
+    design = torch.cat([x.reshape(-1, 1), torch.ones(x.numel(), 1)], dim=1).double()
+    solution = torch.linalg.lstsq(design, y.reshape(-1, 1).double()).solution
+    return float(solution[0]), float(solution[1])
+
+
+def mse_hessian(x: torch.Tensor) -> torch.Tensor:
+    """Hessian of mean((w·x + b − y)²) in (w, b): 2·[[E[x²], E[x]], [E[x], 1]].
+    Constant: the MSE of a linear model is a quadratic bowl."""
+    xd = x.reshape(-1).double()
+    mx, mxx = xd.mean(), (xd * xd).mean()
+    return 2 * torch.stack(
+        [torch.stack([mxx, mx]), torch.stack([mx, torch.ones((), dtype=xd.dtype)])]
+    )
+
+
+def max_stable_lr(x: torch.Tensor) -> float:
+    """The largest learning rate for which full-batch SGD on MSE converges: 2/λ_max
+    of the Hessian. Above it every step overshoots the bottom of the bowl by more
+    than it started, along the steepest direction, and training diverges."""
+    lam_max = float(torch.linalg.eigvalsh(mse_hessian(x)).max())
+    return 2.0 / lam_max

@@ -27,6 +27,7 @@ from gradlab.core.models import build_criterion, build_model, build_optimizer, m
 PHASES = ("forward", "loss", "zero_grad", "backward", "step")
 CURVE_POINTS = 64  # points of the fitted line/curve sent to the data plot
 STEP_BACK_MARKS = 512  # saved states to step back to (every update when stepping)
+STATE_VALUES = 8  # values of each optimizer-state tensor shown by the inspector
 
 
 class TeachingError(Exception):
@@ -78,6 +79,10 @@ class Snapshot:
     curve_y: tuple[float, ...] = ()
     graph: object | None = None  # a core.graph.Graph (plain data) or None
     can_step_back: int = 0  # how many updates step-back can undo now
+    # optimizer.state per parameter: ((name, ((key, values), ...)), ...); values are
+    # a tuple of floats (tensors, flattened, at most STATE_VALUES) or one float.
+    optimizer_state: tuple = ()
+    optimizer_name: str = ""
     extras: dict = field(default_factory=dict)
 
     @property
@@ -547,7 +552,26 @@ class TrainingSession:
             curve_y=tuple(curve_y),
             graph=self._current_graph(),
             can_step_back=self.can_step_back(),
+            optimizer_state=self._optimizer_state(),
+            optimizer_name=type(self.optimizer).__name__,
         )
+
+    def _optimizer_state(self) -> tuple:
+        """optimizer.state read as plain data (momentum_buffer, exp_avg, ...)."""
+        out = []
+        for name, p in zip(self.param_names, self.params, strict=True):
+            entries = []
+            for key, value in self.optimizer.state.get(p, {}).items():
+                if isinstance(value, torch.Tensor):
+                    flat = value.detach().reshape(-1)
+                    shown = (
+                        float(flat[0]) if value.dim() == 0 else tuple(flat[:STATE_VALUES].tolist())
+                    )
+                    entries.append((key, shown))
+                elif value is not None:
+                    entries.append((key, float(value)))
+            out.append((name, tuple(entries)))
+        return tuple(out)
 
     def _current_graph(self):
         """The graph to show: the one being explained, or, after a run, the last

@@ -56,6 +56,7 @@ class Controller(QObject):
     message = Signal(object)  # a worker.Message (also those raised GUI-side)
     configChanged = Signal(object)  # the ExperimentConfig now in effect
     painted = Signal()  # end of every frame: views repaint what they marked dirty
+    extrasChanged = Signal(dict)  # new worker extras (landscape, compare, inference ...)
 
     # Commands for the worker (queued: they run in the worker thread, in order).
     _cmd_phase = Signal(str)
@@ -67,6 +68,11 @@ class Controller(QObject):
     _cmd_lr = Signal(float)
     _cmd_skip = Signal(bool)
     _cmd_reset = Signal(object, str)
+    _cmd_step_back = Signal(int)
+    _cmd_params = Signal(object)
+    _cmd_infer = Signal(float)
+    _cmd_compare = Signal(object)
+    _cmd_stop_compare = Signal()
 
     def __init__(self, config: ExperimentConfig | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -79,6 +85,7 @@ class Controller(QObject):
         self.running = False
         self.generation = -1
         self.speed = 5
+        self.extras: dict = {}  # latest value of each worker extra
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._timer = QTimer(self)
@@ -105,6 +112,11 @@ class Controller(QObject):
         self._cmd_lr.connect(w.set_lr)
         self._cmd_skip.connect(w.set_skip_zero_grad)
         self._cmd_reset.connect(w.reset)
+        self._cmd_step_back.connect(w.step_back)
+        self._cmd_params.connect(w.set_parameters)
+        self._cmd_infer.connect(w.infer)
+        self._cmd_compare.connect(w.start_compare)
+        self._cmd_stop_compare.connect(w.stop_compare)
         self._thread.started.connect(w.initialize)
         w.published.connect(self._on_published)
         _LIVE_THREADS.add(self._thread)
@@ -162,6 +174,49 @@ class Controller(QObject):
     def reset(self) -> None:
         if self.ready:
             self._cmd_reset.emit(self.config, "reset")
+
+    def step_back(self, n: int = 1) -> None:
+        if self.ready:
+            self._cmd_step_back.emit(int(n))
+
+    def set_parameters(self, values: dict) -> None:
+        """Move the model to a starting point, e.g. {"weight": 0.5, "bias": -1}."""
+        if self.ready:
+            self._cmd_params.emit(dict(values))
+
+    def infer(self, x) -> bool:
+        """Predict y for x under no_grad/eval; False (and a message) for a bad x."""
+        try:
+            value = float(str(x).strip())
+            if value != value or abs(value) > 1e6:
+                raise ValueError
+        except ValueError:
+            self.message.emit(Message("error", "infer.refused", {"text": str(x)}))
+            return False
+        if self.ready:
+            self._cmd_infer.emit(value)
+        return True
+
+    def start_compare(self, variants: list[dict]) -> bool:
+        """Train up to four settings side by side; validated here first."""
+        try:
+            if not 1 <= len(variants) <= 4:
+                raise ConfigError("compare", "compare.count", "compare takes 1 to 4 settings")
+            for changes in variants:
+                self.config.with_changes(**changes)
+        except ConfigError as exc:
+            self.message.emit(
+                Message("error", "settings.refused", {"error": exc, "name": exc.code.split(".")[0]})
+            )
+            return False
+        if self.ready:
+            self._set_running(True)
+            self._cmd_compare.emit([dict(v) for v in variants])
+        return True
+
+    def stop_compare(self) -> None:
+        if self.ready:
+            self._cmd_stop_compare.emit()
 
     def set_speed(self, updates_per_second: int | None) -> None:
         """None means full speed."""
@@ -245,6 +300,9 @@ class Controller(QObject):
             self._set_running(frame.running)
         for msg in frame.messages:
             self.message.emit(msg)
+        if frame.extras:
+            self.extras.update(frame.extras)
+            self.extrasChanged.emit(frame.extras)
         if frame.snapshot is not None or frame.rows is not None or frame.data is not None:
             self.frame.emit(frame)
         self.painted.emit()

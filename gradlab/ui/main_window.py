@@ -17,13 +17,18 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QScrollArea,
+    QSplitter,
 )
 
 from gradlab.core.config import ExperimentConfig
 from gradlab.ui import theme
 from gradlab.ui.controller import Controller
-from gradlab.ui.panels.controls import PHASE_BUTTONS, ControlsPanel
+from gradlab.ui.panels.compare import ComparePanel
+from gradlab.ui.panels.controls import PHASE_BUTTONS, ControlsPanel, setting_label
+from gradlab.ui.panels.inference import InferencePanel
+from gradlab.ui.panels.landscape import LandscapePanel
 from gradlab.ui.panels.messages import MessagePanel
+from gradlab.ui.panels.optimizer_state import OptimizerStatePanel
 from gradlab.ui.panels.plots import PlotsPanel
 from gradlab.ui.panels.values import ValuesPanel
 from gradlab.ui.texts import config_error_text, message_text
@@ -64,35 +69,65 @@ class MainWindow(QMainWindow):
         self.colours = theme.apply(app, theme_name)
 
         self.controller = Controller(config, parent=self)
-        self.plots = PlotsPanel(self.controller, self.colours)
-        self.setCentralWidget(self.plots)
-        self.controls = ControlsPanel(self.controller)
-        self.values = ValuesPanel(self.controller, self.colours)
-        self.messages = MessagePanel(self.colours)
+        c, colours = self.controller, self.colours
+        self.plots = PlotsPanel(c, colours)
+        self.landscape = LandscapePanel(c, colours)
+        central = QSplitter(Qt.Orientation.Horizontal)
+        central.setObjectName("centralSplitter")
+        central.addWidget(self.plots)
+        central.addWidget(self.landscape)
+        central.setStretchFactor(0, 3)
+        central.setStretchFactor(1, 2)
+        central.setChildrenCollapsible(False)
+        self.setCentralWidget(central)
+
+        self.controls = ControlsPanel(c)
+        self.values = ValuesPanel(c, colours)
+        self.messages = MessagePanel(colours)
+        self.optimizer_state = OptimizerStatePanel(c, colours)
+        self.inference = InferencePanel(c, colours)
+        self.compare = ComparePanel(c, colours)
+        self.panels = [
+            self.plots,
+            self.landscape,
+            self.values,
+            self.messages,
+            self.optimizer_state,
+            self.inference,
+            self.compare,
+        ]
 
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.controls_dock = self._dock(
-            "controlsDock",
-            translate("MainWindow", "Controls"),
-            scroll,
-            Qt.DockWidgetArea.LeftDockWidgetArea,
+            "controlsDock", translate("MainWindow", "Controls"), scroll, left
         )
         self.values_dock = self._dock(
-            "valuesDock",
-            translate("MainWindow", "Values"),
-            self.values,
-            Qt.DockWidgetArea.RightDockWidgetArea,
+            "valuesDock", translate("MainWindow", "Values"), self.values, right
         )
         self.messages_dock = self._dock(
-            "messagesDock",
-            translate("MainWindow", "Messages"),
-            self.messages,
-            Qt.DockWidgetArea.RightDockWidgetArea,
+            "messagesDock", translate("MainWindow", "Messages"), self.messages, right
         )
-        self.resizeDocks([self.controls_dock], [330], Qt.Orientation.Horizontal)
+        lab = [
+            self._dock("compareDock", translate("MainWindow", "Compare"), self.compare, right),
+            self._dock(
+                "optimizerStateDock",
+                translate("MainWindow", "Optimizer state"),
+                self.optimizer_state,
+                right,
+            ),
+            self._dock(
+                "inferenceDock", translate("MainWindow", "Inference"), self.inference, right
+            ),
+        ]
+        for dock in lab:
+            self.tabifyDockWidget(self.messages_dock, dock)
+        self.messages_dock.raise_()
+        self.docks = [self.controls_dock, self.values_dock, self.messages_dock, *lab]
+        self.resizeDocks([self.controls_dock], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.values_dock], [400], Qt.Orientation.Horizontal)
 
         self._loading = QLabel(translate("MainWindow", "Loading PyTorch…"))
@@ -155,6 +190,12 @@ class MainWindow(QMainWindow):
             c.toggle_run,
             translate("MainWindow", "Start or pause running updates"),
         )
+        self.back_action = self._action(
+            translate("MainWindow", "Step back"),
+            "Shift+F11",
+            lambda: c.step_back(1),
+            translate("MainWindow", "Undo the last update exactly"),
+        )
         self.reset_action = self._action(
             translate("MainWindow", "Reset"),
             "Ctrl+R",
@@ -172,6 +213,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.next_action,
             self.full_action,
+            self.back_action,
             self.run_action,
             self.reset_action,
             *self.phase_actions,
@@ -183,13 +225,19 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
         file_menu.addAction(self.quit_action)
         run_menu = bar.addMenu(translate("MainWindow", "&Run"))
-        for action in (self.next_action, self.full_action, self.run_action, self.reset_action):
+        for action in (
+            self.next_action,
+            self.full_action,
+            self.back_action,
+            self.run_action,
+            self.reset_action,
+        ):
             run_menu.addAction(action)
         run_menu.addSeparator()
         for action in self.phase_actions:
             run_menu.addAction(action)
         view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        for dock in (self.controls_dock, self.values_dock, self.messages_dock):
+        for dock in self.docks:
             view_menu.addAction(dock.toggleViewAction())
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu(translate("MainWindow", "Theme"))
@@ -234,8 +282,6 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_message(self, message) -> None:
         if message.code == "settings.refused":
-            from gradlab.ui.panels.controls import setting_label
-
             text = config_error_text(message.args["error"], setting_label(message.args["name"]))
         else:
             text = message_text(message.code, message.args)
@@ -247,6 +293,7 @@ class MainWindow(QMainWindow):
         for action in (
             self.next_action,
             self.full_action,
+            self.back_action,
             self.run_action,
             self.reset_action,
             *self.phase_actions,
@@ -263,7 +310,7 @@ class MainWindow(QMainWindow):
     def set_theme(self, name: str) -> None:
         self.theme_name = name
         self.colours = theme.apply(QApplication.instance(), name)
-        for panel in (self.plots, self.values, self.messages):
+        for panel in self.panels:
             panel.apply_colours(self.colours)
 
     def _about(self) -> None:

@@ -154,6 +154,39 @@ def message_text(code: str, args: dict) -> str:
             "The experiment changed, so it starts over: the data, the model and the optimizer "
             "are built again from the seed, as the script would build them.",
         )
+    if code == "stepback.ok":
+        return translate(
+            "Messages",
+            "Stepped back %n update(s). The parameters, the optimizer's state and the data "
+            "order are exactly as they were after update {step}: run again and you get the "
+            "same numbers.",
+            None,
+            a.get("n", 0),
+        ).format(step=a.get("step", 0))
+    if code == "stepback.none":
+        return translate(
+            "Messages",
+            "There is nothing to step back to: no update has run since the start (or the "
+            "saved states do not reach further back).",
+        )
+    if code == "params.set":
+        values = a.get("values", {})
+        return translate(
+            "Messages",
+            "The model starts from w = {w}, b = {b} now. The values were set under "
+            "torch.no_grad(), so autograd recorded nothing.",
+        ).format(w=_g(values.get("weight")), b=_g(values.get("bias")))
+    if code == "compare.started":
+        return translate(
+            "Messages",
+            "Comparing {runs}: same data, same starting point, only the optimizer settings differ.",
+        ).format(runs=", ".join(a.get("labels", ())))
+    if code == "compare.done":
+        return translate("Messages", "Comparison finished: %n update(s) each.", None, a.get("n", 0))
+    if code == "infer.refused":
+        return translate(
+            "Messages", "'{text}' is not a number. Type an x such as 3 or -1.5."
+        ).format(text=a.get("text", ""))
     if code == "not_ready":
         return translate("Messages", "PyTorch is still loading; try again in a moment.")
     if code == "worker.crash":

@@ -25,6 +25,8 @@ log = logging.getLogger(__name__)
 CHUNK_SECONDS = 0.010
 FULL_SPEED = 0  # updates per second meaning "as fast as possible"
 MAX_PACED_BATCH = 64  # at most this many overdue updates catch up in one tick
+COMPARE_UPDATES = 300  # compare mode trains each run this many updates, then stops
+COMPARE_BATCH = 10  # updates per run per tick at full speed in compare mode
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,8 @@ class TrainingWorker(QObject):
         self._run_done = 0
         self._run_start_step = 0
         self._running = False
+        self._compare = None  # a core.compare.Comparison while compare mode runs
+        self._compare_done = 0
         self.session_factory = None  # set in initialize (keeps torch out of import time)
         self.log = None  # the ActionLog kept across resets (session as code)
 
@@ -257,16 +261,17 @@ class TrainingWorker(QObject):
                     running=False,
                 )
                 return
-            self._run_t0 = time.perf_counter()
-            self._run_done = 0
-            self._run_start_step = s.step_count
-            self._running = True
-            self._publish(
-                messages=[Message("info", "run.started", {"ups": self._ups})], running=True
-            )
-            self._timer.start(0)
+            self._begin_run()
 
         self._guarded(do)
+
+    def _begin_run(self) -> None:
+        self._run_t0 = time.perf_counter()
+        self._run_done = 0
+        self._run_start_step = self._session.step_count
+        self._running = True
+        self._publish(messages=[Message("info", "run.started", {"ups": self._ups})], running=True)
+        self._timer.start(0)
 
     @Slot()
     def pause(self) -> None:
@@ -304,6 +309,73 @@ class TrainingWorker(QObject):
     def reset(self, config: ExperimentConfig, reason: str) -> None:
         self._guarded(self._start_session, config, reason)
 
+    @Slot(int)
+    def step_back(self, n: int) -> None:
+        def do():
+            self._pause_quietly()
+            undone = self._session.step_back(n)
+            code = "stepback.ok" if undone else "stepback.none"
+            args = {"n": undone, "step": self._session.step_count}
+            self._publish(messages=[Message("info" if undone else "warning", code, args)])
+
+        self._guarded(do)
+
+    @Slot(object)
+    def set_parameters(self, values: dict) -> None:
+        def do():
+            self._pause_quietly()
+            self._session.set_parameters(values)
+            self._publish(
+                messages=[Message("info", "params.set", {"values": dict(values)})],
+                extras=self._landscape_extras(around=values),
+            )
+
+        self._guarded(do)
+
+    @Slot(float)
+    def infer(self, x: float) -> None:
+        def do():
+            from gradlab.core.data import target_function
+            from gradlab.core.inference import predict
+
+            config = self._session.config
+            result = predict(self._session.model, x, lambda t: target_function(config, t))
+            self._publish(extras={"inference": result})
+
+        self._guarded(do)
+
+    @Slot(object)
+    def start_compare(self, variants: list) -> None:
+        def do():
+            from gradlab.core.compare import Comparison
+
+            self._pause_quietly()
+            s = self._session
+            start = None
+            if s.config.model == "linear":  # scalars: the current point, exactly
+                start = {
+                    name: values[0]
+                    for name, values in zip(s.param_names, s.snapshot().params, strict=True)
+                }
+            self._compare = Comparison(s.config, list(variants), start)
+            self._compare_done = 0
+            self._publish(
+                messages=[Message("info", "compare.started", {"labels": self._compare.labels})],
+                extras={"compare": self._compare_view()},
+            )
+            self._begin_run()
+
+        self._guarded(do)
+
+    @Slot()
+    def stop_compare(self) -> None:
+        def do():
+            self._pause_quietly()
+            self._compare = None
+            self._publish(extras={"compare": None})
+
+        self._guarded(do)
+
     # ------------------------------------------------------------ internals
     def _start_session(self, config: ExperimentConfig, reason: str) -> None:
         if self._timer is not None:
@@ -316,13 +388,64 @@ class TrainingWorker(QObject):
             self._session.set_skip_zero_grad(True)
         self._rows_sent = 0
         self._compactions_seen = 0
+        self._compare = None
         self._mailbox.put(new_generation=True)
         self._publish(
             data=self._session.data_points(),
             replace=True,
             running=False,
             messages=[Message("info", "session." + reason, {})],
+            extras={**self._landscape_extras(), "compare": None},
         )
+
+    def _landscape_extras(self, around: dict | None = None) -> dict:
+        """The loss surface, its optimum and the stable-lr bound for the current
+        data (linear model only: the landscape is drawn over (w, b))."""
+        from gradlab.core import landscape
+
+        s = self._session
+        if s.config.model != "linear":
+            return {"landscape": None, "lr_bound": None}
+        w_opt, b_opt = landscape.optimum(s.x, s.y)
+        w0 = float(s.model.weight.detach().reshape(-1)[0])
+        b0 = float(s.model.bias.detach().reshape(-1)[0])
+        if around:
+            w0 = float(around.get("weight", w0))
+            b0 = float(around.get("bias", b0))
+        half = max(2.0, 1.4 * max(abs(w0 - w_opt), abs(b0 - b_opt)))
+        steps = 64 if s.x.numel() <= 20_000 else 32  # grid × samples values to evaluate
+        surf = landscape.surface(
+            s.x,
+            s.y,
+            s.config.loss,
+            (w_opt - half, w_opt + half),
+            (b_opt - half, b_opt + half),
+            steps=steps,
+        )
+        return {
+            "landscape": {"surface": surf, "optimum": (w_opt, b_opt), "loss": s.config.loss},
+            "lr_bound": landscape.max_stable_lr(s.x),
+        }
+
+    def _compare_view(self) -> dict | None:
+        """Whole histories of the compared runs (short: capped at COMPARE_UPDATES)."""
+        c = self._compare
+        if c is None:
+            return None
+        runs = []
+        for label, session in zip(c.labels, c.sessions, strict=True):
+            cols = session.history.columns
+            runs.append(
+                {
+                    "label": label,
+                    "step": cols["step"].tolist(),
+                    "loss": cols["loss"].tolist(),
+                    "w": cols["p0"].tolist(),
+                    "b": cols["p1"].tolist(),
+                    "diverged": session.diverged,
+                }
+            )
+        return {"runs": runs, "done": self._compare_done, "total": COMPARE_UPDATES}
 
     def _do_phase(self, name: str) -> None:
         self._pause_quietly()
@@ -347,6 +470,9 @@ class TrainingWorker(QObject):
             self._report_crash("run", exc)
 
     def _tick_inner(self) -> None:
+        if self._compare is not None:
+            self._tick_compare()
+            return
         s = self._session
         now = time.perf_counter()
         deadline = now + CHUNK_SECONDS
@@ -377,6 +503,28 @@ class TrainingWorker(QObject):
             gate.wait_open()  # before publishing: the frame has taken the mailbox already
         if ran:
             self._publish(snapshot_if_wanted=True)
+        self._timer.start(next_in_ms)
+
+    def _tick_compare(self) -> None:
+        """A tick of compare mode: every run advances by the same number of updates."""
+        c = self._compare
+        left = COMPARE_UPDATES - self._compare_done
+        if self._ups == FULL_SPEED:
+            n = min(left, COMPARE_BATCH)
+            next_in_ms = 0
+        else:
+            n = min(left, 1)
+            next_in_ms = int(1000 / self._ups)
+        c.run_updates(n)
+        self._compare_done += n
+        self._mailbox.put(extras={"compare": self._compare_view()})
+        if self._compare_done >= COMPARE_UPDATES:
+            self._running = False
+            self._mailbox.put(
+                running=False,
+                messages=[Message("info", "compare.done", {"n": self._compare_done})],
+            )
+            return
         self._timer.start(next_in_ms)
 
     def _publish(self, *, snapshot_if_wanted: bool = False, **kwargs) -> None:

@@ -85,7 +85,8 @@ def phase_tooltip(phase: str) -> str:
     }[phase]
 
 
-def setting_label(name: str) -> str:
+def setting_label(name: str) -> str | None:
+    """The field's label in the interface language (None for a name that is not a field)."""
     return {
         "lr": translate("Controls", "Learning rate (lr)"),
         "optimizer": translate("Controls", "Optimizer"),
@@ -100,7 +101,7 @@ def setting_label(name: str) -> str:
         "model": translate("Controls", "Model"),
         "target": translate("Controls", "Target"),
         "hidden": translate("Controls", "Hidden units"),
-    }[name]
+    }.get(name)
 
 
 def setting_tooltip(name: str) -> str:
@@ -187,6 +188,8 @@ class ControlsPanel(QWidget):
         controller.runningChanged.connect(self._on_running)
         controller.configChanged.connect(self._show_config)
         controller.frame.connect(self._on_frame)
+        controller.extrasChanged.connect(self._on_extras)
+        self._bound = None
         self._show_config(controller.config)
         self._on_ready(controller.ready)
 
@@ -260,10 +263,21 @@ class ControlsPanel(QWidget):
             ),
             self.controller.reset,
         )
+        self.back_button = self._motion(
+            "stepBackButton",
+            translate("Controls", "Step back (Shift+F11)"),
+            translate(
+                "Controls",
+                "Undo the last update: the parameters, the optimizer's memory and the order of "
+                "the mini-batches go back exactly, so running again gives the same numbers.",
+            ),
+            lambda: self.controller.step_back(1),
+        )
         grid.addWidget(self.next_button, 0, 0)
         grid.addWidget(self.full_button, 0, 1)
-        grid.addWidget(self.run_button, 1, 0)
-        grid.addWidget(self.reset_button, 1, 1)
+        grid.addWidget(self.back_button, 1, 0)
+        grid.addWidget(self.run_button, 1, 1)
+        grid.addWidget(self.reset_button, 2, 0, 1, 2)
 
         self.speed_slider = QSlider(Qt.Orientation.Horizontal)
         self.speed_slider.setObjectName("speedSlider")
@@ -285,7 +299,7 @@ class ControlsPanel(QWidget):
         row.addWidget(speed_caption)
         row.addWidget(self.speed_slider, 1)
         row.addWidget(self.speed_label)
-        grid.addLayout(row, 2, 0, 1, 2)
+        grid.addLayout(row, 3, 0, 1, 2)
         self._on_speed(self.speed_slider.value())
         return box
 
@@ -339,6 +353,19 @@ class ControlsPanel(QWidget):
             label.setToolTip(widget.toolTip())
             label.setBuddy(widget)
             form.addRow(label, widget)
+            if name == "lr":
+                self.lr_bound = QLabel("")
+                self.lr_bound.setObjectName("lrBoundLabel")
+                self.lr_bound.setWordWrap(True)
+                self.lr_bound.setToolTip(
+                    translate(
+                        "Controls",
+                        "Full-batch SGD on this data converges only below 2/λmax, where λmax "
+                        "is the largest curvature of the loss (an eigenvalue of its Hessian). "
+                        "Above it every step overshoots more than the last.",
+                    )
+                )
+                form.addRow("", self.lr_bound)
         return box
 
     # -------------------------------------------------------------- reacting
@@ -361,11 +388,43 @@ class ControlsPanel(QWidget):
             widget.setText(_display(getattr(config, name)))
         for name, combo in self.combos.items():
             combo.setCurrentIndex(combo.findData(getattr(config, name)))
+        if hasattr(self, "lr_bound"):
+            self._show_bound()
         self.fields["momentum"].setEnabled(config.uses_momentum)
         self.fields["hidden"].setEnabled(config.model == "mlp")
         line = config.target == "line"
         self.fields["true_w"].setEnabled(line)
         self.fields["true_b"].setEnabled(line)
+
+    @Slot(dict)
+    def _on_extras(self, extras: dict) -> None:
+        if "lr_bound" in extras:
+            self._bound = extras["lr_bound"]
+            self._show_bound()
+
+    def _show_bound(self) -> None:
+        """The danger zone: mark the lr field when lr is above the stable bound."""
+        config = self.controller.config
+        field = self.fields["lr"]
+        if self._bound is None:
+            self.lr_bound.setText("")
+            field.setStyleSheet("")
+            return
+        above = config.lr >= self._bound
+        self.lr_bound.setText(
+            translate("Controls", "stable below {bound} (SGD, full batch, MSE)").format(
+                bound=f"{self._bound:.3g}"
+            )
+        )
+        field.setStyleSheet("border: 2px solid #d1242f;" if above else "")
+        field.setToolTip(
+            setting_tooltip("lr")
+            + (
+                "\n" + translate("Controls", "Above the stable bound: plain SGD will diverge.")
+                if above
+                else ""
+            )
+        )
 
     @Slot(int)
     def _on_speed(self, value: int) -> None:
@@ -410,6 +469,7 @@ class ControlsPanel(QWidget):
             self.next_button,
             self.full_button,
             self.run_button,
+            self.back_button,
             self.reset_button,
         ]
 

@@ -28,6 +28,17 @@ def next_pow2(n: float, minimum: int = 16) -> int:
     return 1 << (n - 1).bit_length()
 
 
+def set_streaming(plots, running: bool) -> None:
+    """While a run streams, plots repaint once per frame, inside the controller's
+    frame gate (see worker.FrameGate), rather than whenever an item changes;
+    when it stops, Qt's own updates take over again."""
+    mode = pg.QtWidgets.QGraphicsView.ViewportUpdateMode
+    for plot in plots:
+        plot.setViewportUpdateMode(mode.NoViewportUpdate if running else mode.MinimalViewportUpdate)
+        if not running:
+            plot.viewport().update()
+
+
 class SteppedRange:
     """A y range that only ever widens (with margin) while a run goes on."""
 
@@ -181,6 +192,8 @@ class PlotsPanel(QWidget):
         self._build_items(colours)
         self._dirty: set = set()
         self._fit_drawn = None
+        self._compare_curves: list = []
+        controller.extrasChanged.connect(self._on_extras)
         controller.frame.connect(self._on_frame)
         controller.painted.connect(self._repaint_dirty)
         controller.runningChanged.connect(self._on_running)
@@ -244,18 +257,50 @@ class PlotsPanel(QWidget):
                 for sample, label in legend.items:
                     label.setText(sample.item.opts.get("name", ""))
 
+    @Slot(dict)
+    def _on_extras(self, extras: dict) -> None:
+        if "compare" not in extras:
+            return
+        from gradlab.ui.panels.landscape import COMPARE_COLOURS
+
+        view = extras["compare"]
+        for curve in self._compare_curves:
+            self.loss_plot.removeItem(curve)
+        self._compare_curves = []
+        legend = self.loss_plot.getPlotItem().legend
+        if legend is not None:
+            legend.clear()
+        self.loss_curve.setVisible(not view)
+        if not view:
+            return
+        if legend is None:
+            legend = self.loss_plot.addLegend(offset=(-5, 5))
+        log = self.log_check.isChecked()
+        top = 0.0
+        for i, run in enumerate(view["runs"]):
+            loss = np.asarray(run["loss"], dtype=float)
+            if log:
+                loss = np.log10(np.maximum(loss, LOG_FLOOR))
+            curve = pg.PlotCurveItem(
+                np.asarray(run["step"]),
+                loss,
+                pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=1),
+                name=run["label"],
+                connect="finite",
+            )
+            self.loss_plot.addItem(curve)
+            self._compare_curves.append(curve)
+            finite = loss[np.isfinite(loss)]
+            if finite.size:
+                top = max(top, float(finite.max()))
+        self.loss_plot.setXRange(0, next_pow2(view["total"]), padding=0.02)
+        if not log:
+            self.loss_plot.setYRange(0, top * 1.1 or 1.0, padding=0)
+        self._dirty.add(self.loss_plot)
+
     @Slot(bool)
     def _on_running(self, running: bool) -> None:
-        """While a run streams, the plots repaint once per frame, inside the
-        controller's frame gate (see worker.FrameGate), rather than whenever an
-        item changes; when it stops, Qt's own updates take over again."""
-        mode = pg.QtWidgets.QGraphicsView.ViewportUpdateMode
-        for plot in self.plots():
-            plot.setViewportUpdateMode(
-                mode.NoViewportUpdate if running else mode.MinimalViewportUpdate
-            )
-            if not running:
-                plot.viewport().update()
+        set_streaming(self.plots(), running)
 
     @Slot()
     def _repaint_dirty(self) -> None:

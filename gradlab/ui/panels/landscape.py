@@ -1,0 +1,196 @@
+"""The loss landscape over (w, b) for the linear model: a heatmap with contours,
+the least-squares optimum, the live trajectory of (w, b) and, in compare mode,
+every compared run's path. Clicking the map moves the model to that starting
+point (set under torch.no_grad() by the worker, and logged as code)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from gradlab.ui.panels.plots import MAX_CURVE_POINTS, set_streaming
+
+translate = QCoreApplication.translate
+
+CONTOUR_LEVELS = 9
+# Four distinct colours for compared runs, readable on the heatmap in both themes.
+COMPARE_COLOURS = ("#00bcd4", "#ff4081", "#ffd600", "#76ff03")
+
+
+class LandscapePanel(QWidget):
+    def __init__(self, controller, colours, parent=None):
+        super().__init__(parent)
+        self.setObjectName("landscapePanel")
+        self.controller = controller
+        self._colours = colours
+        self._version = -1
+        self._contours: list = []
+        self._compare_items: list = []
+        self._last_point = None
+
+        self.plot = pg.PlotWidget()
+        self.plot.setObjectName("landscapePlot")
+        item = self.plot.getPlotItem()
+        item.setTitle(translate("Landscape", "loss over (w, b)"))
+        item.setLabel("bottom", "w")
+        item.setLabel("left", "b")
+        item.hideButtons()
+        self.plot.setMouseEnabled(x=False, y=False)
+        item.vb.disableAutoRange()
+        for side in ("left", "bottom"):
+            item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.plot.setToolTip(
+            translate(
+                "Landscape",
+                "Each colour is a loss value: dark is low. Training walks downhill from the "
+                "start to the star, the least-squares optimum. Click anywhere to start the "
+                "model from that (w, b).",
+            )
+        )
+        self.image = pg.ImageItem()
+        self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.plot.addItem(self.image)
+        self.path = pg.PlotCurveItem(pen=pg.mkPen(colours.weight, width=2))
+        self.plot.addItem(self.path)
+        self.point = pg.ScatterPlotItem(size=10, pen=pg.mkPen("w"), brush=pg.mkBrush(colours.bias))
+        self.plot.addItem(self.point)
+        self.star = pg.ScatterPlotItem(
+            size=16, symbol="star", pen=pg.mkPen("k"), brush=pg.mkBrush("#ffeb3b")
+        )
+        self.plot.addItem(self.star)
+        self.legend = item.addLegend(offset=(-5, 5))
+        self.plot.scene().sigMouseClicked.connect(self._clicked)
+
+        self.note = QLabel(
+            translate(
+                "Landscape",
+                "The landscape is drawn over the two parameters w and b of the linear "
+                "model. The MLP has many more parameters, so its loss cannot be drawn as a "
+                "map: watch the loss plot instead.",
+            )
+        )
+        self.note.setWordWrap(True)
+        self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.note)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        controller.extrasChanged.connect(self._on_extras)
+        controller.frame.connect(self._on_frame)
+        controller.painted.connect(self._repaint_if_running)
+        controller.runningChanged.connect(lambda running: set_streaming([self.plot], running))
+        self._dirty = False
+
+    def apply_colours(self, colours) -> None:
+        self._colours = colours
+        self.plot.setBackground(colours.background)
+        self.path.setPen(pg.mkPen(colours.weight, width=2))
+        self.point.setBrush(pg.mkBrush(colours.bias))
+
+    # -------------------------------------------------------------- extras
+    @Slot(dict)
+    def _on_extras(self, extras: dict) -> None:
+        if "landscape" in extras:
+            self._draw_surface(extras["landscape"])
+        if "compare" in extras:
+            self._draw_compare(extras["compare"])
+
+    def _draw_surface(self, land) -> None:
+        if land is None:
+            self.stack.setCurrentWidget(self.note)
+            return
+        self.stack.setCurrentWidget(self.plot)
+        surf = land["surface"]
+        ws, bs = np.asarray(surf.ws), np.asarray(surf.bs)
+        values = np.asarray(surf.loss)  # [b index][w index]
+        # Log colours: the bowl's floor and its walls differ by orders of magnitude.
+        shown = np.log10(np.maximum(values, 1e-12))
+        self.image.setImage(shown.T, autoLevels=True)  # ImageItem is indexed [x][y]
+        self.image.setColorMap(pg.colormap.get("viridis"))
+        dw = (ws[-1] - ws[0]) / (len(ws) - 1)
+        db = (bs[-1] - bs[0]) / (len(bs) - 1)
+        self.image.setRect(ws[0] - dw / 2, bs[0] - db / 2, dw * len(ws), db * len(bs))
+        for c in self._contours:
+            self.plot.removeItem(c)
+        self._contours = []
+        pen = pg.mkPen((255, 255, 255, 110), width=1)
+        for level in np.linspace(shown.min(), shown.max(), CONTOUR_LEVELS + 2)[1:-1]:
+            curve = pg.IsocurveItem(data=shown.T, level=level, pen=pen)
+            curve.setParentItem(self.image)  # shares the image's placement
+            self._contours.append(curve)
+        w_opt, b_opt = land["optimum"]
+        self.star.setData([w_opt], [b_opt], name=translate("Landscape", "optimum"))
+        self.plot.setXRange(ws[0], ws[-1], padding=0)
+        self.plot.setYRange(bs[0], bs[-1], padding=0)
+        self._version = -1
+        self._redraw_path()
+
+    def _draw_compare(self, view) -> None:
+        for item in self._compare_items:
+            self.plot.removeItem(item)
+        self._compare_items = []
+        self.legend.clear()
+        if not view:
+            self.path.show()
+            return
+        self.path.hide()  # the compared runs replace the single trajectory
+        for i, run in enumerate(view["runs"]):
+            curve = pg.PlotCurveItem(
+                run["w"], run["b"], pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=2), name=run["label"]
+            )
+            self.plot.addItem(curve)
+            self._compare_items.append(curve)
+        self._dirty = True
+
+    # -------------------------------------------------------------- frames
+    @Slot(object)
+    def _on_frame(self, frame) -> None:
+        if self.stack.currentWidget() is not self.plot:
+            return
+        if self.controller.series.version != self._version:
+            self._redraw_path()
+        snap = frame.snapshot
+        if snap is not None and snap.model_kind == "linear":
+            point = (snap.w, snap.b)
+            if point != self._last_point:
+                self._last_point = point
+                self.point.setData([point[0]], [point[1]])
+                self._dirty = True
+
+    def _redraw_path(self) -> None:
+        s = self.controller.series
+        self._version = s.version
+        n = s.length
+        k = max(1, -(-n // MAX_CURVE_POINTS))
+        shown = slice((n - 1) % k, n, k) if n else slice(0, 0)
+        self.path.setData(s["p0"][shown], s["p1"][shown], connect="finite")
+        self._dirty = True
+
+    @Slot()
+    def _repaint_if_running(self) -> None:
+        # While running, the plots repaint explicitly inside the frame (see plots.py).
+        if self._dirty and self.controller.running and self.isVisible():
+            self.plot.viewport().update()
+        self._dirty = False
+
+    # ---------------------------------------------------------------- click
+    def _clicked(self, event) -> None:
+        if (
+            event.button() != Qt.MouseButton.LeftButton
+            or self.stack.currentWidget() is not self.plot
+        ):
+            return
+        vb = self.plot.getPlotItem().vb
+        if not vb.sceneBoundingRect().contains(event.scenePos()):
+            return
+        p = vb.mapSceneToView(event.scenePos())
+        self.choose_start(p.x(), p.y())
+
+    def choose_start(self, w: float, b: float) -> None:
+        """Start the model from (w, b), as clicking the map does."""
+        self.controller.set_parameters({"weight": round(w, 4), "bias": round(b, 4)})

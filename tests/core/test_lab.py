@@ -1,0 +1,109 @@
+"""The lab features of issue 7, against torch computed independently."""
+
+import copy
+
+import pytest
+import torch
+import torch.nn as nn
+
+from gradlab.core import landscape
+from gradlab.core.compare import Comparison
+from gradlab.core.config import ExperimentConfig
+from gradlab.core.inference import predict
+from gradlab.core.session import TrainingSession
+from gradlab.core.training import train
+from tests.reference import assert_same_parameters, reference_run
+
+
+@pytest.mark.parametrize("loss", ["mse", "l1", "huber"])
+def test_landscape_values_equal_the_criterion(loss):
+    s = TrainingSession(ExperimentConfig(noise=0.3, loss=loss))
+    surf = landscape.surface(s.x, s.y, loss, (-1.0, 3.0), (-2.0, 2.5), steps=9)
+    criterion = {"mse": nn.MSELoss(), "l1": nn.L1Loss(), "huber": nn.HuberLoss()}[loss]
+    model = nn.Linear(1, 1)
+    for i, j in [(0, 0), (3, 5), (8, 8), (4, 1)]:
+        with torch.no_grad():
+            model.weight.fill_(surf.ws[j])
+            model.bias.fill_(surf.bs[i])
+            expected = criterion(model(s.x), s.y).item()
+        assert surf.loss[i][j] == pytest.approx(expected, rel=1e-5, abs=1e-6)
+
+
+def test_optimum_is_least_squares():
+    s = TrainingSession(ExperimentConfig(noise=0.7, seed=3))
+    A = torch.cat([s.x, torch.ones_like(s.x)], dim=1).double()
+    expected = torch.linalg.lstsq(A, s.y.double()).solution.reshape(-1)
+    w, b = landscape.optimum(s.x, s.y)
+    assert w == pytest.approx(float(expected[0]), abs=1e-9)
+    assert b == pytest.approx(float(expected[1]), abs=1e-9)
+
+
+@pytest.mark.parametrize("seed,samples", [(0, 100), (5, 40)])
+def test_lr_bound_separates_converging_from_diverging(seed, samples):
+    base = TrainingSession(ExperimentConfig(seed=seed, samples=samples))
+    bound = landscape.max_stable_lr(base.x)
+    below = TrainingSession(ExperimentConfig(seed=seed, samples=samples, lr=bound * 0.97))
+    above = TrainingSession(ExperimentConfig(seed=seed, samples=samples, lr=bound * 1.03))
+    train(below, 2000)
+    train(above, 2000)
+    assert not below.diverged and below.loss.item() < 1e-6
+    assert above.diverged or not torch.isfinite(above.loss) or above.loss.item() > 1e3
+
+
+def test_compare_runs_equal_single_runs():
+    base = ExperimentConfig()
+    variants = [
+        {"optimizer": "sgd", "lr": 0.1},
+        {"optimizer": "adam", "lr": 0.05},
+        {"optimizer": "momentum", "lr": 0.02, "batch_size": 10},
+    ]
+    comparison = Comparison(base, variants)
+    for _ in range(7):
+        comparison.run_updates(9)
+    for session, changes in zip(comparison.sessions, variants, strict=True):
+        ref, ref_loss, _, _ = reference_run(63, **changes)
+        assert_same_parameters(session.model, ref)
+        assert torch.equal(session.loss, ref_loss)
+
+
+def test_compare_from_a_chosen_start():
+    start = {"weight": -1.5, "bias": 2.0}
+    comparison = Comparison(ExperimentConfig(), [{"optimizer": "sgd"}], start)
+    comparison.run_updates(5)
+    single = TrainingSession(ExperimentConfig())
+    single.set_parameters(start)
+    single.run_updates(5)
+    assert_same_parameters(comparison.sessions[0].model, single.model)
+
+
+def test_mlp_learns_the_sine():
+    s = TrainingSession(ExperimentConfig(model="mlp", target="sin", optimizer="adam", lr=0.01))
+    s.run_phase("forward")
+    s.run_phase("loss")
+    start = s.loss.item()
+    train(s, 1500)
+    assert s.loss.item() < start / 10
+
+
+def test_inference_leaves_the_session_untouched():
+    s = TrainingSession(ExperimentConfig(optimizer="adam"))
+    s.run_updates(3)
+    for phase in ("forward", "loss", "backward"):
+        s.run_phase(phase)
+    before = s.capture_state()
+    loss_before, y_pred_before = s.loss, s.y_pred
+    result = predict(s.model, 3.0, lambda t: 2 * t + 1)
+    after = s.capture_state()
+    assert s.model.training
+    assert s.loss is loss_before and s.y_pred is y_pred_before
+    for name in before["model"]:
+        assert torch.equal(before["model"][name], after["model"][name])
+    for name in before["grads"]:
+        assert torch.equal(before["grads"][name], after["grads"][name])
+    assert before["optimizer"]["state"].keys() == after["optimizer"]["state"].keys()
+    with torch.no_grad():
+        expected = s.model(torch.tensor([[3.0]])).item()
+    assert result.y == expected and result.target == 7.0
+    assert result.no_grad_requires_grad is False and result.no_grad_grad_fn is None
+    assert result.with_grad_requires_grad is True and result.with_grad_grad_fn == "AddmmBackward0"
+    copy.deepcopy(result)  # plain data

@@ -1,0 +1,82 @@
+"""Landscape, step back, compare and inference in the real window."""
+
+import torch
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton
+
+from tests.reference import reference_run
+from tests.ui.conftest import find
+
+
+def click(qtbot, win, name):
+    qtbot.mouseClick(find(win, QPushButton, name), Qt.MouseButton.LeftButton)
+
+
+def test_landscape_start_point_sets_the_parameters(qtbot, window):
+    qtbot.waitUntil(lambda: "landscape" in window.controller.extras, timeout=10_000)
+    window.landscape.choose_start(-1.25, 2.5)
+    qtbot.waitUntil(
+        lambda: (window.controller.snapshot.w, window.controller.snapshot.b) == (-1.25, 2.5),
+        timeout=10_000,
+    )
+    assert find(window, QLabel, "weightValue").text() == "-1.2500"
+    panel = find(window, QListWidget, "messagePanel")
+    qtbot.waitUntil(lambda: "torch.no_grad()" in panel.item(panel.count() - 1).text())
+
+
+def test_step_back_button_restores_exactly(qtbot, window):
+    for _ in range(4):
+        click(qtbot, window, "fullStepButton")
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 4, timeout=10_000)
+    click(qtbot, window, "stepBackButton")
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 3, timeout=10_000)
+    ref, _, _, _ = reference_run(3)
+    assert window.controller.snapshot.w == ref.weight.item()
+    assert window.controller.snapshot.b == ref.bias.item()
+    assert window.controller.series.length == 3
+
+
+def test_compare_trains_each_setting(qtbot, window):
+    window.controls.speed_slider.setValue(window.controls.speed_slider.maximum())
+    click(qtbot, window, "compareButton")
+    qtbot.waitUntil(
+        lambda: (window.controller.extras.get("compare") or {}).get("done") == 300,
+        timeout=60_000,
+    )
+    view = window.controller.extras["compare"]
+    assert [r["label"] for r in view["runs"]] == ["sgd lr=0.1", "momentum lr=0.1", "adam lr=0.1"]
+    ref, _, _, _ = reference_run(300, optimizer="adam", lr=0.1)
+    assert view["runs"][2]["w"][-1] == ref.weight.item()
+    qtbot.waitUntil(lambda: not window.controller.running, timeout=10_000)
+    click(qtbot, window, "compareStopButton")
+    qtbot.waitUntil(lambda: window.controller.extras.get("compare") is None, timeout=10_000)
+
+
+def test_inference_predicts_without_touching_training(qtbot, window):
+    click(qtbot, window, "fullStepButton")
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 1, timeout=10_000)
+    before = window.controller.snapshot
+    field = find(window, QLineEdit, "inferenceInput")
+    field.setText("2")
+    click(qtbot, window, "predictButton")
+    qtbot.waitUntil(lambda: find(window, QLabel, "inferenceResult").text() != "—", timeout=10_000)
+    ref, _, _, _ = reference_run(1)
+    with torch.no_grad():
+        expected = ref(torch.tensor([[2.0]])).item()
+    assert float(find(window, QLabel, "inferenceResult").text()) == round(expected, 4)
+    click(qtbot, window, "fullStepButton")
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 2, timeout=10_000)
+    ref2, _, _, _ = reference_run(2)
+    assert window.controller.snapshot.w == ref2.weight.item()  # training unaffected
+    assert before.step == 1
+    field.setText("two")
+    click(qtbot, window, "predictButton")
+    panel = find(window, QListWidget, "messagePanel")
+    assert "not a number" in panel.item(panel.count() - 1).text()
+
+
+def test_mlp_hides_the_landscape_and_says_why(qtbot, window):
+    window.controller.apply_setting("model", "mlp")
+    qtbot.waitUntil(lambda: window.controller.snapshot.model_kind == "mlp", timeout=20_000)
+    qtbot.waitUntil(lambda: window.landscape.stack.currentWidget() is window.landscape.note)
+    assert "MLP" in window.landscape.note.text()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from dataclasses import dataclass
 
 import torch
 
@@ -111,3 +112,48 @@ def from_bytes(data: bytes, name: str = "checkpoint") -> tuple[TrainingSession, 
             f"{name} is damaged: its contents do not fit together ({exc})",
         ) from None
     return session, extra
+
+
+@dataclass(frozen=True)
+class StateDictLab:
+    """What `torch.save(model.state_dict(), path)` wrote, and a reload test."""
+
+    path: str
+    size: int  # bytes on disk
+    entries: tuple[tuple[str, tuple[int, ...], str], ...]  # key, shape, dtype
+    xs: tuple[float, ...]
+    original: tuple[float, ...]  # the live model's predictions at xs
+    fresh_before: tuple[float, ...]  # a freshly built model's, before loading
+    reloaded: tuple[float, ...]  # the fresh model's after load_state_dict
+    same: bool
+
+
+def state_dict_lab(model, config: ExperimentConfig, path) -> StateDictLab:
+    """Save the model's state_dict, load it into a freshly built model and compare
+    their predictions. The live model is not changed."""
+    buffer = io.BytesIO()
+    torch.save(model.state_dict(), buffer)
+    atomic_write_bytes(path, buffer.getvalue())
+    loaded = torch.load(path, weights_only=True)
+    from gradlab.core.models import build_model
+
+    with torch.random.fork_rng(devices=[]):
+        fresh = build_model(config)  # new random weights: differs until loaded
+    xs = torch.linspace(-2.0, 2.0, 5).unsqueeze(1)
+    with torch.no_grad():
+        original = model(xs).reshape(-1)
+        before = fresh(xs).reshape(-1)
+        fresh.load_state_dict(loaded)
+        after = fresh(xs).reshape(-1)
+    return StateDictLab(
+        path=str(path),
+        size=os.path.getsize(path),
+        entries=tuple(
+            (key, tuple(t.shape), str(t.dtype).replace("torch.", "")) for key, t in loaded.items()
+        ),
+        xs=tuple(xs.reshape(-1).tolist()),
+        original=tuple(original.tolist()),
+        fresh_before=tuple(before.tolist()),
+        reloaded=tuple(after.tolist()),
+        same=bool(torch.equal(original, after)),
+    )

@@ -12,15 +12,19 @@ def make_app(argv: list[str] | None = None):
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("GradLab")
-    app.setOrganizationName("GradLab")
+    app.setOrganizationName("")  # folders are .../GradLab, not .../GradLab/GradLab
     app.setApplicationDisplayName("GradLab")
     return app
 
 
 def run_app(lang: str | None = None) -> int:
     app = make_app()
+    from gradlab.ui.crash import CrashReporter, setup_logging
+
+    reporter = CrashReporter(setup_logging(), app)
+    reporter.install()
     from gradlab.ui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(restore_autosave=True)
     window.show()
     return app.exec()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 
 from PySide6.QtCore import (
+    Q_ARG,
     QCoreApplication,
     QMetaObject,
     QObject,
@@ -73,6 +74,9 @@ class Controller(QObject):
     _cmd_infer = Signal(float)
     _cmd_compare = Signal(object)
     _cmd_stop_compare = Signal()
+    _cmd_save = Signal(str)
+    _cmd_load = Signal(str, str)
+    _cmd_lab = Signal(str)
 
     def __init__(self, config: ExperimentConfig | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -86,6 +90,7 @@ class Controller(QObject):
         self.generation = -1
         self.speed = 5
         self.extras: dict = {}  # latest value of each worker extra
+        self.restore_path: str | None = None  # set before start() to restore an autosave
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._timer = QTimer(self)
@@ -117,6 +122,10 @@ class Controller(QObject):
         self._cmd_infer.connect(w.infer)
         self._cmd_compare.connect(w.start_compare)
         self._cmd_stop_compare.connect(w.stop_compare)
+        self._cmd_save.connect(w.save_checkpoint)
+        self._cmd_load.connect(w.load_checkpoint)
+        self._cmd_lab.connect(w.state_dict_lab)
+        w.restore_path = self.restore_path
         self._thread.started.connect(w.initialize)
         w.published.connect(self._on_published)
         _LIVE_THREADS.add(self._thread)
@@ -218,6 +227,29 @@ class Controller(QObject):
         if self.ready:
             self._cmd_stop_compare.emit()
 
+    def save(self, path: str) -> None:
+        if self.ready:
+            self._cmd_save.emit(str(path))
+
+    def open(self, path: str) -> None:
+        """Load a checkpoint; a bad file is refused and changes nothing."""
+        if self.ready:
+            self._cmd_load.emit(str(path), "loaded")
+
+    def state_dict_lab(self, path: str) -> None:
+        if self.ready:
+            self._cmd_lab.emit(str(path))
+
+    def autosave(self, path: str) -> None:
+        """Save now and wait for it (used when closing)."""
+        if self._thread is not None and self._thread.isRunning():
+            QMetaObject.invokeMethod(
+                self._worker,
+                "autosave",
+                Qt.ConnectionType.BlockingQueuedConnection,
+                Q_ARG(str, str(path)),
+            )
+
     def set_speed(self, updates_per_second: int | None) -> None:
         """None means full speed."""
         self.speed = updates_per_second
@@ -302,6 +334,10 @@ class Controller(QObject):
             self.message.emit(msg)
         if frame.extras:
             self.extras.update(frame.extras)
+            config = frame.extras.get("config")
+            if config is not None and config != self.config:
+                self.config = config  # a loaded file brings its own experiment
+                self.configChanged.emit(config)
             self.extrasChanged.emit(frame.extras)
         if frame.snapshot is not None or frame.rows is not None or frame.data is not None:
             self.frame.emit(frame)

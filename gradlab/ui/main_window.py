@@ -13,16 +13,19 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
     QScrollArea,
     QSplitter,
+    QTabBar,
 )
 
 from gradlab.core.config import ExperimentConfig
-from gradlab.ui import theme
+from gradlab.ui import exports, paths, theme
 from gradlab.ui.controller import Controller
+from gradlab.ui.panels.checkpoint_lab import CheckpointLabPanel
 from gradlab.ui.panels.compare import ComparePanel
 from gradlab.ui.panels.controls import PHASE_BUTTONS, ControlsPanel, setting_label
 from gradlab.ui.panels.inference import InferencePanel
@@ -31,7 +34,9 @@ from gradlab.ui.panels.messages import MessagePanel
 from gradlab.ui.panels.optimizer_state import OptimizerStatePanel
 from gradlab.ui.panels.plots import PlotsPanel
 from gradlab.ui.panels.values import ValuesPanel
+from gradlab.ui.settings import Settings
 from gradlab.ui.texts import config_error_text, message_text
+from gradlab.ui.worker import Message
 
 translate = QCoreApplication.translate
 
@@ -58,26 +63,36 @@ class _FirstPaint(QObject):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, config: ExperimentConfig | None = None, theme_name: str = "system"):
+    def __init__(
+        self,
+        config: ExperimentConfig | None = None,
+        theme_name: str | None = None,
+        restore_autosave: bool = False,
+    ):
         super().__init__()
         self.setObjectName("mainWindow")
         self.setWindowTitle(translate("MainWindow", "GradLab: watch a network learn"))
         self.resize(1360, 760)
         self._closed = False
-        self.theme_name = theme_name
+        self.settings = Settings()
+        self.theme_name = theme_name or self.settings.theme
+        self.current_file: str | None = None
         app = QApplication.instance()
-        self.colours = theme.apply(app, theme_name)
+        self.colours = theme.apply(app, self.theme_name)
 
         self.controller = Controller(config, parent=self)
+        if restore_autosave:
+            self.controller.restore_path = str(paths.autosave_path())
         c, colours = self.controller, self.colours
         self.plots = PlotsPanel(c, colours)
         self.landscape = LandscapePanel(c, colours)
-        central = QSplitter(Qt.Orientation.Horizontal)
+        central = QSplitter(Qt.Orientation.Vertical)
         central.setObjectName("centralSplitter")
         central.addWidget(self.plots)
         central.addWidget(self.landscape)
         central.setStretchFactor(0, 3)
         central.setStretchFactor(1, 2)
+        central.setSizes([600, 400])
         central.setChildrenCollapsible(False)
         self.setCentralWidget(central)
 
@@ -87,6 +102,7 @@ class MainWindow(QMainWindow):
         self.optimizer_state = OptimizerStatePanel(c, colours)
         self.inference = InferencePanel(c, colours)
         self.compare = ComparePanel(c, colours)
+        self.checkpoint_lab = CheckpointLabPanel(c, colours)
         self.panels = [
             self.plots,
             self.landscape,
@@ -95,6 +111,7 @@ class MainWindow(QMainWindow):
             self.optimizer_state,
             self.inference,
             self.compare,
+            self.checkpoint_lab,
         ]
 
         scroll = QScrollArea()
@@ -122,6 +139,12 @@ class MainWindow(QMainWindow):
             self._dock(
                 "inferenceDock", translate("MainWindow", "Inference"), self.inference, right
             ),
+            self._dock(
+                "checkpointLabDock",
+                translate("MainWindow", "Checkpoint lab"),
+                self.checkpoint_lab,
+                right,
+            ),
         ]
         for dock in lab:
             self.tabifyDockWidget(self.messages_dock, dock)
@@ -138,6 +161,17 @@ class MainWindow(QMainWindow):
         self.controller.message.connect(self._on_message)
         self.controller.readyChanged.connect(self._on_ready)
         self.controller.runningChanged.connect(self._on_running)
+
+        self._show_whole_tab_titles()
+        self._restore_layout()
+        if self.settings.problem:
+            self.controller.message.emit(
+                Message(
+                    "warning",
+                    "settings." + self.settings.problem,
+                    {"path": str(self.settings.path)},
+                )
+            )
 
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
@@ -220,9 +254,57 @@ class MainWindow(QMainWindow):
         ):
             action.setEnabled(False)
 
+    def _build_file_actions(self) -> None:
+        self.open_action = self._action(
+            translate("MainWindow", "Open…"),
+            QKeySequence.StandardKey.Open,
+            self.open_dialog,
+            translate("MainWindow", "Continue a saved session (a .gradlab.pt checkpoint)"),
+        )
+        self.save_action = self._action(
+            translate("MainWindow", "Save"),
+            QKeySequence.StandardKey.Save,
+            self.save,
+            translate("MainWindow", "Save the session: model, optimizer, data order, history"),
+        )
+        self.save_as_action = self._action(
+            translate("MainWindow", "Save as…"), QKeySequence.StandardKey.SaveAs, self.save_as
+        )
+        self.fresh_action = self._action(
+            translate("MainWindow", "Start fresh"),
+            QKeySequence.StandardKey.New,
+            self.start_fresh,
+            translate("MainWindow", "The tutorial's experiment, from the start"),
+        )
+        self.csv_action = self._action(
+            translate("MainWindow", "History as CSV…"), None, self.export_csv
+        )
+        self.screenshot_action = self._action(
+            translate("MainWindow", "Window screenshot…"), None, self.export_screenshot
+        )
+
     def _build_menus(self) -> None:
         bar = self.menuBar()
+        self._build_file_actions()
         file_menu = bar.addMenu(translate("MainWindow", "&File"))
+        for action in (self.fresh_action, self.open_action):
+            file_menu.addAction(action)
+        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for action in (self.save_action, self.save_as_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        export_menu = file_menu.addMenu(translate("MainWindow", "Export"))
+        self.export_menu = export_menu
+        export_menu.addAction(self.csv_action)
+        plot_menu = export_menu.addMenu(translate("MainWindow", "Plot as PNG or SVG"))
+        for plot in (*self.plots.plots(), self.landscape.plot):
+            title = plot.getPlotItem().titleLabel.text or plot.objectName()
+            action = QAction(title, self)
+            action.triggered.connect(lambda _=False, p=plot: self.export_plot(p))
+            plot_menu.addAction(action)
+        export_menu.addAction(self.screenshot_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         run_menu = bar.addMenu(translate("MainWindow", "&Run"))
         for action in (
@@ -263,6 +345,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------ lifecycle
 
     def _on_first_paint(self) -> None:
+        self._show_whole_tab_titles()  # tab bars exist once the layout has run
         # The window is on screen: now load torch in the background.
         if not self.controller.started and not self._closed:
             self._start_timer.start(0)
@@ -275,8 +358,111 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self._closed = True
         self._start_timer.stop()
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        if self.controller.ready:
+            self.controller.autosave(str(paths.autosave_path()))
         self.controller.shutdown()
         super().closeEvent(event)
+
+    def _show_whole_tab_titles(self) -> None:
+        """Dock tabs scroll rather than cut their titles ("Messag…")."""
+        for bar in self.findChildren(QTabBar):
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
+
+    def _restore_layout(self) -> None:
+        if self.settings.geometry is not None:
+            self.restoreGeometry(self.settings.geometry)
+        if self.settings.window_state is not None:
+            self.restoreState(self.settings.window_state)
+
+    # ---------------------------------------------------------------- files
+    def _file_filter(self) -> str:
+        return translate("MainWindow", "GradLab sessions (*.gradlab.pt *.pt);;All files (*)")
+
+    def open_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, translate("MainWindow", "Open a session"), "", self._file_filter()
+        )
+        if path:
+            self.open_file(path)
+
+    def open_file(self, path: str) -> None:
+        """Load a checkpoint; a bad file gets a message and changes nothing."""
+        self.controller.open(path)
+        self.settings.add_recent(path)
+        self.current_file = path
+
+    def save(self) -> None:
+        if self.current_file is None:
+            self.save_as()
+        else:
+            self.save_to(self.current_file)
+
+    def save_as(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            translate("MainWindow", "Save the session"),
+            "session.gradlab.pt",
+            self._file_filter(),
+        )
+        if path:
+            self.save_to(path)
+
+    def save_to(self, path: str) -> None:
+        self.controller.save(path)
+        self.settings.add_recent(path)
+        self.current_file = path
+
+    def start_fresh(self) -> None:
+        self.current_file = None
+        self.controller.apply_config(ExperimentConfig(), "fresh")
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        if not files:
+            empty = self.recent_menu.addAction(translate("MainWindow", "(none yet)"))
+            empty.setEnabled(False)
+        for path in files:
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+
+    def _ask_path(self, title: str, name: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, name, filters)
+        return path or None
+
+    def export_csv(self) -> None:
+        path = self._ask_path(
+            translate("MainWindow", "Export the history"), "history.csv", "CSV (*.csv)"
+        )
+        if path:
+            series, model = self.controller.series, self.controller.config.model
+            self._export(lambda: exports.save_history_csv(series, model, path), path)
+
+    def export_plot(self, plot) -> None:
+        path = self._ask_path(
+            translate("MainWindow", "Export the plot"),
+            f"{plot.objectName()}.png",
+            "PNG (*.png);;SVG (*.svg)",
+        )
+        if path:
+            self._export(lambda: exports.save_plot(plot, path), path)
+
+    def export_screenshot(self) -> None:
+        path = self._ask_path(
+            translate("MainWindow", "Save a screenshot"), "gradlab.png", "PNG (*.png)"
+        )
+        if path:
+            self._export(lambda: exports.save_screenshot(self, path), path)
+
+    def _export(self, write, path: str) -> None:
+        try:
+            write()
+        except (OSError, ValueError) as exc:
+            self._on_message(Message("error", "export.failed", {"path": path, "error": str(exc)}))
+        else:
+            self._on_message(Message("info", "export.done", {"path": path}))
 
     # ------------------------------------------------------------- reacting
     @Slot(object)
@@ -285,7 +471,7 @@ class MainWindow(QMainWindow):
             text = config_error_text(message.args["error"], setting_label(message.args["name"]))
         else:
             text = message_text(message.code, message.args)
-        self.messages.add(message.level, text)
+        self.messages.add(message.level, text, message.code)
         self.statusBar().showMessage(text, STATUS_MS)
 
     @Slot(bool)
@@ -309,6 +495,7 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         self.theme_name = name
+        self.settings.theme = name
         self.colours = theme.apply(QApplication.instance(), name)
         for panel in self.panels:
             panel.apply_colours(self.colours)

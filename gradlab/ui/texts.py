@@ -187,6 +187,53 @@ def message_text(code: str, args: dict) -> str:
         return translate(
             "Messages", "'{text}' is not a number. Type an x such as 3 or -1.5."
         ).format(text=a.get("text", ""))
+    if code == "file.saved":
+        return translate(
+            "Messages",
+            "Saved to {path}: the model's and the optimizer's state_dict, the data order, the "
+            "history and your session as code, at update {step}.",
+        ).format(path=a.get("path", ""), step=a.get("step", 0))
+    if code == "file.refused":
+        return translate(
+            "Messages", "That file was not opened, and nothing changed: {error}"
+        ).format(error=a.get("error", ""))
+    if code == "session.loaded":
+        return translate(
+            "Messages",
+            "Opened {path}: update {step}. Training continues exactly where it was saved.",
+        ).format(path=a.get("path", ""), step=a.get("step", 0))
+    if code == "session.restored":
+        return translate(
+            "Messages",
+            "Welcome back: your last session is restored at update {step}. To begin again, "
+            "choose File ▸ Start fresh.",
+        ).format(step=a.get("step", 0))
+    if code == "session.fresh":
+        return translate("Messages", "A fresh start: the tutorial's experiment, update 0.")
+    if code == "session.tryit":
+        return translate("Messages", "The lesson set the experiment up; it starts over.")
+    if code == "autosave.refused":
+        return translate(
+            "Messages",
+            "Your last session could not be restored, so GradLab starts fresh: {error}",
+        ).format(error=a.get("error", ""))
+    if code == "settings.corrupt":
+        return translate(
+            "Messages",
+            "The settings file was damaged, so GradLab uses its defaults (layout, theme, "
+            "language): {path}",
+        ).format(path=a.get("path", ""))
+    if code == "settings.outdated":
+        return translate(
+            "Messages",
+            "The settings file came from another GradLab version, so the defaults are used.",
+        )
+    if code == "export.done":
+        return translate("Messages", "Exported {path}.").format(path=a.get("path", ""))
+    if code == "export.failed":
+        return translate("Messages", "Could not export {path}: {error}").format(
+            path=a.get("path", ""), error=a.get("error", "")
+        )
     if code == "not_ready":
         return translate("Messages", "PyTorch is still loading; try again in a moment.")
     if code == "worker.crash":

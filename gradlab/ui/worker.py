@@ -193,6 +193,7 @@ class TrainingWorker(QObject):
         self._compare_done = 0
         self.session_factory = None  # set in initialize (keeps torch out of import time)
         self.log = None  # the ActionLog kept across resets (session as code)
+        self.restore_path: str | None = None  # an autosave to restore at start
 
     # ------------------------------------------------------------ lifecycle
     @Slot()
@@ -213,6 +214,8 @@ class TrainingWorker(QObject):
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._tick)
             self._start_session(self._config, reason="start")
+            if self.restore_path:
+                self._restore_autosave(self.restore_path)
             # Everything built so far (Qt, pyqtgraph, torch) lives as long as the
             # app: keep it out of the collector's scans, which otherwise grow with
             # it and pause both threads.
@@ -220,6 +223,22 @@ class TrainingWorker(QObject):
             self._mailbox.put(ready=True)
         except Exception as exc:  # noqa: BLE001 - must reach the GUI, never vanish
             self._report_crash("initialize", exc)
+
+    def _restore_autosave(self, path: str) -> None:
+        import os
+
+        from gradlab.core import checkpoint
+
+        if not os.path.exists(path):
+            return
+        try:
+            session, extra = checkpoint.load(path)
+        except checkpoint.CheckpointError as exc:
+            self._mailbox.put(
+                messages=[Message("warning", "autosave.refused", {"error": str(exc)})]
+            )
+            return
+        self._install(session, extra, "restored", path)
 
     @Slot()
     def stop(self) -> None:
@@ -309,6 +328,66 @@ class TrainingWorker(QObject):
     def reset(self, config: ExperimentConfig, reason: str) -> None:
         self._guarded(self._start_session, config, reason)
 
+    @Slot(str)
+    def save_checkpoint(self, path: str) -> None:
+        def do():
+            from gradlab.core import checkpoint
+
+            checkpoint.save(self._session, path, extra={"log": self.log.to_list()})
+            self._publish(
+                messages=[
+                    Message("info", "file.saved", {"path": path, "step": self._session.step_count})
+                ]
+            )
+
+        self._guarded(do)
+
+    @Slot(str)
+    def autosave(self, path: str) -> None:
+        """Save silently (on exit); errors are logged and reported, never raised."""
+        if self._session is None:
+            return
+        try:
+            from gradlab.core import checkpoint
+
+            checkpoint.save(self._session, path, extra={"log": self.log.to_list()})
+        except Exception as exc:  # noqa: BLE001 - closing must go on
+            self._report_crash("autosave", exc)
+
+    @Slot(str, str)
+    def load_checkpoint(self, path: str, reason: str) -> None:
+        def do():
+            from gradlab.core import checkpoint
+
+            self._pause_quietly()
+            try:
+                session, extra = checkpoint.load(path)
+            except checkpoint.CheckpointError as exc:
+                # The current session is untouched: nothing was replaced yet.
+                self._publish(
+                    messages=[
+                        Message(
+                            "error",
+                            "file.refused",
+                            {"path": path, "error": str(exc), "code": exc.code},
+                        )
+                    ]
+                )
+                return
+            self._install(session, extra, reason, path)
+
+        self._guarded(do)
+
+    @Slot(str)
+    def state_dict_lab(self, path: str) -> None:
+        def do():
+            from gradlab.core import checkpoint
+
+            result = checkpoint.state_dict_lab(self._session.model, self._session.config, path)
+            self._publish(extras={"state_dict_lab": result})
+
+        self._guarded(do)
+
     @Slot(int)
     def step_back(self, n: int) -> None:
         def do():
@@ -386,6 +465,27 @@ class TrainingWorker(QObject):
         self._session = self.session_factory(config, log=self.log)
         if skip:
             self._session.set_skip_zero_grad(True)
+        self._announce(reason)
+
+    def _install(self, session, extra: dict, reason: str, path: str) -> None:
+        """Make a loaded session the current one, with its session-as-code log."""
+        from gradlab.core.actions import ActionLog
+
+        if isinstance(extra.get("log"), list):
+            try:
+                self.log = ActionLog.from_list(extra["log"])
+            except (KeyError, TypeError, ValueError):
+                self.log = session.log
+        else:
+            self.log = session.log
+        session.log = self.log
+        self._running = False
+        self._session = session
+        self._config = session.config
+        self._announce(reason, {"path": path, "step": session.step_count})
+
+    def _announce(self, reason: str, args: dict | None = None) -> None:
+        """Tell the GUI a new session is in place: data, history, landscape."""
         self._rows_sent = 0
         self._compactions_seen = 0
         self._compare = None
@@ -394,8 +494,12 @@ class TrainingWorker(QObject):
             data=self._session.data_points(),
             replace=True,
             running=False,
-            messages=[Message("info", "session." + reason, {})],
-            extras={**self._landscape_extras(), "compare": None},
+            messages=[Message("info", "session." + reason, args or {})],
+            extras={
+                **self._landscape_extras(),
+                "compare": None,
+                "config": self._session.config,
+            },
         )
 
     def _landscape_extras(self, around: dict | None = None) -> dict:

@@ -9,6 +9,12 @@ READY_MS = 60_000  # torch import + first optimizer on a loaded 2-core machine
 
 
 @pytest.fixture(autouse=True)
+def own_home(tmp_path, monkeypatch):
+    """Settings, autosaves and logs of each test live in its own folder."""
+    monkeypatch.setenv("GRADLAB_HOME", str(tmp_path / "home"))
+
+
+@pytest.fixture(autouse=True)
 def no_thread_left_running(qapp):
     yield
     alive = live_threads()

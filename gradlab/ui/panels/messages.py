@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
@@ -10,6 +10,8 @@ translate = QCoreApplication.translate
 
 MAX_MESSAGES = 300
 MARKS = {"info": "ℹ", "warning": "⚠", "error": "✖"}
+CODE_ROLE = Qt.ItemDataRole.UserRole
+REPEAT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class MessagePanel(QListWidget):
@@ -28,9 +30,20 @@ class MessagePanel(QListWidget):
     def apply_colours(self, colours) -> None:
         self._colours = colours
 
-    @Slot(str, str)
-    def add(self, level: str, text: str) -> None:
+    @Slot(str, str, str)
+    def add(self, level: str, text: str, code: str = "") -> None:
+        # The same kind of message again (F11 held down) updates the last line
+        # instead of flooding the list.
+        last = self.item(self.count() - 1) if self.count() else None
+        if code and last is not None and last.data(CODE_ROLE) == code:
+            repeats = last.data(REPEAT_ROLE) + 1
+            last.setData(REPEAT_ROLE, repeats)
+            last.setText(f"{MARKS.get(level, '')}  {text}  (×{repeats})")
+            self.scrollToBottom()
+            return
         item = QListWidgetItem(f"{MARKS.get(level, '')}  {text}")
+        item.setData(CODE_ROLE, code)
+        item.setData(REPEAT_ROLE, 1)
         if level == "error":
             item.setForeground(QColor(self._colours.grad))
         elif level == "warning":

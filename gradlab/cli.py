@@ -45,6 +45,11 @@ def _add_experiment_options(parser: argparse.ArgumentParser) -> None:
         )
 
 
+def _one_line(text: str) -> str:
+    """Control characters from the command line are shown escaped, never obeyed."""
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def _config_from(args) -> ExperimentConfig:
     values = {}
     for spec in SPECS:
@@ -83,6 +88,17 @@ def build_parser() -> _Parser:
     train.add_argument("--save", metavar="FILE", help="save a checkpoint after training")
     train.add_argument("--resume", metavar="FILE", help="continue from a checkpoint")
 
+    export = sub.add_parser(
+        "export-script", help="write the training script for these settings as a runnable .py"
+    )
+    _add_experiment_options(export)
+    export.add_argument(
+        "--steps", type=_steps, default=100, help="optimizer updates in the script (default 100)"
+    )
+    export.add_argument(
+        "-o", "--output", metavar="FILE.py", required=True, help="the file to write (replaced)"
+    )
+
     graph = sub.add_parser(
         "graph", help="print the autograd graph that one forward pass and the loss record"
     )
@@ -112,8 +128,10 @@ def main(argv: list[str] | None = None) -> int:
             return _train(args, config)
         if args.command == "graph":
             return _graph(args, config)
+        if args.command == "export-script":
+            return _export_script(args, config)
     except (UsageError, ConfigError, CommandError) as exc:
-        print(f"gradlab: error: {exc}", file=sys.stderr)
+        print(f"gradlab: error: {_one_line(str(exc))}", file=sys.stderr)
         return USAGE_ERROR
     parser.print_help()
     return USAGE_ERROR
@@ -149,6 +167,21 @@ def _train(args, config: ExperimentConfig) -> int:
         print(json.dumps(result))
     else:
         print(_human_summary(config, result))
+    return 0
+
+
+def _export_script(args, config: ExperimentConfig) -> int:
+    # Text only: no torch import, so this is instant.
+    from gradlab.core.codegen import script_for
+    from gradlab.core.fileio import atomic_write_text
+
+    text = script_for(config, args.steps)
+    try:
+        atomic_write_text(args.output, text)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise CommandError(f"-o: cannot write {args.output}: {reason}") from None
+    print(f"Wrote {args.output}: run it with `python {args.output}` (needs only PyTorch).")
     return 0
 
 

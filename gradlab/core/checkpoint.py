@@ -137,8 +137,7 @@ def state_dict_lab(model, config: ExperimentConfig, path) -> StateDictLab:
     loaded = torch.load(path, weights_only=True)
     from gradlab.core.models import build_model
 
-    with torch.random.fork_rng(devices=[]):
-        fresh = build_model(config)  # new random weights: differs until loaded
+    fresh = build_model(config, torch.Generator())  # other random weights, until loaded
     xs = torch.linspace(-2.0, 2.0, 5).unsqueeze(1)
     with torch.no_grad():
         original = model(xs).reshape(-1)

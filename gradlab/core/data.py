@@ -1,7 +1,9 @@
 """The datasets GradLab trains on, built exactly as the tutorial builds them.
 
-Call only right after `torch.manual_seed(seed)`: the parity contract (DESIGN §1)
-depends on drawing x, then the noise, in this order from the global generator.
+The tutorial draws from the global generator right after `torch.manual_seed`;
+GradLab draws the same numbers, in the same order (x, then the noise, then the
+model's weights: see models.py), from a private generator seeded the same way,
+so no other thread's use of the global generator can ever change them.
 """
 
 from __future__ import annotations
@@ -11,12 +13,19 @@ import torch
 from gradlab.core.config import ExperimentConfig
 
 
-def make_data(cfg: ExperimentConfig) -> tuple[torch.Tensor, torch.Tensor]:
+def seeded_generator(seed: int) -> torch.Generator:
+    """What `torch.manual_seed(seed)` makes of the global CPU generator."""
+    return torch.Generator().manual_seed(seed)
+
+
+def make_data(
+    cfg: ExperimentConfig, generator: torch.Generator
+) -> tuple[torch.Tensor, torch.Tensor]:
     """x ~ N(0, 1) of shape (samples, 1) and its target y, with optional noise."""
-    x = torch.randn(cfg.samples, 1)
+    x = torch.randn(cfg.samples, 1, generator=generator)
     y = target_function(cfg, x)
     if cfg.noise > 0:
-        y = y + cfg.noise * torch.randn(cfg.samples, 1)
+        y = y + cfg.noise * torch.randn(cfg.samples, 1, generator=generator)
     return x, y
 
 

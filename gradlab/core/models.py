@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 import torch
 import torch.nn as nn
 import torch.optim as optim
@@ -9,11 +11,27 @@ import torch.optim as optim
 from gradlab.core.config import ExperimentConfig
 
 
-def build_model(cfg: ExperimentConfig) -> nn.Module:
-    """nn.Linear(1, 1) as in the tutorial, or Linear(1, H) -> Tanh -> Linear(H, 1)."""
+def build_model(cfg: ExperimentConfig, generator: torch.Generator) -> nn.Module:
+    """nn.Linear(1, 1) as in the tutorial, or Linear(1, H) -> Tanh -> Linear(H, 1).
+
+    The layers are created uninitialised and then initialised exactly as
+    nn.Linear.reset_parameters does, drawing from `generator`: the same values,
+    in the same order, as the global generator would give after the same seed."""
     if cfg.model == "mlp":
-        return nn.Sequential(nn.Linear(1, cfg.hidden), nn.Tanh(), nn.Linear(cfg.hidden, 1))
-    return nn.Linear(1, 1)
+        first = _linear(1, cfg.hidden, generator)
+        second = _linear(cfg.hidden, 1, generator)
+        return nn.Sequential(first, nn.Tanh(), second)
+    return _linear(1, 1, generator)
+
+
+def _linear(n_in: int, n_out: int, generator: torch.Generator) -> nn.Linear:
+    layer = torch.nn.utils.skip_init(nn.Linear, n_in, n_out)
+    # nn.Linear.reset_parameters (torch 2.x), with an explicit generator.
+    nn.init.kaiming_uniform_(layer.weight, a=math.sqrt(5), generator=generator)
+    fan_in, _ = nn.init._calculate_fan_in_and_fan_out(layer.weight)
+    bound = 1 / math.sqrt(fan_in) if fan_in > 0 else 0
+    nn.init.uniform_(layer.bias, -bound, bound, generator=generator)
+    return layer
 
 
 def build_criterion(cfg: ExperimentConfig) -> nn.Module:

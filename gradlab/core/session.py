@@ -20,7 +20,7 @@ import torch
 from gradlab.core import graph as autograd_graph
 from gradlab.core.actions import ActionLog
 from gradlab.core.config import ExperimentConfig
-from gradlab.core.data import make_data
+from gradlab.core.data import make_data, seeded_generator
 from gradlab.core.history import History
 from gradlab.core.models import build_criterion, build_model, build_optimizer, make_loader
 
@@ -112,12 +112,11 @@ class TrainingSession:
         # What the student did, as code (shared across resets by the caller).
         self.log = log if log is not None else ActionLog()
         self.log.add("setup", config=cfg.to_dict())
-        # Same draws, same order as the tutorial's script, without disturbing
-        # anybody else's use of the global generator.
-        with torch.random.fork_rng(devices=[]):
-            torch.manual_seed(cfg.seed)
-            self.x, self.y = make_data(cfg)
-            self.model = build_model(cfg)
+        # Same draws, same order as the tutorial's script, from a private
+        # generator: no other thread's use of the global one can change them.
+        generator = seeded_generator(cfg.seed)
+        self.x, self.y = make_data(cfg, generator)
+        self.model = build_model(cfg, generator)
         self.criterion = build_criterion(cfg)
         self.optimizer = build_optimizer(cfg, self.model.parameters())
         self.loader = make_loader(cfg, self.x, self.y)
@@ -379,6 +378,12 @@ class TrainingSession:
         self._refresh_graph_parameters()
         self.mark()
 
+    def replace_log(self, log: ActionLog) -> None:
+        """Continue another session-as-code log (a loaded file's), from here."""
+        self.log = log
+        self._marks.clear()
+        self.mark()
+
     # ------------------------------------------------------------ step back
     def mark(self) -> None:
         """Remember the current state for step-back (only between updates: a graph
@@ -415,9 +420,13 @@ class TrainingSession:
         del self._marks[index + 1 :]
         before = self.step_count
         self.log.rewind(log_mark)
-        self.restore_state(state)
+        self.restore_state(state, keep_marks=True)
         if target > step:
             self.run_updates(target - step, stop_on_divergence=False)
+            # As after any restore: the loop's variables are not part of the state
+            # (the same whether or not updates were replayed to get here).
+            self.y_pred = self.loss = self.graph = None
+            self.graph_freed = self._graph_stale = False
         self.log.add("stepped_back", to=target)
         self.last_event = Event("stepped_back", (before - target, target))
         return n
@@ -447,9 +456,11 @@ class TrainingSession:
             "diverged": self.diverged,
         }
 
-    def restore_state(self, state: dict) -> None:
+    def restore_state(self, state: dict, keep_marks: bool = False) -> None:
         """Put a captured state back (see capture_state). Raises on a mismatch
-        before changing anything it cannot change completely."""
+        before changing anything it cannot change completely. Unless told to keep
+        them (step back does), the step-back marks start over from here: marks of
+        another run's past would replay the wrong updates."""
         model_sd = state["model"]
         own = self.model.state_dict()
         if set(model_sd) != set(own) or any(model_sd[k].shape != own[k].shape for k in own):
@@ -475,6 +486,9 @@ class TrainingSession:
         self._prev_params = None
         self._prev_grads = None
         self.history.truncate_after(self.step_count)
+        if not keep_marks:
+            self._marks.clear()
+            self.mark()
 
     def _restore_data_order(self, state: dict) -> None:
         """Rebuild the mini-batch iterator at the saved position, drawing exactly

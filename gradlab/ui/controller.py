@@ -77,6 +77,7 @@ class Controller(QObject):
     _cmd_save = Signal(str)
     _cmd_load = Signal(str, str)
     _cmd_lab = Signal(str)
+    _cmd_ping = Signal(int)
 
     def __init__(self, config: ExperimentConfig | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -91,6 +92,7 @@ class Controller(QObject):
         self.speed = 5
         self.extras: dict = {}  # latest value of each worker extra
         self.restore_path: str | None = None  # set before start() to restore an autosave
+        self._pings = 0
         self._thread: QThread | None = None
         self._worker: TrainingWorker | None = None
         self._timer = QTimer(self)
@@ -125,6 +127,7 @@ class Controller(QObject):
         self._cmd_save.connect(w.save_checkpoint)
         self._cmd_load.connect(w.load_checkpoint)
         self._cmd_lab.connect(w.state_dict_lab)
+        self._cmd_ping.connect(w.ping)
         w.restore_path = self.restore_path
         self._thread.started.connect(w.initialize)
         w.published.connect(self._on_published)
@@ -226,6 +229,17 @@ class Controller(QObject):
     def stop_compare(self) -> None:
         if self.ready:
             self._cmd_stop_compare.emit()
+
+    def sync(self) -> int:
+        """Ask the worker to answer once all earlier commands ran: returns a token
+        that appears as extras["pong"] with the snapshot after them."""
+        self._pings += 1
+        if self.started:
+            self._cmd_ping.emit(self._pings)
+        return self._pings
+
+    def synced(self, token: int) -> bool:
+        return self.extras.get("pong") == token
 
     def save(self, path: str) -> None:
         if self.ready:

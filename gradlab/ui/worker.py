@@ -389,6 +389,13 @@ class TrainingWorker(QObject):
         self._guarded(do)
 
     @Slot(int)
+    def ping(self, token: int) -> None:
+        """Answer once every command sent before has run (automation, tests)."""
+        if self._session is not None:
+            self._publish(extras={"pong": token})
+            self.published.emit()
+
+    @Slot(int)
     def step_back(self, n: int) -> None:
         def do():
             self._pause_quietly()
@@ -478,7 +485,7 @@ class TrainingWorker(QObject):
                 self.log = session.log
         else:
             self.log = session.log
-        session.log = self.log
+        session.replace_log(self.log)
         self._running = False
         self._session = session
         self._config = session.config

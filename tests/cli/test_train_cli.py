@@ -121,3 +121,9 @@ def test_resume_refuses_bad_file_and_extra_options(capsys, tmp_path):
     assert err.count("\n") == 0 and "--resume" in err
     assert main(["train", "--resume", str(bad), "--lr", "0.2"]) == 2
     assert "--lr" in capsys.readouterr().err
+
+
+def test_control_characters_never_break_the_one_line(capsys):
+    assert main(["train", "--lr", "1\n2"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "\\n" in err

@@ -96,3 +96,28 @@ def test_session_does_not_disturb_global_rng():
     torch.manual_seed(123)
     TrainingSession(ExperimentConfig(seed=5))
     assert torch.equal(torch.rand(3), expected)
+
+
+def test_other_threads_using_the_global_generator_change_nothing():
+    """The session draws from a private generator, so a thread drawing from the
+    global one at the same moment (another panel, a test) cannot shift its data."""
+    import threading
+
+    stop = threading.Event()
+
+    def hammer():
+        while not stop.is_set():
+            torch.manual_seed(123)
+            torch.randn(50)
+
+    thread = threading.Thread(target=hammer)
+    thread.start()
+    try:
+        sessions = [TrainingSession(ExperimentConfig(model="mlp", hidden=8)) for _ in range(20)]
+    finally:
+        stop.set()
+        thread.join()
+    ref, _, x, _ = reference_run(0, model="mlp", hidden=8)
+    for s in sessions:
+        assert torch.equal(s.x, x)
+        assert_same_parameters(s.model, ref)

@@ -74,3 +74,18 @@ def test_nothing_to_undo():
     assert s.can_step_back() == 1
     assert s.step_back(10) == 1
     assert s.step_count == 0
+
+
+def test_step_back_after_loading_a_checkpoint(tmp_path):
+    from gradlab.core import checkpoint
+
+    s = TrainingSession()
+    s.run_phase("step")  # a step with no gradients: counted, nothing changes
+    checkpoint.save(s, tmp_path / "c.pt")
+    loaded, _ = checkpoint.load(tmp_path / "c.pt")
+    assert loaded.can_step_back() == 0  # the file's past cannot be replayed
+    loaded.full_update()
+    assert loaded.step_back(1) == 1
+    assert loaded.step_count == 1
+    assert torch.equal(loaded.model.weight, s.model.weight)
+    assert loaded.model.weight.grad is None

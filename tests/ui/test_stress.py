@@ -107,9 +107,9 @@ class StudentSession(RuleBasedStateMachine):
             value = float(text)
         except ValueError:
             value = None
-        if value is not None and 0 < value <= 100 and value == value:
-            if value != self.ref.settings["lr"]:
-                self.ref.set_lr(value)
+        allowed = value is not None and 0 < value <= 100  # nan fails both comparisons
+        if allowed and value != self.ref.settings["lr"]:
+            self.ref.set_lr(value)
         self.sync()
 
     @rule(

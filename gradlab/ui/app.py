@@ -19,10 +19,14 @@ def make_app(argv: list[str] | None = None):
 
 def run_app(lang: str | None = None) -> int:
     app = make_app()
+    from gradlab.ui import i18n
     from gradlab.ui.crash import CrashReporter, setup_logging
+    from gradlab.ui.settings import Settings
 
     reporter = CrashReporter(setup_logging(), app)
     reporter.install()
+    # --lang wins over the saved choice, which wins over the system's locale.
+    i18n.install(app, i18n.resolve(lang or Settings().language))
     from gradlab.ui.main_window import MainWindow
 
     window = MainWindow(restore_autosave=True)

@@ -337,6 +337,19 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             theme_menu.addAction(action)
             self.theme_actions[name] = action
+        language_menu = view_menu.addMenu(translate("MainWindow", "Language"))
+        languages = QActionGroup(self)
+        current = self.settings.language
+        for code, label in (
+            ("system", translate("MainWindow", "Follow the system")),
+            ("en", "English"),
+            ("zh_CN", "简体中文"),
+        ):
+            action = QAction(label, self, checkable=True)
+            action.setChecked(code == current)
+            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            languages.addAction(action)
+            language_menu.addAction(action)
         help_menu = bar.addMenu(translate("MainWindow", "&Help"))
         about = QAction(translate("MainWindow", "About GradLab"), self)
         about.triggered.connect(self._about)
@@ -492,6 +505,35 @@ class MainWindow(QMainWindow):
         self.run_action.setText(
             translate("MainWindow", "Pause") if running else translate("MainWindow", "Run")
         )
+
+    def set_language(self, code: str) -> None:
+        """Remember the language; it applies at the next start (offered now)."""
+        self.settings.language = code
+        box = QMessageBox(self)
+        box.setWindowTitle(translate("MainWindow", "Language"))
+        box.setText(
+            translate(
+                "MainWindow",
+                "GradLab will use the new language from its next start. Restart now? Your "
+                "session is saved and comes back.",
+            )
+        )
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        if box.exec() == QMessageBox.StandardButton.Yes:
+            self.restart()
+
+    def restart(self) -> None:
+        """Start a new GradLab process (it restores this session), then close."""
+        import sys
+
+        from PySide6.QtCore import QProcess
+
+        self.close()  # autosaves
+        # A bundle's executable is GradLab itself; otherwise run the package. No
+        # --lang: the new choice is in the settings.
+        args = [] if getattr(sys, "frozen", False) else ["-m", "gradlab"]
+        QProcess.startDetached(sys.executable, args)
+        QApplication.instance().quit()
 
     def set_theme(self, name: str) -> None:
         self.theme_name = name

@@ -16,7 +16,8 @@ import torch
 
 VALUES_SHOWN = 8  # values of a tensor kept for the inspector; more are summarised
 
-# Friendly labels for the ops our models record.
+# Friendly labels for the ops our models record (AddmmBackward0 and TBackward0
+# get labels naming their parameters instead, see _op_label).
 OP_LABELS = {
     "AddmmBackward0": "x @ Wᵀ + b",
     "TBackward0": "Wᵀ (transpose)",
@@ -29,6 +30,8 @@ OP_LABELS = {
     "MulBackward0": "×",
     "SinBackward0": "sin",
 }
+
+_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ class Node:
     kind: str  # "op", "param" (an AccumulateGrad linked to a parameter) or "tensor"
     name: str  # grad_fn class name, "AccumulateGrad", or the tensor's name
     label: str
-    shape: tuple[int, ...] | None = None
+    shape: tuple[int, ...] | None = None  # the tensor's shape; for an op, its output's
     param: str | None = None  # for "param" nodes: the parameter's name
     saved: tuple[tuple[str, tuple[int, ...]], ...] = ()  # saved tensors' names and shapes
     info: TensorInfo | None = None
@@ -76,8 +79,18 @@ class Graph:
     def node(self, node_id: str) -> Node:
         return next(n for n in self.nodes if n.id == node_id)
 
+    def structure(self) -> tuple:
+        """What decides how the graph is drawn (not its numbers): equal structures
+        can reuse the same drawing with new texts."""
+        return (
+            tuple((n.id, n.kind, n.name, n.label) for n in self.nodes),
+            tuple((e.source, e.target) for e in self.edges),
+        )
+
     def to_json(self) -> dict:
         return {
+            "root": self.root,
+            "freed": self.freed,
             "nodes": [
                 {
                     "id": n.id,
@@ -86,6 +99,9 @@ class Graph:
                     "label": n.label,
                     "shape": list(n.shape) if n.shape is not None else None,
                     **({"param": n.param} if n.param else {}),
+                    **(
+                        {"saved": {name: list(shape) for name, shape in n.saved}} if n.saved else {}
+                    ),
                 }
                 for n in self.nodes
             ],
@@ -94,25 +110,35 @@ class Graph:
 
     def to_dot(self) -> str:
         shapes = {"op": "box", "param": "box", "tensor": "ellipse"}
-        fills = {"op": "#f2f2f2", "param": "#dbe8f7", "tensor": "#ffffff"}
         lines = ["digraph autograd {", "  rankdir=LR;", '  node [fontname="Helvetica"];']
         for n in self.nodes:
-            text = n.label if n.kind == "tensor" else f"{n.name}\\n{n.label}"
+            text = n.label if n.kind == "tensor" else f"{n.name}\n{n.label}"
             if n.shape is not None:
-                text += "\\n" + "×".join(str(d) for d in n.shape) if n.shape else "\\nscalar"
+                text += "\n" + ("×".join(str(d) for d in n.shape) if n.shape else "scalar")
             style = "rounded,filled" if n.kind == "param" else "filled"
+            if n.kind == "op" and self.freed:
+                style += ",dashed"
             lines.append(
-                f'  "{n.id}" [label="{_dot_escape(text)}", shape={shapes[n.kind]}, '
-                f'style="{style}", fillcolor="{fills[n.kind]}"];'
+                f'  "{_dot_escape(n.id)}" [label="{_dot_escape(text)}", '
+                f'shape={shapes[n.kind]}, style="{style}", fillcolor="{_dot_fill(n)}"];'
             )
         for e in self.edges:
-            lines.append(f'  "{e.source}" -> "{e.target}";')
+            lines.append(f'  "{_dot_escape(e.source)}" -> "{_dot_escape(e.target)}";')
         lines.append("}")
         return "\n".join(lines) + "\n"
 
 
 def _dot_escape(text: str) -> str:
-    return text.replace('"', '\\"')
+    return text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+
+
+def _dot_fill(n: Node) -> str:
+    # Light shades of the app's colours (DESIGN §4): weight blue, bias orange, loss purple.
+    if n.kind == "param":
+        return "#fde3c8" if "bias" in (n.param or "") else "#dbe8f7"
+    if n.kind == "tensor":
+        return "#eadcf6" if n.id == "loss" else "#ffffff"
+    return "#f2f2f2"
 
 
 def tensor_info(t: torch.Tensor) -> TensorInfo:
@@ -131,18 +157,97 @@ def tensor_info(t: torch.Tensor) -> TensorInfo:
     )
 
 
-def _saved_shapes(fn) -> tuple[tuple[str, tuple[int, ...]], ...]:
+_SAVED_ATTRS: dict[type, tuple[str, ...]] = {}  # per grad_fn class: dir() is slow
+
+
+def _saved_shapes(fn) -> tuple[tuple[str, tuple[int, ...]], ...] | None:
+    """The names and shapes of what an op saved for backward; None once freed."""
+    cls = type(fn)
+    if cls not in _SAVED_ATTRS:
+        _SAVED_ATTRS[cls] = tuple(
+            attr
+            for attr in dir(fn)
+            if attr.startswith("_saved_") and not attr.endswith(("_sym_sizes", "_sym_strides"))
+        )
     saved = []
-    for attr in dir(fn):
-        if not attr.startswith("_saved_") or attr.endswith(("_sym_sizes", "_sym_strides")):
-            continue
+    for attr in _SAVED_ATTRS[cls]:
         try:
             value = getattr(fn, attr)
         except RuntimeError:  # freed by an earlier backward
-            continue
+            return None
+        name = attr[len("_saved_") :]
         if isinstance(value, torch.Tensor):
-            saved.append((attr[len("_saved_") :], tuple(value.shape)))
+            saved.append((name, tuple(value.shape)))
+        elif isinstance(value, (tuple, list)):
+            saved.extend(
+                (f"{name}[{i}]", tuple(v.shape))
+                for i, v in enumerate(value)
+                if isinstance(v, torch.Tensor)
+            )
     return tuple(saved)
+
+
+def _output_shape(fn) -> tuple[int, ...] | None:
+    """The shape of the tensor an op produced (the gradient it receives has it).
+    `_input_metadata` is private API: without it the shape is just not shown."""
+    try:
+        return tuple(fn._input_metadata[0].shape)
+    except (AttributeError, IndexError, RuntimeError, TypeError):
+        return None
+
+
+def _walk(root_fn) -> dict:
+    """The autograd nodes under root_fn, numbered "n0", "n1", ... depth first.
+    build_graph and BackwardRecorder both use it, so their ids always agree."""
+    ids: dict = {}
+
+    def visit(fn) -> None:
+        if fn in ids:
+            return
+        ids[fn] = f"n{len(ids)}"
+        if hasattr(fn, "variable"):  # AccumulateGrad: a leaf, nothing below it
+            return
+        for child, _ in fn.next_functions:
+            if child is not None:
+                visit(child)
+
+    if root_fn is not None:
+        visit(root_fn)
+    return ids
+
+
+def _symbol(param: str, letter: str) -> str:
+    """'W' for `weight`, 'W₀' for `0.weight` (the layer's index in nn.Sequential)."""
+    prefix = param.rpartition(".")[0]
+    return letter + (prefix.translate(_SUBSCRIPTS) if prefix.isdigit() else "")
+
+
+def _op_label(fn, params: dict[int, str]) -> str:
+    """A label that names the parameters a Linear layer's ops use."""
+    name = type(fn).__name__
+
+    def param_below(node, through_transpose=False):
+        if node is None:
+            return None
+        if through_transpose and type(node).__name__ == "TBackward0":
+            node = node.next_functions[0][0]
+        variable = getattr(node, "variable", None)
+        return None if variable is None else params.get(id(variable))
+
+    if name == "TBackward0":
+        weight = param_below(fn.next_functions[0][0])
+        if weight is not None:
+            return _symbol(weight, "W") + "ᵀ"
+    elif name in ("AddmmBackward0", "MmBackward0"):
+        children = [child for child, _ in fn.next_functions]
+        weight = param_below(children[-1], through_transpose=True)
+        if weight is not None:
+            source = children[-2]
+            inp = "x" if source is None else "h"  # x, or a hidden layer's output
+            text = f"{inp} @ {_symbol(weight, 'W')}ᵀ"
+            bias = param_below(children[0]) if name == "AddmmBackward0" else None
+            return text + (f" + {_symbol(bias, 'b')}" if bias is not None else "")
+    return OP_LABELS.get(name, name)
 
 
 def build_graph(
@@ -155,22 +260,16 @@ def build_graph(
     """The graph behind `root`, with tensor nodes for the inputs (`x`, and `y` for a
     loss), the prediction and the root itself."""
     params = {id(p): name for name, p in model.named_parameters()}
+    root_fn = root.grad_fn
+    if root_fn is None:
+        return Graph((), (), root_name)
+    ids = _walk(root_fn)
+    # backward() frees every node's saved tensors at once: once one op's are gone,
+    # skip asking the others (each refusal raises, which costs more than the walk).
+    freed = False
     nodes: dict[str, Node] = {}
     edges: list[Edge] = []
-    ids: dict[int, str] = {}
-    root_fn = root.grad_fn
-
-    def node_id(fn) -> str:
-        key = id(fn)
-        if key not in ids:
-            ids[key] = f"n{len(ids)}"
-        return ids[key]
-
-    def visit(fn) -> str:
-        nid = node_id(fn)
-        if nid in nodes:
-            return nid
-        name = type(fn).__name__
+    for fn, nid in ids.items():
         if hasattr(fn, "variable"):
             pname = params.get(id(fn.variable), "leaf")
             nodes[nid] = Node(
@@ -182,36 +281,35 @@ def build_graph(
                 param=pname,
                 info=tensor_info(fn.variable),
             )
-            return nid
-        nodes[nid] = Node(nid, "op", name, OP_LABELS.get(name, name), saved=_saved_shapes(fn))
+            continue
+        saved = None if freed else _saved_shapes(fn)
+        freed = saved is None
+        nodes[nid] = Node(
+            nid,
+            "op",
+            type(fn).__name__,
+            _op_label(fn, params),
+            shape=_output_shape(fn),
+            saved=saved or (),
+        )
         for child, _slot in fn.next_functions:
-            if child is None:
-                # An input that needs no gradient: the target of the loss, else x.
-                tname = "y" if fn is root_fn and root_name == "loss" else "x"
-                tensor = inputs.get(tname)
-                if tensor is not None:
-                    tid = tname
-                    if tid not in nodes:
-                        nodes[tid] = Node(
-                            tid,
-                            "tensor",
-                            tname,
-                            tname,
-                            tuple(tensor.shape),
-                            info=tensor_info(tensor),
-                        )
-                    edges.append(Edge(tid, nid))
+            if child is not None:
+                edges.append(Edge(ids[child], nid))
                 continue
-            edges.append(Edge(visit(child), nid))
-        return nid
-
-    if root_fn is None:
-        return Graph((), (), root_name)
-    top = visit(root_fn)
+            # An input that needs no gradient: the target of the loss, else x.
+            tname = "y" if fn is root_fn and root_name == "loss" else "x"
+            tensor = inputs.get(tname)
+            if tensor is None:
+                continue
+            if tname not in nodes:
+                nodes[tname] = Node(
+                    tname, "tensor", tname, tname, tuple(tensor.shape), info=tensor_info(tensor)
+                )
+            edges.append(Edge(tname, nid))
+    top = ids[root_fn]
     if prediction is not None and root_name == "loss":
         # Show y_pred between the model's last op and the loss.
-        pred_fn = prediction.grad_fn
-        pred_id = ids.get(id(pred_fn))
+        pred_id = ids.get(prediction.grad_fn)
         if pred_id is not None:
             nodes["y_pred"] = Node(
                 "y_pred",
@@ -260,7 +358,7 @@ class BackwardRecorder:
         self.edge_grads: dict[tuple[str, str], tuple[float, ...]] = {}
 
     def __enter__(self) -> BackwardRecorder:
-        fn_to_id = _fn_ids(self._root.grad_fn)
+        fn_to_id = _walk(self._root.grad_fn)
         for fn, nid in fn_to_id.items():
             self._handles.append(fn.register_hook(self._hook(nid, fn, fn_to_id)))
         return self
@@ -304,28 +402,6 @@ class BackwardRecorder:
             node_grads=dict(self.node_grads),
             edge_grads=edge_grads,
         )
-
-
-def _fn_ids(root_fn) -> dict:
-    """Map the autograd nodes under root_fn to the ids build_graph gave them
-    (it numbers them in the same depth-first order)."""
-    ids: dict = {}
-    seen: set = set()
-
-    def visit(fn):
-        if id(fn) in seen:
-            return
-        seen.add(id(fn))
-        ids[fn] = f"n{len(ids)}"
-        if hasattr(fn, "variable"):
-            return
-        for child, _ in fn.next_functions:
-            if child is not None:
-                visit(child)
-
-    if root_fn is not None:
-        visit(root_fn)
-    return ids
 
 
 def _head(t: torch.Tensor) -> tuple[float, ...]:

@@ -20,6 +20,11 @@ def main() -> int:
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
 
+    import os
+    import tempfile
+
+    # A home of its own: never the developer's saved layout or session.
+    os.environ.setdefault("GRADLAB_HOME", tempfile.mkdtemp(prefix="gradlab-shots-"))
     from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
     from gradlab.ui.app import make_app

@@ -157,7 +157,7 @@ class ExperimentConfig:
         if not isinstance(data, dict):
             raise ConfigError("config", "config.not_a_dict", "a config must be a dict of options")
         known = {f.name for f in fields(cls)}
-        unknown = sorted(str(k) for k in data if k not in known)
+        unknown = sorted(repr(k) for k in data if k not in known)  # repr: one line, always
         if unknown:
             raise ConfigError(
                 "config",

@@ -58,6 +58,7 @@ class Controller(QObject):
     configChanged = Signal(object)  # the ExperimentConfig now in effect
     painted = Signal()  # end of every frame: views repaint what they marked dirty
     extrasChanged = Signal(dict)  # new worker extras (landscape, compare, inference ...)
+    speedChanged = Signal(object)  # updates per second, or None for full speed
 
     # Commands for the worker (queued: they run in the worker thread, in order).
     _cmd_phase = Signal(str)
@@ -266,7 +267,9 @@ class Controller(QObject):
 
     def set_speed(self, updates_per_second: int | None) -> None:
         """None means full speed."""
-        self.speed = updates_per_second
+        if updates_per_second != self.speed:
+            self.speed = updates_per_second
+            self.speedChanged.emit(updates_per_second)
         if self.started:
             self._cmd_speed.emit(self._worker_speed())
 

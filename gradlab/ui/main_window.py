@@ -23,13 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from gradlab.core.config import ExperimentConfig
-from gradlab.ui import exports, paths, theme
+from gradlab.ui import exports, i18n, paths, theme
 from gradlab.ui.controller import Controller
 from gradlab.ui.panels.checkpoint_lab import CheckpointLabPanel
 from gradlab.ui.panels.compare import ComparePanel
 from gradlab.ui.panels.controls import PHASE_BUTTONS, ControlsPanel, setting_label
+from gradlab.ui.panels.graph_view import GraphPanel
 from gradlab.ui.panels.inference import InferencePanel
 from gradlab.ui.panels.landscape import LandscapePanel
+from gradlab.ui.panels.lessons import LessonPanel
 from gradlab.ui.panels.messages import MessagePanel
 from gradlab.ui.panels.optimizer_state import OptimizerStatePanel
 from gradlab.ui.panels.plots import PlotsPanel
@@ -40,6 +42,7 @@ from gradlab.ui.worker import Message
 
 translate = QCoreApplication.translate
 
+LAYOUT_VERSION = 3  # bump when the set of docks changes: older saved layouts are ignored
 START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden window)
 STATUS_MS = 20_000
 
@@ -103,16 +106,8 @@ class MainWindow(QMainWindow):
         self.inference = InferencePanel(c, colours)
         self.compare = ComparePanel(c, colours)
         self.checkpoint_lab = CheckpointLabPanel(c, colours)
-        self.panels = [
-            self.plots,
-            self.landscape,
-            self.values,
-            self.messages,
-            self.optimizer_state,
-            self.inference,
-            self.compare,
-            self.checkpoint_lab,
-        ]
+        self.graph = GraphPanel(c, colours)
+        self.lessons = LessonPanel(c, colours, language=i18n.current(QApplication.instance()))
 
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
@@ -122,34 +117,39 @@ class MainWindow(QMainWindow):
         self.controls_dock = self._dock(
             "controlsDock", translate("MainWindow", "Controls"), scroll, left
         )
-        self.values_dock = self._dock(
-            "valuesDock", translate("MainWindow", "Values"), self.values, right
-        )
-        self.messages_dock = self._dock(
-            "messagesDock", translate("MainWindow", "Messages"), self.messages, right
-        )
-        lab = [
-            self._dock("compareDock", translate("MainWindow", "Compare"), self.compare, right),
-            self._dock(
+        # The right column: what the numbers are (top), how they came about (below).
+        upper = [
+            ("valuesDock", translate("MainWindow", "Values"), self.values),
+            (
                 "optimizerStateDock",
                 translate("MainWindow", "Optimizer state"),
                 self.optimizer_state,
-                right,
-            ),
-            self._dock(
-                "inferenceDock", translate("MainWindow", "Inference"), self.inference, right
-            ),
-            self._dock(
-                "checkpointLabDock",
-                translate("MainWindow", "Checkpoint lab"),
-                self.checkpoint_lab,
-                right,
             ),
         ]
-        for dock in lab:
-            self.tabifyDockWidget(self.messages_dock, dock)
-        self.messages_dock.raise_()
-        self.docks = [self.controls_dock, self.values_dock, self.messages_dock, *lab]
+        lower = [
+            ("lessonsDock", translate("MainWindow", "Lessons"), self.lessons),
+            ("graphDock", translate("MainWindow", "Graph"), self.graph),
+            ("messagesDock", translate("MainWindow", "Messages"), self.messages),
+            ("compareDock", translate("MainWindow", "Compare"), self.compare),
+            ("inferenceDock", translate("MainWindow", "Inference"), self.inference),
+            ("checkpointLabDock", translate("MainWindow", "Checkpoint lab"), self.checkpoint_lab),
+        ]
+        self.upper_docks = self._tab_group(upper, right)
+        self.lower_docks = self._tab_group(lower, right)
+        self.values_dock, self.messages_dock = self.upper_docks[0], self.lower_docks[2]
+        self.docks = [self.controls_dock, *self.upper_docks, *self.lower_docks]
+        self.panels = [
+            self.plots,
+            self.landscape,
+            self.values,
+            self.messages,
+            self.optimizer_state,
+            self.inference,
+            self.compare,
+            self.checkpoint_lab,
+            self.graph,
+            self.lessons,
+        ]
         self.resizeDocks([self.controls_dock], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.values_dock], [400], Qt.Orientation.Horizontal)
 
@@ -162,7 +162,16 @@ class MainWindow(QMainWindow):
         self.controller.readyChanged.connect(self._on_ready)
         self.controller.runningChanged.connect(self._on_running)
 
+        self._hide_stray_tab_bars()
         self._show_whole_tab_titles()
+        # Stacking the docks before tabifying them grew the window past the
+        # screen: recompute the (now small) minimum, then take the intended size.
+        self.layout().invalidate()
+        self.layout().activate()
+        self.resize(1360, 760)
+        self.resizeDocks(
+            [self.upper_docks[0], self.lower_docks[0]], [210, 500], Qt.Orientation.Vertical
+        )
         self._restore_layout()
         if self.settings.problem:
             self.controller.message.emit(
@@ -181,6 +190,14 @@ class MainWindow(QMainWindow):
         app.aboutToQuit.connect(self.controller.shutdown)
 
     # ---------------------------------------------------------------- build
+    def _tab_group(self, entries, area) -> list[QDockWidget]:
+        """Docks stacked as tabs in one place; the first one shown."""
+        docks = [self._dock(name, title, widget, area) for name, title, widget in entries]
+        for before, dock in zip(docks, docks[1:], strict=False):
+            self.tabifyDockWidget(before, dock)
+        docks[0].raise_()
+        return docks
+
     def _dock(self, name, title, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
@@ -371,7 +388,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self._closed = True
         self._start_timer.stop()
-        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.settings.save_window(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
         if self.controller.ready:
             self.controller.autosave(str(paths.autosave_path()))
         self.controller.shutdown()
@@ -383,11 +400,27 @@ class MainWindow(QMainWindow):
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
 
+    def _hide_stray_tab_bars(self) -> None:
+        """Tabifying a second group before the window is first laid out leaves an
+        unused tab bar with that group's first two tabs visible (Qt 6.11, seen in a
+        minimal QMainWindow too). Hide any bar whose tabs begin another bar's."""
+        bars = self.findChildren(QTabBar)
+        tabs = {bar: [bar.tabText(i) for i in range(bar.count())] for bar in bars}
+        for bar in bars:
+            mine = tabs[bar]
+            if any(
+                other is not bar
+                and len(tabs[other]) > len(mine)
+                and tabs[other][: len(mine)] == mine
+                for other in bars
+            ):
+                bar.hide()
+
     def _restore_layout(self) -> None:
         if self.settings.geometry is not None:
             self.restoreGeometry(self.settings.geometry)
         if self.settings.window_state is not None:
-            self.restoreState(self.settings.window_state)
+            self.restoreState(self.settings.window_state, LAYOUT_VERSION)
 
     # ---------------------------------------------------------------- files
     def _file_filter(self) -> str:

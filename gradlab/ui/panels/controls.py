@@ -189,6 +189,7 @@ class ControlsPanel(QWidget):
         controller.configChanged.connect(self._show_config)
         controller.frame.connect(self._on_frame)
         controller.extrasChanged.connect(self._on_extras)
+        controller.speedChanged.connect(self._show_speed)
         self._bound = None
         self._show_config(controller.config)
         self._on_ready(controller.ready)
@@ -428,12 +429,14 @@ class ControlsPanel(QWidget):
 
     @Slot(int)
     def _on_speed(self, value: int) -> None:
-        full = value >= SPEED_MAX
-        if full:
+        self._show_speed_label(value)
+        self.controller.set_speed(None if value >= SPEED_MAX else value)
+
+    def _show_speed_label(self, value: int) -> None:
+        if value >= SPEED_MAX:
             self.speed_label.setText(translate("Controls", "full speed"))
         else:
             self.speed_label.setText(translate("Controls", "%n update(s)/s", None, value))
-        self.controller.set_speed(None if full else value)
 
     @Slot(bool)
     def _on_ready(self, ready: bool) -> None:
@@ -447,10 +450,25 @@ class ControlsPanel(QWidget):
         )
 
     @Slot(object)
+    def _show_speed(self, ups) -> None:
+        """Follow a speed set elsewhere (a lesson's try-it link)."""
+        value = SPEED_MAX if ups is None else max(1, min(SPEED_MAX - 1, int(ups)))
+        if self.speed_slider.value() != value:
+            self.speed_slider.blockSignals(True)
+            self.speed_slider.setValue(value)
+            self.speed_slider.blockSignals(False)
+            self._show_speed_label(value)
+
+    @Slot(object)
     def _on_frame(self, frame) -> None:
         snap = frame.snapshot
         if snap is None:
             return
+        if self.skip_check.isChecked() != snap.skip_zero_grad:
+            # The session is the truth (a lesson's link, a loaded file, a restart).
+            self.skip_check.blockSignals(True)
+            self.skip_check.setChecked(snap.skip_zero_grad)
+            self.skip_check.blockSignals(False)
         nxt = snap.next_phase
         for phase, button in self.phase_buttons.items():
             is_next = phase == nxt

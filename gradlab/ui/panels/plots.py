@@ -134,7 +134,7 @@ class PlotsPanel(QWidget):
         self.data_plot = _plot("dataPlot", translate("Plots", "data and fitted line"), "x")
         self.param_plot.addLegend(offset=(-5, 5))
         self.grad_plot.addLegend(offset=(-5, 5))
-        self.data_plot.addLegend(offset=(-5, -5))
+        self.data_plot.addLegend(offset=(5, 5))  # top left: the line runs bottom-left to top-right
         self.loss_plot.setToolTip(
             translate(
                 "Plots",

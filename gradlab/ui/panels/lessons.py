@@ -1,0 +1,500 @@
+"""The lesson browser: the course in Markdown, with live values and "Try it" links.
+
+Lessons come from gradlab.core.lessons; a `gradlab:try/<name>` link never
+navigates: it sets the app up through the controller (gradlab.core.tryit says
+how). Live values need torch: until the worker has loaded it they show "…",
+then they are computed once in a background thread and the lesson re-renders.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, Qt, QUrl, Signal, Slot
+from PySide6.QtGui import (
+    QColor,
+    QDesktopServices,
+    QFont,
+    QFontDatabase,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QTextBrowser,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gradlab.core import lessons
+from gradlab.core.tryit import TRY_IT, URL_PREFIX, URL_SCHEME
+
+translate = QCoreApplication.translate
+
+LESSON_PREFIX = "lesson/"  # gradlab:lesson/<slug> opens another lesson
+
+
+def ui_language() -> str:
+    """The lessons' language for the current UI: zh_CN for any Chinese locale."""
+    return lessons.normalize_language(QLocale().name())
+
+
+def try_it_text(name: str) -> str:
+    """One sentence, in the UI language, saying what a try-it link set up."""
+    texts = {
+        "default": translate(
+            "LessonPanel", "Fresh start: the tutorial's program, lr 0.1, mistake mode off."
+        ),
+        "watch-it-learn": translate(
+            "LessonPanel", "Fresh start, running slowly: watch each update move w and b."
+        ),
+        "lr-too-large": translate(
+            "LessonPanel",
+            "lr = 1.5, above the stable limit: watch every update overshoot further.",
+        ),
+        "lr-too-small": translate(
+            "LessonPanel", "lr = 0.001: watch how little 100 updates achieve."
+        ),
+        "lr-near-limit": translate(
+            "LessonPanel", "lr = 0.9, just under the limit: w and b jump across, then settle."
+        ),
+        "skip-zero-grad": translate(
+            "LessonPanel",
+            "Mistake mode on: zero_grad() is skipped. Press F11 and watch .grad pile up.",
+        ),
+        "noisy-data": translate("LessonPanel", "Noise 0.5 on y: watch where the loss levels off."),
+        "mini-batches": translate(
+            "LessonPanel", "Mini-batches of 10: one update per batch, a shakier loss curve."
+        ),
+        "momentum": translate("LessonPanel", "SGD with momentum 0.9 at lr 0.1."),
+        "adam-vs-sgd": translate(
+            "LessonPanel", "Adam at lr 0.1 (compare it with SGD at lr 0.1, same start)."
+        ),
+        "rmsprop": translate("LessonPanel", "RMSprop at lr 0.1."),
+    }
+    entry = TRY_IT.get(name)
+    return texts.get(name, entry.description if entry else name)
+
+
+class LessonView(QTextBrowser):
+    """The lesson text. Hovering a link says what it does; hovering prose shows
+    nothing (a tooltip popping up over the text being read only gets in the way)."""
+
+    def __init__(self, link_tip, parent=None):
+        super().__init__(parent)
+        self._link_tip = link_tip
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            anchor = self.anchorAt(event.pos())
+            tip = self._link_tip(anchor) if anchor else ""
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+
+class LessonPanel(QWidget):
+    """Lesson list, previous/next, and the lesson itself in `lessonView`."""
+
+    tryItRequested = Signal(str)  # a try-it link was activated (its name)
+    tryItApplied = Signal(str, str)  # name, one translated sentence of what it set up
+    lessonChanged = Signal(str)  # slug of the lesson now shown
+    _liveComputed = Signal(str, str)  # slug, language (from the background thread)
+
+    def __init__(self, controller, colours, parent=None, language: str | None = None):
+        super().__init__(parent)
+        self.setObjectName("lessonPanel")
+        self.controller = controller
+        self._colours = colours
+        self._language = lessons.normalize_language(language or ui_language())
+        self._infos: list[lessons.LessonInfo] = []
+        self._slug: str | None = None
+        self._pending_try: str | None = None  # asked for before the worker was ready
+        self._run_when_stopped = False  # run once the reset has stopped the old run
+        self._computing: set[tuple[str, str]] = set()
+        self._alive = True
+        self._markdown = ""
+        self._waiting = False
+
+        self.prev_button = QToolButton()
+        self.prev_button.setObjectName("lessonPrevButton")
+        self.prev_button.setText("◀")
+        self.prev_button.clicked.connect(self.previous_lesson)
+        self.next_button = QToolButton()
+        self.next_button.setObjectName("lessonNextButton")
+        self.next_button.setText("▶")
+        self.next_button.clicked.connect(self.next_lesson)
+        self.lesson_list = QComboBox()
+        self.lesson_list.setObjectName("lessonList")
+        # Long titles must not force the dock wider than a small screen allows.
+        self.lesson_list.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.lesson_list.setMinimumContentsLength(12)
+        self.lesson_list.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.lesson_list.currentIndexChanged.connect(self._on_index)
+        self.position = QLabel()
+        self.position.setObjectName("lessonPosition")
+
+        self.view = LessonView(self.link_tooltip)
+        self.view.setObjectName("lessonView")
+        self.view.setOpenLinks(False)
+        self.view.setOpenExternalLinks(False)
+        self.view.anchorClicked.connect(self.on_anchor_clicked)
+        self.view.document().setDocumentMargin(10)
+
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.setSpacing(4)
+        top.addWidget(self.prev_button)
+        top.addWidget(self.lesson_list, 1)
+        top.addWidget(self.next_button)
+        top.addWidget(self.position)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+
+        self._liveComputed.connect(self._on_live_computed)
+        controller.readyChanged.connect(self._on_ready)
+        controller.runningChanged.connect(self._on_running)
+        self.destroyed.connect(self._mark_dead)
+        self._retranslate()
+        self._fill_list()
+
+    # ------------------------------------------------------------ public API
+    @property
+    def language(self) -> str:
+        return self._language
+
+    def set_language(self, lang: str | None) -> None:
+        """Show the lessons in another language (zh_CN or en), keeping the lesson."""
+        lang = lessons.normalize_language(lang)
+        if lang == self._language:
+            return
+        self._language = lang
+        self._retranslate()
+        self._fill_list()
+
+    def apply_colours(self, colours) -> None:
+        self._colours = colours
+        self._render()
+
+    def lesson_slugs(self) -> list[str]:
+        return [info.slug for info in self._infos]
+
+    def lesson_titles(self) -> list[str]:
+        return [info.title for info in self._infos]
+
+    def current_slug(self) -> str | None:
+        return self._slug
+
+    def show_lesson(self, slug: str) -> bool:
+        """Open a lesson by slug ("05-mse-loss"); False if there is no such lesson."""
+        slugs = self.lesson_slugs()
+        if slug not in slugs:
+            return False
+        self.lesson_list.setCurrentIndex(slugs.index(slug))
+        return True
+
+    @Slot()
+    def next_lesson(self) -> None:
+        i = self.lesson_list.currentIndex()
+        if i + 1 < self.lesson_list.count():
+            self.lesson_list.setCurrentIndex(i + 1)
+
+    @Slot()
+    def previous_lesson(self) -> None:
+        i = self.lesson_list.currentIndex()
+        if i > 0:
+            self.lesson_list.setCurrentIndex(i - 1)
+
+    @Slot(QUrl)
+    def on_anchor_clicked(self, url: QUrl) -> None:
+        """A link in the lesson: try-it links set the app up, lesson links open a
+        lesson, web links open in the browser. Nothing navigates the view."""
+        if url.scheme() == URL_SCHEME:
+            path = url.path()
+            if path.startswith(URL_PREFIX):
+                name = path[len(URL_PREFIX) :]
+                self.tryItRequested.emit(name)
+                self.apply_try_it(name)
+            elif path.startswith(LESSON_PREFIX):
+                self.show_lesson(path[len(LESSON_PREFIX) :])
+        elif url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
+
+    def apply_try_it(self, name: str) -> bool:
+        """Set the app up as the try-it entry says: a fresh experiment with its
+        settings, the mistake mode, the speed, and running if it asks. Before the
+        worker is ready the request waits for it. False for an unknown name."""
+        entry = TRY_IT.get(name)
+        if entry is None:
+            return False
+        c = self.controller
+        if not c.ready:
+            self._pending_try = name
+            return True
+        config = entry.config()
+        c.apply_config(config, reason="tryit")
+        # The mistake mode outlives a reset: set it whenever it differs (only then,
+        # so that every link does not add a "zero_grad() runs again" message).
+        skipping = c.snapshot.skip_zero_grad if c.snapshot is not None else None
+        if skipping is not entry.skip_zero_grad:
+            c.set_skip_zero_grad(entry.skip_zero_grad)
+        if entry.speed is not None:
+            c.set_speed(entry.speed)
+        self._run_when_stopped = False
+        if entry.compare:
+            # Side by side from the same start: compare mode runs them itself.
+            c.start_compare([dict(v) for v in entry.compare])
+        elif entry.run:
+            if c.running:
+                # The reset stops the old run; the GUI hears it with the next frame.
+                self._run_when_stopped = True
+            else:
+                c.run()
+        self.tryItApplied.emit(name, try_it_text(name))
+        return True
+
+    def link_tooltip(self, href: str) -> str:
+        """What a link in the lesson does, in the UI language."""
+        url = QUrl(href)
+        if url.scheme() == URL_SCHEME:
+            path = url.path()
+            if path.startswith(URL_PREFIX) and path[len(URL_PREFIX) :] in TRY_IT:
+                return try_it_text(path[len(URL_PREFIX) :])
+            if path.startswith(LESSON_PREFIX):
+                slug = path[len(LESSON_PREFIX) :]
+                titles = dict(zip(self.lesson_slugs(), self.lesson_titles(), strict=True))
+                if slug in titles:
+                    return translate("LessonPanel", "Open the lesson “{title}”").format(
+                        title=titles[slug]
+                    )
+            return ""
+        return href
+
+    @property
+    def waiting_for_live_values(self) -> bool:
+        """True while the lesson shows "…" for values torch has not computed yet."""
+        return self._waiting
+
+    def rendered_markdown(self) -> str:
+        """The current lesson as shown (live values or "…" filled in)."""
+        return self._markdown
+
+    # --------------------------------------------------------------- reacting
+    @Slot(bool)
+    def _on_ready(self, ready: bool) -> None:
+        if ready:
+            self._render()
+            if self._pending_try is not None:
+                name, self._pending_try = self._pending_try, None
+                self.apply_try_it(name)
+
+    @Slot(bool)
+    def _on_running(self, running: bool) -> None:
+        if not running and self._run_when_stopped:
+            self._run_when_stopped = False
+            self.controller.run()
+
+    @Slot(int)
+    def _on_index(self, index: int) -> None:
+        if 0 <= index < len(self._infos):
+            self._slug = self._infos[index].slug
+            self._render(scroll_top=True)
+            self.lessonChanged.emit(self._slug)
+        self._update_buttons()
+
+    @Slot(str, str)
+    def _on_live_computed(self, slug: str, lang: str) -> None:
+        self._computing.discard((slug, lang))
+        if slug == self._slug and lang == self._language:
+            self._render()
+
+    def _mark_dead(self) -> None:
+        self._alive = False
+
+    # ---------------------------------------------------------------- build
+    def _retranslate(self) -> None:
+        self.prev_button.setToolTip(translate("LessonPanel", "Previous lesson"))
+        self.next_button.setToolTip(translate("LessonPanel", "Next lesson"))
+        self.lesson_list.setToolTip(
+            translate("LessonPanel", "Choose a lesson. They follow the training loop in order.")
+        )
+        self.position.setToolTip(translate("LessonPanel", "Lesson number, of all lessons"))
+        self.view.setToolTip(
+            translate(
+                "LessonPanel",
+                "The lesson. Values said to be computed “just now” come from PyTorch on this "
+                "machine. A “▶ Try it” link sets the app up to show the lesson's point: hover "
+                "it to see how.",
+            )
+        )
+
+    def _fill_list(self) -> None:
+        keep = self._slug
+        self._infos = lessons.list_lessons(self._language)
+        self.lesson_list.blockSignals(True)
+        self.lesson_list.clear()
+        for info in self._infos:
+            self.lesson_list.addItem(f"{info.number}. {info.title}", info.slug)
+            self.lesson_list.setItemData(
+                self.lesson_list.count() - 1, info.title, Qt.ItemDataRole.ToolTipRole
+            )
+        slugs = self.lesson_slugs()
+        index = slugs.index(keep) if keep in slugs else (0 if slugs else -1)
+        self.lesson_list.setCurrentIndex(index)
+        self.lesson_list.blockSignals(False)
+        self._on_index(index)
+
+    def _update_buttons(self) -> None:
+        i, n = self.lesson_list.currentIndex(), self.lesson_list.count()
+        self.prev_button.setEnabled(i > 0)
+        self.next_button.setEnabled(0 <= i < n - 1)
+        self.position.setText(f"{i + 1}/{n}" if n else "")
+
+    # ------------------------------------------------------------ rendering
+    def _render(self, scroll_top: bool = False) -> None:
+        if self._slug is None:
+            self._markdown = ""
+            self._waiting = False
+            self.view.clear()
+            return
+        source = lessons.load_lesson(self._slug, self._language)
+        live = bool(self.controller.ready)
+        if live and lessons.pending_live(source, self._language):
+            live = False
+            self._compute_live(self._slug, source)
+        self._markdown = lessons.render(source, self._language, live=live)
+        self._waiting = not live and bool(lessons.placeholders(source))
+        bar = self.view.verticalScrollBar()
+        position = 0 if scroll_top else bar.value()
+        self.view.setMarkdown(self._markdown)
+        self._style_document()
+        bar.setValue(position)
+
+    def _compute_live(self, slug: str, source: str) -> None:
+        """Compute the lesson's live values off the GUI thread (training a few
+        hundred updates for a table takes a noticeable moment)."""
+        key = (slug, self._language)
+        if key in self._computing:
+            return
+        self._computing.add(key)
+        names = lessons.pending_live(source, self._language)
+        lang = self._language
+
+        def work():
+            for name in names:
+                lessons.live_value(name, lang)
+            if self._alive:
+                with contextlib.suppress(RuntimeError):  # the panel was deleted meanwhile
+                    self._liveComputed.emit(slug, lang)
+
+        threading.Thread(target=work, name="GradLabLessonValues", daemon=True).start()
+
+    def _style_document(self) -> None:
+        """Readable code in both themes: a tinted box for code blocks, a tint for
+        inline code, and headings sized for a narrow dock."""
+        doc = self.view.document()
+        base = QColor(self._colours.background)
+        fg = QColor(self._colours.foreground)
+        dark = base.lightness() < 128
+        code_bg = QColor("#2b2d30") if dark else QColor("#f1f3f5")
+        inline_bg = QColor("#34373b") if dark else QColor("#eceef1")
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        body_pt = self.view.font().pointSizeF()
+        heading_pt = {1: body_pt * 1.45, 2: body_pt * 1.15, 3: body_pt * 1.05}
+        cursor = QTextCursor(doc)
+        cursor.beginEditBlock()
+        block = doc.begin()
+        while block.isValid():
+            fmt = block.blockFormat()
+            level = fmt.headingLevel()
+            if fmt.hasProperty(QTextFormat.Property.BlockCodeFence):
+                bf = QTextBlockFormat()
+                bf.setBackground(code_bg)
+                bf.setTextIndent(8)  # every code line is its own block
+                # A little air above and below the whole block, not between its lines.
+                if (
+                    not block.previous()
+                    .blockFormat()
+                    .hasProperty(QTextFormat.Property.BlockCodeFence)
+                ):
+                    bf.setTopMargin(4)
+                if not block.next().blockFormat().hasProperty(QTextFormat.Property.BlockCodeFence):
+                    bf.setBottomMargin(6)
+                cursor.setPosition(block.position())
+                cursor.mergeBlockFormat(bf)
+                cf = QTextCharFormat()
+                cf.setFont(
+                    mono, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesAll
+                )
+                cf.setFontPointSize(body_pt * 0.95)
+                cf.setForeground(fg)
+                cursor.setPosition(block.position())
+                cursor.setPosition(
+                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.mergeCharFormat(cf)
+            else:
+                if level in heading_pt:
+                    if level > 1:
+                        bf = QTextBlockFormat()
+                        bf.setTopMargin(10)
+                        bf.setBottomMargin(4)
+                        cursor.setPosition(block.position())
+                        cursor.mergeBlockFormat(bf)
+                    # Markdown headings come with a relative size (up to 2x the text):
+                    # replace it by a fixed one that suits a narrow dock.
+                    _resize_heading(cursor, block, heading_pt[level])
+                it = block.begin()
+                while not it.atEnd():
+                    frag = it.fragment()
+                    if frag.isValid() and frag.charFormat().fontFixedPitch():
+                        cf = QTextCharFormat()
+                        cf.setBackground(inline_bg)
+                        cursor.setPosition(frag.position())
+                        cursor.setPosition(
+                            frag.position() + frag.length(), QTextCursor.MoveMode.KeepAnchor
+                        )
+                        cursor.mergeCharFormat(cf)
+                    it += 1
+            block = block.next()
+        cursor.endEditBlock()
+
+
+def _resize_heading(cursor: QTextCursor, block, point_size: float) -> None:
+    """Give a heading block a fixed point size (the size adjustment must be removed,
+    not merged: while present it decides the size)."""
+    spans = []
+    it = block.begin()
+    while not it.atEnd():
+        frag = it.fragment()
+        if frag.isValid():
+            spans.append((frag.position(), frag.length(), frag.charFormat()))
+        it += 1
+    for position, length, fmt in spans:
+        fmt.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+        fmt.setFontPointSize(point_size)
+        fmt.setFontWeight(QFont.Weight.Bold)
+        cursor.setPosition(position)
+        cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setCharFormat(fmt)
+    block_fmt = block.charFormat()
+    block_fmt.clearProperty(QTextFormat.Property.FontSizeAdjustment)
+    block_fmt.setFontPointSize(point_size)
+    cursor.setPosition(block.position())
+    cursor.setBlockCharFormat(block_fmt)

@@ -28,6 +28,7 @@ PHASES = ("forward", "loss", "zero_grad", "backward", "step")
 CURVE_POINTS = 64  # points of the fitted line/curve sent to the data plot
 STEP_BACK_MARKS = 512  # saved states to step back to (every update when stepping)
 STATE_VALUES = 8  # values of each optimizer-state tensor shown by the inspector
+GRAPH_REFRESH_S = 0.3  # while streaming, the freed graph is rebuilt at most this often
 
 
 class TeachingError(Exception):
@@ -147,6 +148,7 @@ class TrainingSession:
         ).unsqueeze(1)
         self.graph: autograd_graph.Graph | None = None  # the graph being explained
         self._last_batch = (self.x, self.y)
+        self._graph_built = 0.0  # perf_counter() of the last rebuild after a run
         self._graph_stale = False  # rebuild from `loss` at the next snapshot
         # States to step back to: (step, state, log mark), newest last.
         self._marks: list[tuple[int, dict, object]] = []
@@ -538,7 +540,10 @@ class TrainingSession:
         biases = [p for n, p in zip(self.param_names, self.params, strict=True) if "bias" in n]
         return (_norm(weights), _norm(biases), _grad_norm(weights), _grad_norm(biases))
 
-    def snapshot(self) -> Snapshot:
+    def snapshot(self, fresh_graph: bool = True) -> Snapshot:
+        """Everything a panel may show. While streaming a run, `fresh_graph=False`
+        rebuilds the (freed) graph at most every GRAPH_REFRESH_S: the graph panel
+        redraws only a few times a second then, and building it costs time."""
         with torch.no_grad():
             curve_y = self.model(self._curve_x).reshape(-1).tolist()
         return Snapshot(
@@ -564,7 +569,7 @@ class TrainingSession:
             skip_zero_grad=self.skip_zero_grad,
             curve_x=tuple(self._curve_x.reshape(-1).tolist()),
             curve_y=tuple(curve_y),
-            graph=self._current_graph(),
+            graph=self._current_graph(fresh_graph),
             can_step_back=self.can_step_back(),
             optimizer_state=self._optimizer_state(),
             optimizer_name=type(self.optimizer).__name__,
@@ -587,10 +592,14 @@ class TrainingSession:
             out.append((name, tuple(entries)))
         return tuple(out)
 
-    def _current_graph(self):
+    def _current_graph(self, fresh: bool = True):
         """The graph to show: the one being explained, or, after a run, the last
         update's (already freed) graph rebuilt from `loss` without hooks."""
+        now = time.perf_counter()
+        if not fresh and self.graph is not None and now - self._graph_built < GRAPH_REFRESH_S:
+            return self.graph
         if self._graph_stale and self.loss is not None and self.loss.grad_fn is not None:
+            self._graph_built = now
             xb, yb = self._last_batch
             inputs = {"x": xb, "y": yb}
             graph = autograd_graph.build_graph(self.loss, self.model, inputs, self.y_pred)

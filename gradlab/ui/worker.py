@@ -651,7 +651,7 @@ class TrainingWorker(QObject):
         self._rows_sent = len(h)
         snap = None
         if not snapshot_if_wanted or self._mailbox.wants_snapshot():
-            snap = s.snapshot()
+            snap = s.snapshot(fresh_graph=not snapshot_if_wanted)
         self._mailbox.put(snapshot=snap, rows=rows, replace=replace, **kwargs)
 
     def _guarded(self, fn, *args) -> None:

@@ -3,6 +3,7 @@
 import csv
 import os
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QListWidget, QPushButton, QTableWidget
@@ -120,7 +121,7 @@ def test_exports(qtbot, window, tmp_path):
     from gradlab.ui import exports
 
     exports.save_history_csv(window.controller.series, "linear", tmp_path / "h.csv")
-    rows = list(csv.reader(open(tmp_path / "h.csv")))
+    rows = list(csv.reader((tmp_path / "h.csv").read_text().splitlines()))
     assert rows[0] == ["update", "loss", "w", "b", "w_grad", "b_grad"]
     assert [r[0] for r in rows[1:]] == ["1", "2", "3", "4", "5"]
     ref, ref_loss, _, _ = reference_run(5)
@@ -168,5 +169,5 @@ def test_crash_reporter_logs_and_keeps_running(qtbot, tmp_path):
     qtbot.waitUntil(lambda: bool(shown), timeout=5_000)
     closer.stop()
     assert log_file in shown[0] and "boom for the log" in shown[0]
-    assert "boom for the log" in open(log_file, encoding="utf-8").read()
+    assert "boom for the log" in Path(log_file).read_text(encoding="utf-8")
     assert reporter.last_error == "RuntimeError: boom for the log"

@@ -31,11 +31,13 @@ class ActionLog:
     def __init__(self):
         self.actions: list[Action] = []
         self.dropped = 0  # entries dropped from the front (only past MAX_ACTIONS)
+        self.version = 0  # bumped by every change, so readers can skip an unchanged log
 
     def __len__(self) -> int:
         return len(self.actions)
 
     def add(self, kind: str, **args) -> None:
+        self.version += 1
         last = self.actions[-1] if self.actions else None
         if (
             kind == "updates"
@@ -58,6 +60,7 @@ class ActionLog:
 
     def rewind(self, mark: Mark) -> None:
         """Back to `mark` (what step-back undid is no longer part of the session)."""
+        self.version += 1
         del self.actions[max(1, mark.length - self.dropped) :]
         if mark.last_updates is not None and self.actions[-1].kind == "updates":
             self.actions[-1].args["n"] = mark.last_updates

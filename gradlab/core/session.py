@@ -147,7 +147,8 @@ class TrainingSession:
             float(self.x.min()) - 0.25, float(self.x.max()) + 0.25, CURVE_POINTS
         ).unsqueeze(1)
         self.graph: autograd_graph.Graph | None = None  # the graph being explained
-        self._last_batch = (self.x, self.y)
+        self.loss_batch = (self.x, self.y)  # the (x, y) the current `loss` was computed on
+        self._forward_x = self.x
         self._graph_built = 0.0  # perf_counter() of the last rebuild after a run
         self._graph_stale = False  # rebuild from `loss` at the next snapshot
         # States to step back to: (step, state, log mark), newest last.
@@ -194,7 +195,7 @@ class TrainingSession:
         try:
             event = method()
         except TeachingError as exc:
-            self.log.add("refused", phase=phase, code=exc.code)
+            self.log.add("refused", phase=phase, code=exc.code, new_batch=self._drew_batch)
             raise
         self.log.add("phase", phase=phase, new_batch=self._drew_batch)
         self.last_phase = phase
@@ -206,6 +207,7 @@ class TrainingSession:
     def _phase_forward(self) -> Event:
         xb, _ = self.current_batch()
         self.y_pred = self.model(xb)
+        self._forward_x = xb
         self.graph = autograd_graph.build_graph(
             self.y_pred, self.model, {"x": xb}, root_name="y_pred"
         )
@@ -218,7 +220,17 @@ class TrainingSession:
                 "loss.no_prediction", "there is no y_pred yet: run model(x) (forward) first"
             )
         xb, yb = self.current_batch()
-        self.loss = self.criterion(self.y_pred, yb)
+        try:
+            self.loss = self.criterion(self.y_pred, yb)
+        except RuntimeError as exc:
+            # y_pred came from an earlier, smaller batch (the last of an epoch).
+            raise TeachingError(
+                "loss.shape_mismatch",
+                "y_pred and this batch's y differ in size: run model(x) for the new batch",
+                torch_message=str(exc),
+            ) from exc
+        # The x behind y_pred (drawn at forward) and the y this loss compared it with.
+        self.loss_batch = (self._forward_x, yb)
         self.graph_freed = False
         self.graph = autograd_graph.build_graph(
             self.loss, self.model, {"x": xb, "y": yb}, prediction=self.y_pred
@@ -228,6 +240,9 @@ class TrainingSession:
         if not math.isfinite(value):
             self.diverged = True
             return Event("loss.diverged", (value,))
+        if self.y_pred.shape != yb.shape:
+            # PyTorch broadcasts (with a UserWarning): the numbers are wrong.
+            return Event("loss.broadcast", (value, tuple(self.y_pred.shape), tuple(yb.shape)))
         return Event("loss.ok", (value,))
 
     def _phase_zero_grad(self) -> Event:
@@ -343,7 +358,7 @@ class TrainingSession:
             if not math.isfinite(value):
                 self.diverged = True
         if fast:
-            self._last_batch = (xb, yb)
+            self.loss_batch = (xb, yb)
             self.log.add("updates", n=fast, skip_zero_grad=skip)
             self.graph_freed = True
             self.last_phase = "step"
@@ -600,7 +615,7 @@ class TrainingSession:
             return self.graph
         if self._graph_stale and self.loss is not None and self.loss.grad_fn is not None:
             self._graph_built = now
-            xb, yb = self._last_batch
+            xb, yb = self.loss_batch
             inputs = {"x": xb, "y": yb}
             graph = autograd_graph.build_graph(self.loss, self.model, inputs, self.y_pred)
             self.graph = dataclasses.replace(graph, freed=self.graph_freed)

@@ -26,15 +26,18 @@ from gradlab.core.config import ExperimentConfig
 from gradlab.ui import exports, i18n, paths, theme
 from gradlab.ui.controller import Controller
 from gradlab.ui.panels.checkpoint_lab import CheckpointLabPanel
+from gradlab.ui.panels.code_view import CodePanel
 from gradlab.ui.panels.compare import ComparePanel
 from gradlab.ui.panels.controls import PHASE_BUTTONS, ControlsPanel, setting_label
 from gradlab.ui.panels.graph_view import GraphPanel
 from gradlab.ui.panels.inference import InferencePanel
 from gradlab.ui.panels.landscape import LandscapePanel
 from gradlab.ui.panels.lessons import LessonPanel
+from gradlab.ui.panels.maths import MathsPanel
 from gradlab.ui.panels.messages import MessagePanel
 from gradlab.ui.panels.optimizer_state import OptimizerStatePanel
 from gradlab.ui.panels.plots import PlotsPanel
+from gradlab.ui.panels.session_log import SessionLogPanel
 from gradlab.ui.panels.values import ValuesPanel
 from gradlab.ui.settings import Settings
 from gradlab.ui.texts import config_error_text, message_text
@@ -42,7 +45,7 @@ from gradlab.ui.worker import Message
 
 translate = QCoreApplication.translate
 
-LAYOUT_VERSION = 3  # bump when the set of docks changes: older saved layouts are ignored
+LAYOUT_VERSION = 4  # bump when the set of docks changes: older saved layouts are ignored
 START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden window)
 STATUS_MS = 20_000
 
@@ -107,12 +110,22 @@ class MainWindow(QMainWindow):
         self.compare = ComparePanel(c, colours)
         self.checkpoint_lab = CheckpointLabPanel(c, colours)
         self.graph = GraphPanel(c, colours)
+        self.code = CodePanel(c, colours)
+        self.maths = MathsPanel(c, colours)
+        self.session_log = SessionLogPanel(c, colours)
         self.lessons = LessonPanel(c, colours, language=i18n.current(QApplication.instance()))
 
         scroll = QScrollArea()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Never narrower than the controls (their width depends on the language's
+        # labels): with no horizontal scroll bar, the right edge would be cut off.
+        scroll.setMinimumWidth(
+            self.controls.minimumSizeHint().width()
+            + scroll.verticalScrollBar().sizeHint().width()
+            + 2 * scroll.frameWidth()
+        )
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.controls_dock = self._dock(
             "controlsDock", translate("MainWindow", "Controls"), scroll, left
@@ -120,6 +133,7 @@ class MainWindow(QMainWindow):
         # The right column: what the numbers are (top), how they came about (below).
         upper = [
             ("valuesDock", translate("MainWindow", "Values"), self.values),
+            ("mathsDock", translate("MainWindow", "Maths"), self.maths),
             (
                 "optimizerStateDock",
                 translate("MainWindow", "Optimizer state"),
@@ -128,15 +142,18 @@ class MainWindow(QMainWindow):
         ]
         lower = [
             ("lessonsDock", translate("MainWindow", "Lessons"), self.lessons),
+            ("codeDock", translate("MainWindow", "Code"), self.code),
             ("graphDock", translate("MainWindow", "Graph"), self.graph),
             ("messagesDock", translate("MainWindow", "Messages"), self.messages),
+            ("sessionLogDock", translate("MainWindow", "Session as code"), self.session_log),
             ("compareDock", translate("MainWindow", "Compare"), self.compare),
             ("inferenceDock", translate("MainWindow", "Inference"), self.inference),
             ("checkpointLabDock", translate("MainWindow", "Checkpoint lab"), self.checkpoint_lab),
         ]
         self.upper_docks = self._tab_group(upper, right)
         self.lower_docks = self._tab_group(lower, right)
-        self.values_dock, self.messages_dock = self.upper_docks[0], self.lower_docks[2]
+        self.values_dock = self.upper_docks[0]
+        self.messages_dock = next(d for d in self.lower_docks if d.objectName() == "messagesDock")
         self.docks = [self.controls_dock, *self.upper_docks, *self.lower_docks]
         self.panels = [
             self.plots,
@@ -149,6 +166,9 @@ class MainWindow(QMainWindow):
             self.checkpoint_lab,
             self.graph,
             self.lessons,
+            self.code,
+            self.maths,
+            self.session_log,
         ]
         self.resizeDocks([self.controls_dock], [300], Qt.Orientation.Horizontal)
         self.resizeDocks([self.values_dock], [400], Qt.Orientation.Horizontal)

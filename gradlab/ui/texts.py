@@ -56,6 +56,24 @@ def message_text(code: str, args: dict) -> str:
             "The loss is no longer a finite number: training has diverged. With lr = {lr} each "
             "update overshoots further than the last. Reset (Ctrl+R) and choose a smaller lr.",
         ).format(lr=_g(lr))
+    if code == "loss.broadcast":
+        pred, target = (inner[1], inner[2]) if len(inner) > 2 else ((), ())
+        return translate(
+            "Messages",
+            "criterion(y_pred, y) = {loss}, but y_pred has shape {pred} and this batch's y "
+            "has shape {target}: PyTorch broadcast them (and warned), so this number "
+            "compares the wrong pairs. Run model(x) again for the new batch.",
+        ).format(
+            loss=num(inner[0]),
+            pred=" × ".join(map(str, pred)),
+            target=" × ".join(map(str, target)),
+        )
+    if code == "loss.shape_mismatch":
+        return translate(
+            "Messages",
+            "criterion(y_pred, y) refused: y_pred came from an earlier batch of another size. "
+            "Run model(x) again for the new batch. PyTorch said: {torch}",
+        ).format(torch=_first_line(a.get("torch", "")))
     if code == "zero_grad.ok":
         return translate(
             "Messages",
@@ -113,8 +131,11 @@ def message_text(code: str, args: dict) -> str:
         if ups == 0:
             return translate("Messages", "Running at full speed. F5 pauses.")
         return translate("Messages", "Running at %n update(s) per second. F5 pauses.", None, ups)
+    # The count goes in as a plain name: pyside6-lupdate skips a translate() call whose
+    # count is an expression such as a.get("n", 0), and the string would go untranslated.
+    n = a.get("n", 0)
     if code == "run.paused":
-        return translate("Messages", "Paused after %n update(s).", None, a.get("n", 0))
+        return translate("Messages", "Paused after %n update(s).", None, n)
     if code == "run.diverged":
         return translate(
             "Messages",
@@ -161,7 +182,7 @@ def message_text(code: str, args: dict) -> str:
             "order are exactly as they were after update {step}: run again and you get the "
             "same numbers.",
             None,
-            a.get("n", 0),
+            n,
         ).format(step=a.get("step", 0))
     if code == "stepback.none":
         return translate(
@@ -182,7 +203,7 @@ def message_text(code: str, args: dict) -> str:
             "Comparing {runs}: same data, same starting point, only the optimizer settings differ.",
         ).format(runs=", ".join(a.get("labels", ())))
     if code == "compare.done":
-        return translate("Messages", "Comparison finished: %n update(s) each.", None, a.get("n", 0))
+        return translate("Messages", "Comparison finished: %n update(s) each.", None, n)
     if code == "infer.refused":
         return translate(
             "Messages", "'{text}' is not a number. Type an x such as 3 or -1.5."

@@ -193,6 +193,7 @@ class TrainingWorker(QObject):
         self._compare_done = 0
         self.session_factory = None  # set in initialize (keeps torch out of import time)
         self.log = None  # the ActionLog kept across resets (session as code)
+        self._log_sent = None  # (log, version) last published as the "log" extra
         self.restore_path: str | None = None  # an autosave to restore at start
 
     # ------------------------------------------------------------ lifecycle
@@ -485,6 +486,9 @@ class TrainingWorker(QObject):
                 self.log = session.log
         else:
             self.log = session.log
+            # The file holds a state but not how it came about: say so in the
+            # session as code rather than replaying from the seed silently.
+            self.log.add("loaded", path=str(path), step=session.step_count)
         session.replace_log(self.log)
         self._running = False
         self._session = session
@@ -652,7 +656,26 @@ class TrainingWorker(QObject):
         snap = None
         if not snapshot_if_wanted or self._mailbox.wants_snapshot():
             snap = s.snapshot(fresh_graph=not snapshot_if_wanted)
+        if not snapshot_if_wanted:
+            # After a command, never from a run's ticks: the maths beside autograd
+            # and, when it changed, the session as code.
+            kwargs["extras"] = {**self._teaching_extras(), **(kwargs.get("extras") or {})}
         self._mailbox.put(snapshot=snap, rows=rows, replace=replace, **kwargs)
+
+    def _teaching_extras(self) -> dict:
+        """Extras for the teaching panels: "maths", a MathsInfo (plain data, about
+        0.15 ms), and "log" with "log_dropped", a copy of the ActionLog sent only
+        when it changed (a run changes only its last entry's count, so a run
+        sends it once, when it stops)."""
+        from gradlab.core import maths
+
+        extras = {"maths": maths.explain(self._session)}
+        sent_log, sent_version = self._log_sent or (None, -1)
+        if sent_log is not self.log or sent_version != self.log.version:
+            self._log_sent = (self.log, self.log.version)
+            extras["log"] = self.log.copy()
+            extras["log_dropped"] = self.log.dropped
+        return extras
 
     def _guarded(self, fn, *args) -> None:
         """Run a command; teaching errors become messages, anything else is reported."""
@@ -704,7 +727,12 @@ def _event_message(event, session) -> Message:
     level = "info"
     if event.code.endswith("diverged"):
         level = "error"
-    elif event.code in ("backward.accumulated", "step.no_grad", "zero_grad.already_none"):
+    elif event.code in (
+        "backward.accumulated",
+        "step.no_grad",
+        "zero_grad.already_none",
+        "loss.broadcast",
+    ):
         level = "warning"
     args = {"args": event.args, "lr": session.lr, "step": session.step_count}
     return Message(level, event.code, args)

@@ -59,7 +59,9 @@ def test_autosave_on_exit_and_restore_at_start(qtbot, tmp_path):
     first = MainWindow()
     qtbot.addWidget(first)
     first.show()
-    qtbot.waitUntil(lambda: first.controller.ready and first.controller.snapshot is not None, timeout=READY_MS)
+    qtbot.waitUntil(
+        lambda: first.controller.ready and first.controller.snapshot is not None, timeout=READY_MS
+    )
     first.controller.set_skip_zero_grad(True)
     updates(qtbot, first, 4)
     saved = first.controller.snapshot

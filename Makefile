@@ -20,12 +20,12 @@ run: venv
 	$(BIN)/gradlab
 
 lint: venv
-	$(BIN)/ruff check gradlab tests packaging
-	$(BIN)/ruff format --check gradlab tests packaging
+	$(BIN)/ruff check gradlab tests packaging tools
+	$(BIN)/ruff format --check gradlab tests packaging tools
 
 format: venv
-	$(BIN)/ruff format gradlab tests packaging
-	$(BIN)/ruff check --fix gradlab tests packaging
+	$(BIN)/ruff format gradlab tests packaging tools
+	$(BIN)/ruff check --fix gradlab tests packaging tools
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
@@ -35,3 +35,26 @@ bench: venv
 
 clean:
 	rm -rf build dist *.egg-info
+
+# Interface translations: resources/i18n/gradlab_<lang>.ts (edit them in Qt Linguist:
+# .venv/bin/pyside6-linguist) -> gradlab/assets/i18n/gradlab_<lang>.qm, shipped in the
+# wheel. lupdate collects every translate() call of the package and drops entries the
+# code no longer has; lrelease compiles. pyside6-lupdate never marks a Python
+# translate() call with a count (%n) as plural, so tools/translations.py first writes
+# those calls, in a form lupdate does read as plural, to a shim it reads first (see
+# that file). New strings arrive untranslated: `check` lists them, and
+# tests/ui/test_i18n.py fails naming them until they are translated.
+I18N_TS := resources/i18n/gradlab_zh_CN.ts resources/i18n/gradlab_en.ts
+I18N_SHIM := build/i18n/shim.py
+
+.PHONY: translations
+translations: venv
+	$(BIN)/python tools/translations.py shim $(I18N_SHIM)
+	$(BIN)/pyside6-lupdate -no-obsolete -locations none -source-language en $(I18N_SHIM) \
+		$$(find gradlab -name '*.py' -not -path '*/__pycache__/*' | LC_ALL=C sort) -ts $(I18N_TS)
+	mkdir -p gradlab/assets/i18n
+	for ts in $(I18N_TS); do \
+		$(BIN)/pyside6-lrelease -silent -nounfinished -removeidentical $$ts \
+			-qm gradlab/assets/i18n/$$(basename $$ts .ts).qm || exit 1; \
+	done
+	$(BIN)/python tools/translations.py check

@@ -30,6 +30,9 @@ def main() -> int:
     from gradlab.ui.app import make_app
 
     app = make_app()
+    from gradlab.ui import i18n
+
+    i18n.install(app, i18n.resolve(args.lang))  # as run_app does, before the window
     from gradlab.ui.main_window import MainWindow
 
     w, h = (int(v) for v in args.size.split("x"))

@@ -1391,7 +1391,7 @@ def _cubic_point(p0: QPointF, p1: QPointF, p2: QPointF, p3: QPointF, t: float) -
 def _shape_text(shape) -> str:
     if shape is None:
         return ""
-    return "×".join(str(d) for d in shape) if shape else "scalar"
+    return "×".join(str(d) for d in shape) if shape else translate("GraphPanel", "scalar")
 
 
 def _shape_tuple(shape) -> str:

@@ -1,0 +1,2056 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>CheckpointLab</name>
+    <message>
+        <source>Save the state_dict and load it back</source>
+        <translation>Save the state_dict and load it back</translation>
+    </message>
+    <message>
+        <source>Runs the three lines below on the live model: saves its state_dict, builds a new model with fresh random weights, loads the file into it and compares their predictions.</source>
+        <translation>Runs the three lines below on the live model: saves its state_dict, builds a new model with fresh random weights, loads the file into it and compares their predictions.</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>key</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>shape</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>dtype</translation>
+    </message>
+    <message>
+        <source>A state_dict is an ordered dict from names to tensors: the numbers only. It holds no graph (graphs live only between a forward pass and backward()), no optimizer state and no code, so you rebuild the model in Python and load the numbers into it. To resume training, save optimizer.state_dict() too — GradLab&apos;s File ▸ Save does.</source>
+        <translation>A state_dict is an ordered dict from names to tensors: the numbers only. It holds no graph (graphs live only between a forward pass and backward()), no optimizer state and no code, so you rebuild the model in Python and load the numbers into it. To resume training, save optimizer.state_dict() too — GradLab&apos;s File ▸ Save does.</translation>
+    </message>
+    <message>
+        <source>{path}: {size} bytes, {n} tensors</source>
+        <translation>{path}: {size} bytes, {n} tensors</translation>
+    </message>
+    <message>
+        <source>Same predictions after loading: the numbers were all it needed.</source>
+        <translation>Same predictions after loading: the numbers were all it needed.</translation>
+    </message>
+    <message>
+        <source>The predictions differ!</source>
+        <translation>The predictions differ!</translation>
+    </message>
+    <message>
+        <source>live model | fresh model → after load_state_dict</source>
+        <translation>live model | fresh model → after load_state_dict</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>The line that ran last, and the one the Next phase button (F10) runs next.</source>
+        <translation>The line that ran last, and the one the Next phase button (F10) runs next.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy the whole script: paste it into a .py file or a notebook and run it. It computes exactly what GradLab computes.</source>
+        <translation>Copy the whole script: paste it into a .py file or a notebook and run it. It computes exactly what GradLab computes.</translation>
+    </message>
+    <message>
+        <source>Save as .py…</source>
+        <translation>Save as .py…</translation>
+    </message>
+    <message>
+        <source>Save this script as a Python file. Run it with PyTorch installed and it prints the same weight and bias as GradLab after 100 updates.</source>
+        <translation>Save this script as a Python file. Run it with PyTorch installed and it prints the same weight and bias as GradLab after 100 updates.</translation>
+    </message>
+    <message>
+        <source>The training script for the current settings. Every button of the app runs one of its lines; the highlighted line ran last. Hover a line to see what it does.</source>
+        <translation>The training script for the current settings. Every button of the app runs one of its lines; the highlighted line ran last. Hover a line to see what it does.</translation>
+    </message>
+    <message>
+        <source>Training script</source>
+        <translation>Training script</translation>
+    </message>
+    <message>
+        <source>Running: lines {first}–{last} repeat, once per update, without zero_grad() (mistake mode).</source>
+        <translation>Running: lines {first}–{last} repeat, once per update, without zero_grad() (mistake mode).</translation>
+    </message>
+    <message>
+        <source>Running: lines {first}–{last} repeat, once per update.</source>
+        <translation>Running: lines {first}–{last} repeat, once per update.</translation>
+    </message>
+    <message>
+        <source>Next (F10), line {line}: {code}</source>
+        <translation>Next (F10), line {line}: {code}</translation>
+    </message>
+    <message>
+        <source>Refused, line {line}: {code}</source>
+        <translation>Refused, line {line}: {code}</translation>
+    </message>
+    <message>
+        <source>Just ran, line {line}: {code}</source>
+        <translation>Just ran, line {line}: {code}</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.</source>
+        <translation>Nothing has run yet.</translation>
+    </message>
+    <message>
+        <source>Save the training script</source>
+        <translation>Save the training script</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python scripts (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Could not write {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Loads PyTorch: tensors, and autograd, which works out gradients for us.</source>
+        <translation>Loads PyTorch: tensors, and autograd, which works out gradients for us.</translation>
+    </message>
+    <message>
+        <source>torch.nn holds the building blocks: layers such as nn.Linear and losses such as nn.MSELoss.</source>
+        <translation>torch.nn holds the building blocks: layers such as nn.Linear and losses such as nn.MSELoss.</translation>
+    </message>
+    <message>
+        <source>torch.optim holds the optimizers: the rules that change the parameters using their gradients.</source>
+        <translation>torch.optim holds the optimizers: the rules that change the parameters using their gradients.</translation>
+    </message>
+    <message>
+        <source>DataLoader cuts the data into shuffled mini-batches; TensorDataset keeps each x with its y.</source>
+        <translation>DataLoader cuts the data into shuffled mini-batches; TensorDataset keeps each x with its y.</translation>
+    </message>
+    <message>
+        <source>One CPU thread, as in GradLab: with more than 32,768 samples PyTorch would split the sums across threads and the last digits could differ.</source>
+        <translation>One CPU thread, as in GradLab: with more than 32,768 samples PyTorch would split the sums across threads and the last digits could differ.</translation>
+    </message>
+    <message>
+        <source>Fixes the random numbers, so the data and the starting weights are the same on every run.</source>
+        <translation>Fixes the random numbers, so the data and the starting weights are the same on every run.</translation>
+    </message>
+    <message>
+        <source>Draws the inputs from the standard normal distribution: one row per sample, one column.</source>
+        <translation>Draws the inputs from the standard normal distribution: one row per sample, one column.</translation>
+    </message>
+    <message>
+        <source>The answers: every y lies exactly on the line the model has to discover.</source>
+        <translation>The answers: every y lies exactly on the line the model has to discover.</translation>
+    </message>
+    <message>
+        <source>The answers: y = sin(x), a curve that no straight line can follow.</source>
+        <translation>The answers: y = sin(x), a curve that no straight line can follow.</translation>
+    </message>
+    <message>
+        <source>Adds random noise to y, as real measurements are never exact; the model can only find the line on average.</source>
+        <translation>Adds random noise to y, as real measurements are never exact; the model can only find the line on average.</translation>
+    </message>
+    <message>
+        <source>One neuron: y_pred = x·w + b, with a weight w and a bias b that start at small random values.</source>
+        <translation>One neuron: y_pred = x·w + b, with a weight w and a bias b that start at small random values.</translation>
+    </message>
+    <message>
+        <source>A small network: a hidden layer, a tanh bend, and an output layer, applied in this order.</source>
+        <translation>A small network: a hidden layer, a tanh bend, and an output layer, applied in this order.</translation>
+    </message>
+    <message>
+        <source>The hidden layer: each of its neurons computes its own w·x + b.</source>
+        <translation>The hidden layer: each of its neurons computes its own w·x + b.</translation>
+    </message>
+    <message>
+        <source>tanh bends every hidden value; without a bend the whole network would still draw a straight line.</source>
+        <translation>tanh bends every hidden value; without a bend the whole network would still draw a straight line.</translation>
+    </message>
+    <message>
+        <source>The output layer mixes the hidden values into one prediction.</source>
+        <translation>The output layer mixes the hidden values into one prediction.</translation>
+    </message>
+    <message>
+        <source>Mean squared error: the average of (y_pred − y)², so large errors count much more than small ones.</source>
+        <translation>Mean squared error: the average of (y_pred − y)², so large errors count much more than small ones.</translation>
+    </message>
+    <message>
+        <source>Mean absolute error: the average of |y_pred − y|, every error counts in proportion to its size.</source>
+        <translation>Mean absolute error: the average of |y_pred − y|, every error counts in proportion to its size.</translation>
+    </message>
+    <message>
+        <source>Huber loss: squared for small errors and absolute for large ones, so outliers pull less.</source>
+        <translation>Huber loss: squared for small errors and absolute for large ones, so outliers pull less.</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent: every step() moves each parameter by −lr × its gradient.</source>
+        <translation>Plain gradient descent: every step() moves each parameter by −lr × its gradient.</translation>
+    </message>
+    <message>
+        <source>Gradient descent with momentum: step() keeps a running velocity of past gradients and moves along it.</source>
+        <translation>Gradient descent with momentum: step() keeps a running velocity of past gradients and moves along it.</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum: like momentum, but each step also looks ahead along the velocity.</source>
+        <translation>Nesterov momentum: like momentum, but each step also looks ahead along the velocity.</translation>
+    </message>
+    <message>
+        <source>Adam: step() keeps running averages of each gradient and of its square, and scales every step by them.</source>
+        <translation>Adam: step() keeps running averages of each gradient and of its square, and scales every step by them.</translation>
+    </message>
+    <message>
+        <source>RMSprop: step() divides each gradient by a running average of its recent size.</source>
+        <translation>RMSprop: step() divides each gradient by a running average of its recent size.</translation>
+    </message>
+    <message>
+        <source>Adagrad: step() divides each gradient by the root of all its squared gradients so far, so the steps shrink over time.</source>
+        <translation>Adagrad: step() divides each gradient by the root of all its squared gradients so far, so the steps shrink over time.</translation>
+    </message>
+    <message>
+        <source>A DataLoader hands out the data in shuffled mini-batches.</source>
+        <translation>A DataLoader hands out the data in shuffled mini-batches.</translation>
+    </message>
+    <message>
+        <source>TensorDataset pairs x[i] with y[i], so shuffling keeps every input with its answer.</source>
+        <translation>TensorDataset pairs x[i] with y[i], so shuffling keeps every input with its answer.</translation>
+    </message>
+    <message>
+        <source>How many samples one mini-batch holds; every mini-batch gives one update.</source>
+        <translation>How many samples one mini-batch holds; every mini-batch gives one update.</translation>
+    </message>
+    <message>
+        <source>A new random order in every epoch.</source>
+        <translation>A new random order in every epoch.</translation>
+    </message>
+    <message>
+        <source>The shuffling has its own seeded random generator, so the order is the same on every run.</source>
+        <translation>The shuffling has its own seeded random generator, so the order is the same on every run.</translation>
+    </message>
+    <message>
+        <source>Repeats the training step; with the full batch, one update sees all the data, so one update is one epoch.</source>
+        <translation>Repeats the training step; with the full batch, one update sees all the data, so one update is one epoch.</translation>
+    </message>
+    <message>
+        <source>Counts the updates, one per mini-batch.</source>
+        <translation>Counts the updates, one per mini-batch.</translation>
+    </message>
+    <message>
+        <source>Starts epoch after epoch until enough updates have run.</source>
+        <translation>Starts epoch after epoch until enough updates have run.</translation>
+    </message>
+    <message>
+        <source>One epoch: the loader hands out the shuffled mini-batches one by one.</source>
+        <translation>One epoch: the loader hands out the shuffled mini-batches one by one.</translation>
+    </message>
+    <message>
+        <source>One more update done.</source>
+        <translation>One more update done.</translation>
+    </message>
+    <message>
+        <source>Stops, even in the middle of an epoch, once enough updates have run.</source>
+        <translation>Stops, even in the middle of an epoch, once enough updates have run.</translation>
+    </message>
+    <message>
+        <source>Forward pass: the model predicts a y for every x, and PyTorch records the operations in a graph.</source>
+        <translation>Forward pass: the model predicts a y for every x, and PyTorch records the operations in a graph.</translation>
+    </message>
+    <message>
+        <source>The loss compares the predictions with the answers: one number that says how wrong the model is.</source>
+        <translation>The loss compares the predictions with the answers: one number that says how wrong the model is.</translation>
+    </message>
+    <message>
+        <source>Clears the last update&apos;s gradients: every .grad becomes None, otherwise backward() would add to them.</source>
+        <translation>Clears the last update&apos;s gradients: every .grad becomes None, otherwise backward() would add to them.</translation>
+    </message>
+    <message>
+        <source>Backpropagation: PyTorch walks the graph back from the loss and stores ∂loss/∂parameter in each parameter&apos;s .grad.</source>
+        <translation>Backpropagation: PyTorch walks the graph back from the loss and stores ∂loss/∂parameter in each parameter&apos;s .grad.</translation>
+    </message>
+    <message>
+        <source>The optimizer moves every parameter a little against its gradient, which lowers the loss.</source>
+        <translation>The optimizer moves every parameter a little against its gradient, which lowers the loss.</translation>
+    </message>
+    <message>
+        <source>Prints the learned weight and bias.</source>
+        <translation>Prints the learned weight and bias.</translation>
+    </message>
+    <message>
+        <source>Prints the loss of the last update.</source>
+        <translation>Prints the loss of the last update.</translation>
+    </message>
+    <message>
+        <source>Compares a few predictions with the truth, without recording a graph.</source>
+        <translation>Compares a few predictions with the truth, without recording a graph.</translation>
+    </message>
+    <message>
+        <source>No update ran, so there is no loss yet.</source>
+        <translation>No update ran, so there is no loss yet.</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>optimizer</source>
+        <translation>optimizer</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>lr</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>batch</translation>
+    </message>
+    <message>
+        <source>Include this run (its colour on the plots).</source>
+        <translation>Include this run (its colour on the plots).</translation>
+    </message>
+    <message>
+        <source>The optimizer of this run.</source>
+        <translation>The optimizer of this run.</translation>
+    </message>
+    <message>
+        <source>The learning rate of this run.</source>
+        <translation>The learning rate of this run.</translation>
+    </message>
+    <message>
+        <source>Mini-batch size of this run (0 = all samples).</source>
+        <translation>Mini-batch size of this run (0 = all samples).</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Train every ticked setting for 300 updates from the model&apos;s current point, on the same data. Watch their paths on the landscape and their losses.</source>
+        <translation>Train every ticked setting for 300 updates from the model&apos;s current point, on the same data. Watch their paths on the landscape and their losses.</translation>
+    </message>
+    <message>
+        <source>Back to one run</source>
+        <translation>Back to one run</translation>
+    </message>
+    <message>
+        <source>Leave compare mode: the plots show your run again.</source>
+        <translation>Leave compare mode: the plots show your run again.</translation>
+    </message>
+    <message>
+        <source>Same data, same start, different optimizers: which one gets to the bottom first? Which overshoots?</source>
+        <translation>Same data, same start, different optimizers: which one gets to the bottom first? Which overshoots?</translation>
+    </message>
+    <message>
+        <source>Compare mode is off.</source>
+        <translation>Compare mode is off.</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>diverged</translation>
+    </message>
+    <message>
+        <source>Update {done} of {total}</source>
+        <translation>Update {done} of {total}</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message numerus="yes">
+        <source>%n update(s)/s</source>
+        <translation>
+            <numerusform>%n update/s</numerusform>
+            <numerusform>%n updates/s</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forward pass: the model computes a prediction for every x, y_pred = x·Wᵀ + b. PyTorch records each operation in a graph for backward().</source>
+        <translation>Forward pass: the model computes a prediction for every x, y_pred = x·Wᵀ + b. PyTorch records each operation in a graph for backward().</translation>
+    </message>
+    <message>
+        <source>How wrong is the model? MSELoss averages the squared differences between y_pred and y. Its result is one number, the loss.</source>
+        <translation>How wrong is the model? MSELoss averages the squared differences between y_pred and y. Its result is one number, the loss.</translation>
+    </message>
+    <message>
+        <source>Clears the gradients from the last update: every .grad becomes None. Without it, backward() adds new gradients to the old ones.</source>
+        <translation>Clears the gradients from the last update: every .grad becomes None. Without it, backward() adds new gradients to the old ones.</translation>
+    </message>
+    <message>
+        <source>Backpropagation: PyTorch walks the graph from the loss back to w and b and stores ∂loss/∂w and ∂loss/∂b in their .grad.</source>
+        <translation>Backpropagation: PyTorch walks the graph from the loss back to w and b and stores ∂loss/∂w and ∂loss/∂b in their .grad.</translation>
+    </message>
+    <message>
+        <source>The optimizer moves each parameter a little against its gradient: θ ← θ − lr·θ.grad.</source>
+        <translation>The optimizer moves each parameter a little against its gradient: θ ← θ − lr·θ.grad.</translation>
+    </message>
+    <message>
+        <source>Learning rate (lr)</source>
+        <translation>Learning rate (lr)</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimizer</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>Momentum</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Samples</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>Noise</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Seed</translation>
+    </message>
+    <message>
+        <source>True w</source>
+        <translation>True w</translation>
+    </message>
+    <message>
+        <source>True b</source>
+        <translation>True b</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>Hidden units</translation>
+    </message>
+    <message>
+        <source>How big each step is: θ ← θ − lr·grad. Too large and the loss explodes, too small and training crawls. 0.001–0.1 is the usual range. Applies from the next step().</source>
+        <translation>How big each step is: θ ← θ − lr·grad. Too large and the loss explodes, too small and training crawls. 0.001–0.1 is the usual range. Applies from the next step().</translation>
+    </message>
+    <message>
+        <source>The update rule. SGD follows the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</source>
+        <translation>The update rule. SGD follows the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</translation>
+    </message>
+    <message>
+        <source>For SGD with momentum and Nesterov: how much of the previous step is kept (0.9 is common).</source>
+        <translation>For SGD with momentum and Nesterov: how much of the previous step is kept (0.9 is common).</translation>
+    </message>
+    <message>
+        <source>Samples per update. 0 uses all of them (full batch, as the tutorial does); smaller batches give cheaper, noisier steps. Changing it starts over.</source>
+        <translation>Samples per update. 0 uses all of them (full batch, as the tutorial does); smaller batches give cheaper, noisier steps. Changing it starts over.</translation>
+    </message>
+    <message>
+        <source>How many points x ~ N(0, 1) torch.randn draws. Changing it starts over.</source>
+        <translation>How many points x ~ N(0, 1) torch.randn draws. Changing it starts over.</translation>
+    </message>
+    <message>
+        <source>Standard deviation of random noise added to y. With noise the best line no longer hits every point, and the loss cannot reach 0.</source>
+        <translation>Standard deviation of random noise added to y. With noise the best line no longer hits every point, and the loss cannot reach 0.</translation>
+    </message>
+    <message>
+        <source>torch.manual_seed: the same seed gives the same data and the same starting weights, every time, on every computer.</source>
+        <translation>torch.manual_seed: the same seed gives the same data and the same starting weights, every time, on every computer.</translation>
+    </message>
+    <message>
+        <source>The slope the data are made with (y = w·x + b).</source>
+        <translation>The slope the data are made with (y = w·x + b).</translation>
+    </message>
+    <message>
+        <source>The intercept the data are made with (y = w·x + b).</source>
+        <translation>The intercept the data are made with (y = w·x + b).</translation>
+    </message>
+    <message>
+        <source>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, absolute for large ones.</source>
+        <translation>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, absolute for large ones.</translation>
+    </message>
+    <message>
+        <source>linear: nn.Linear(1, 1), one weight and one bias. mlp: a small network, Linear → Tanh → Linear, that can fit curves.</source>
+        <translation>linear: nn.Linear(1, 1), one weight and one bias. mlp: a small network, Linear → Tanh → Linear, that can fit curves.</translation>
+    </message>
+    <message>
+        <source>The function the data follow: a line y = w·x + b, or y = sin(x).</source>
+        <translation>The function the data follow: a line y = w·x + b, or y = sin(x).</translation>
+    </message>
+    <message>
+        <source>Width of the MLP&apos;s hidden layer.</source>
+        <translation>Width of the MLP&apos;s hidden layer.</translation>
+    </message>
+    <message>
+        <source>Allowed: {allowed}.</source>
+        <translation>Allowed: {allowed}.</translation>
+    </message>
+    <message>
+        <source>One training step, one call at a time</source>
+        <translation>One training step, one call at a time</translation>
+    </message>
+    <message>
+        <source>Mistake mode: skip zero_grad()</source>
+        <translation>Mistake mode: skip zero_grad()</translation>
+    </message>
+    <message>
+        <source>Leave out optimizer.zero_grad() in Next phase, Full update and Run. The gradients of every update then pile up in .grad, the way PyTorch really accumulates them, and the steps grow wrong.</source>
+        <translation>Leave out optimizer.zero_grad() in Next phase, Full update and Run. The gradients of every update then pile up in .grad, the way PyTorch really accumulates them, and the steps grow wrong.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>Next phase (F10)</source>
+        <translation>Next phase (F10)</translation>
+    </message>
+    <message>
+        <source>Run the next line of the loop, like a debugger&apos;s step over. The highlighted button shows which one it is.</source>
+        <translation>Run the next line of the loop, like a debugger&apos;s step over. The highlighted button shows which one it is.</translation>
+    </message>
+    <message>
+        <source>Full update (F11)</source>
+        <translation>Full update (F11)</translation>
+    </message>
+    <message>
+        <source>Run the rest of the current update, through optimizer.step(): one full turn of the loop.</source>
+        <translation>Run the rest of the current update, through optimizer.step(): one full turn of the loop.</translation>
+    </message>
+    <message>
+        <source>Run (F5)</source>
+        <translation>Run (F5)</translation>
+    </message>
+    <message>
+        <source>Run the loop again and again at the speed below; press again to pause.</source>
+        <translation>Run the loop again and again at the speed below; press again to pause.</translation>
+    </message>
+    <message>
+        <source>Reset (Ctrl+R)</source>
+        <translation>Reset (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Start over: the same seed gives the same data and the same starting weights.</source>
+        <translation>Start over: the same seed gives the same data and the same starting weights.</translation>
+    </message>
+    <message>
+        <source>Step back (Shift+F11)</source>
+        <translation>Step back (Shift+F11)</translation>
+    </message>
+    <message>
+        <source>Undo the last update: the parameters, the optimizer&apos;s memory and the order of the mini-batches go back exactly, so running again gives the same numbers.</source>
+        <translation>Undo the last update: the parameters, the optimizer&apos;s memory and the order of the mini-batches go back exactly, so running again gives the same numbers.</translation>
+    </message>
+    <message>
+        <source>Updates per second while running. All the way right is full speed: this problem converges in about 100 updates, a few hundredths of a second.</source>
+        <translation>Updates per second while running. All the way right is full speed: this problem converges in about 100 updates, a few hundredths of a second.</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>Speed</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>Experiment</translation>
+    </message>
+    <message>
+        <source>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</source>
+        <translation>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</translation>
+    </message>
+    <message>
+        <source>stable below {bound} (SGD, full batch, MSE)</source>
+        <translation>stable below {bound} (SGD, full batch, MSE)</translation>
+    </message>
+    <message>
+        <source>Above the stable bound: plain SGD will diverge.</source>
+        <translation>Above the stable bound: plain SGD will diverge.</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>full speed</translation>
+    </message>
+    <message>
+        <source>Pause (F5)</source>
+        <translation>Pause (F5)</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <source>GradLab hit an unexpected error and carried on: {error}
+
+Your work is safe. The details are in the log file:
+{path}
+
+If it happens again, please send that file to your teacher or to the GradLab team.</source>
+        <translation>GradLab hit an unexpected error and carried on: {error}
+
+Your work is safe. The details are in the log file:
+{path}
+
+If it happens again, please send that file to your teacher or to the GradLab team.</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>CSV of original plot data</source>
+        <translation>CSV of original plot data</translation>
+    </message>
+    <message>
+        <source>HDF5 Export: plot (x,y)</source>
+        <translation>HDF5 Export: plot (x,y)</translation>
+    </message>
+    <message>
+        <source>Image File (PNG, TIF, JPG, ...)</source>
+        <translation>Image File (PNG, TIF, JPG, ...)</translation>
+    </message>
+    <message>
+        <source>Matplotlib Window</source>
+        <translation>Matplotlib Window</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>Printer</translation>
+    </message>
+    <message>
+        <source>Scalable Vector Graphics (SVG)</source>
+        <translation>Scalable Vector Graphics (SVG)</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
+        <translation>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
+        <translation>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</translation>
+    </message>
+    <message>
+        <source>Clip to View</source>
+        <translation>Clip to View</translation>
+    </message>
+    <message>
+        <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
+        <translation>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</translation>
+    </message>
+    <message>
+        <source>Max Traces:</source>
+        <translation>Max Traces:</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>Downsample</translation>
+    </message>
+    <message>
+        <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
+        <translation>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>Peak</translation>
+    </message>
+    <message>
+        <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
+        <translation>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</translation>
+    </message>
+    <message>
+        <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
+        <translation>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</translation>
+    </message>
+    <message>
+        <source>Forget hidden traces</source>
+        <translation>Forget hidden traces</translation>
+    </message>
+    <message>
+        <source>Downsample by taking the mean of N samples.</source>
+        <translation>Downsample by taking the mean of N samples.</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>Mean</translation>
+    </message>
+    <message>
+        <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
+        <translation>Downsample by taking the first of N samples. This method is fastest and least accurate.</translation>
+    </message>
+    <message>
+        <source>Subsample</source>
+        <translation>Subsample</translation>
+    </message>
+    <message>
+        <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
+        <translation>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>Auto</translation>
+    </message>
+    <message>
+        <source>Downsample data before plotting. (plot every Nth sample)</source>
+        <translation>Downsample data before plotting. (plot every Nth sample)</translation>
+    </message>
+    <message>
+        <source>Log X</source>
+        <translation>Log X</translation>
+    </message>
+    <message>
+        <source>dy/dx</source>
+        <translation>dy/dx</translation>
+    </message>
+    <message>
+        <source>Y vs. Y&apos;</source>
+        <translation>Y vs. Y&apos;</translation>
+    </message>
+    <message>
+        <source>Power Spectrum (FFT)</source>
+        <translation>Power Spectrum (FFT)</translation>
+    </message>
+    <message>
+        <source>Log Y</source>
+        <translation>Log Y</translation>
+    </message>
+    <message>
+        <source>Subtract Mean</source>
+        <translation>Subtract Mean</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Show X Grid</source>
+        <translation>Show X Grid</translation>
+    </message>
+    <message>
+        <source>Show Y Grid</source>
+        <translation>Show Y Grid</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>Opacity</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Link Axis:</source>
+        <translation>Link Axis:</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Invert Axis</source>
+        <translation>Invert Axis</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Mouse Enabled</source>
+        <translation>Mouse Enabled</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Visible Data Only</source>
+        <translation>Visible Data Only</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Auto Pan Only</source>
+        <translation>Auto Pan Only</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Item to export:</source>
+        <translation>Item to export:</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>Export format</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Export options</source>
+        <translation>Export options</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+</context>
+<context>
+    <name>GraphPanel</name>
+    <message>
+        <source>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Ctrl+0 to fit. Hover over or click a box to inspect it.</source>
+        <translation>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Ctrl+0 to fit. Hover over or click a box to inspect it.</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <source>Fit the whole graph into the view (Ctrl+0). The wheel zooms, dragging pans.</source>
+        <translation>Fit the whole graph into the view (Ctrl+0). The wheel zooms, dragging pans.</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Replay</translation>
+    </message>
+    <message>
+        <source>Play the last backward() again, node by node, in the order autograd ran the nodes. While it plays, this button skips to the end.</source>
+        <translation>Play the last backward() again, node by node, in the order autograd ran the nodes. While it plays, this button skips to the end.</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Save the graph as a picture: PNG for documents and slides, SVG to scale without blur.</source>
+        <translation>Save the graph as a picture: PNG for documents and slides, SVG to scale without blur.</translation>
+    </message>
+    <message>
+        <source>What the graph shows now. live: backward() can still run through it. freed: backward() ran and released the tensors the graph saved for it.</source>
+        <translation>What the graph shows now. live: backward() can still run through it. freed: backward() ran and released the tensors the graph saved for it.</translation>
+    </message>
+    <message>
+        <source>The box under the mouse, or the one you clicked: what PyTorch knows about it. Click the background to let it go.</source>
+        <translation>The box under the mouse, or the one you clicked: what PyTorch knows about it. Click the background to let it go.</translation>
+    </message>
+    <message>
+        <source>GradLab: autograd graph</source>
+        <translation>GradLab: autograd graph</translation>
+    </message>
+    <message>
+        <source>backward() starts here: the gradient of the loss with respect to itself is 1.</source>
+        <translation>backward() starts here: the gradient of the loss with respect to itself is 1.</translation>
+    </message>
+    <message>
+        <source>∂loss/∂{source}: the gradient {target} sent back along this arrow.</source>
+        <translation>∂loss/∂{source}: the gradient {target} sent back along this arrow.</translation>
+    </message>
+    <message>
+        <source>∂loss/∂(output of {source}): the gradient {target} sent back along this arrow.</source>
+        <translation>∂loss/∂(output of {source}): the gradient {target} sent back along this arrow.</translation>
+    </message>
+    <message>
+        <source>computes</source>
+        <translation>computes</translation>
+    </message>
+    <message>
+        <source>output shape</source>
+        <translation>output shape</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nothing</translation>
+    </message>
+    <message>
+        <source>{saved}, now freed</source>
+        <translation>{saved}, now freed</translation>
+    </message>
+    <message>
+        <source>saved for backward</source>
+        <translation>saved for backward</translation>
+    </message>
+    <message>
+        <source>sent to {name}</source>
+        <translation>sent to {name}</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>this backward() added</source>
+        <translation>this backward() added</translation>
+    </message>
+    <message>
+        <source>None (kept for leaves only)</source>
+        <translation>None (kept for leaves only)</translation>
+    </message>
+    <message>
+        <source>gradient through it</source>
+        <translation>gradient through it</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Skip</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>Training runs: every update records a new graph and backward() frees it. The view refreshes a few times a second; pause to explore it.</source>
+        <translation>Training runs: every update records a new graph and backward() frees it. The view refreshes a few times a second; pause to explore it.</translation>
+    </message>
+    <message>
+        <source>no graph</source>
+        <translation>no graph</translation>
+    </message>
+    <message>
+        <source>No graph yet. model(x) (forward) records every operation, so that backward() can later compute the gradients.</source>
+        <translation>No graph yet. model(x) (forward) records every operation, so that backward() can later compute the gradients.</translation>
+    </message>
+    <message>
+        <source>freed</source>
+        <translation>freed</translation>
+    </message>
+    <message>
+        <source>A second backward() was refused: the first one freed the tensors this graph saved. Record a new graph (forward, loss), or pass retain_graph=True to the first backward() to keep them.</source>
+        <translation>A second backward() was refused: the first one freed the tensors this graph saved. Record a new graph (forward, loss), or pass retain_graph=True to the first backward() to keep them.</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>live</translation>
+    </message>
+    <message>
+        <source>model(x) recorded these operations for y_pred. Computing the loss adds its own nodes after y_pred.</source>
+        <translation>model(x) recorded these operations for y_pred. Computing the loss adds its own nodes after y_pred.</translation>
+    </message>
+    <message>
+        <source>zero_grad() set every .grad to None. The graph is still live: backward() can run through it.</source>
+        <translation>zero_grad() set every .grad to None. The graph is still live: backward() can run through it.</translation>
+    </message>
+    <message>
+        <source>The whole graph, from x and the parameters to the loss. backward() will run it from the loss back to the parameters.</source>
+        <translation>The whole graph, from x and the parameters to the loss. backward() will run it from the loss back to the parameters.</translation>
+    </message>
+    <message>
+        <source>The last update&apos;s graph, already freed by its backward(). Step through an update (F10) to watch backward() run.</source>
+        <translation>The last update&apos;s graph, already freed by its backward(). Step through an update (F10) to watch backward() run.</translation>
+    </message>
+    <message>
+        <source>zero_grad() set every .grad to None. The red numbers are the gradients of the last backward(); the graph stays freed.</source>
+        <translation>zero_grad() set every .grad to None. The red numbers are the gradients of the last backward(); the graph stays freed.</translation>
+    </message>
+    <message>
+        <source>step() updated each parameter from its .grad. The next forward records a new graph.</source>
+        <translation>step() updated each parameter from its .grad. The next forward records a new graph.</translation>
+    </message>
+    <message>
+        <source>backward() is done and ADDED ∂loss/∂parameter to each old .grad (no zero_grad()). It freed the saved tensors (dashed boxes).</source>
+        <translation>backward() is done and ADDED ∂loss/∂parameter to each old .grad (no zero_grad()). It freed the saved tensors (dashed boxes).</translation>
+    </message>
+    <message>
+        <source>backward() is done: each .grad holds ∂loss/∂parameter. It freed the saved tensors (dashed boxes), so a second backward() would fail.</source>
+        <translation>backward() is done: each .grad holds ∂loss/∂parameter. It freed the saved tensors (dashed boxes), so a second backward() would fail.</translation>
+    </message>
+    <message>
+        <source>backward {step}/{total}</source>
+        <translation>backward {step}/{total}</translation>
+    </message>
+    <message>
+        <source>loss.backward() starts at the loss, with ∂loss/∂loss = 1, and runs the graph backwards.</source>
+        <translation>loss.backward() starts at the loss, with ∂loss/∂loss = 1, and runs the graph backwards.</translation>
+    </message>
+    <message>
+        <source>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so gradients pile up.</source>
+        <translation>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so gradients pile up.</translation>
+    </message>
+    <message>
+        <source>AccumulateGrad stored ∂loss/∂{p} in {p}.grad.</source>
+        <translation>AccumulateGrad stored ∂loss/∂{p} in {p}.grad.</translation>
+    </message>
+    <message>
+        <source>{name} sent the gradient back to its inputs, then freed the tensors it saved ({saved}).</source>
+        <translation>{name} sent the gradient back to its inputs, then freed the tensors it saved ({saved}).</translation>
+    </message>
+    <message>
+        <source>{name} sent the gradient back to its inputs (it saved no tensors).</source>
+        <translation>{name} sent the gradient back to its inputs (it saved no tensors).</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG drawing (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the graph</source>
+        <translation>Export the graph</translation>
+    </message>
+    <message>
+        <source>The graph was not saved: {error}</source>
+        <translation>The graph was not saved: {error}</translation>
+    </message>
+    <message>
+        <source>scalar</source>
+        <translation>scalar</translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation>{path} could not be written.</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>Export...</translation>
+    </message>
+</context>
+<context>
+    <name>Inference</name>
+    <message>
+        <source>An x the model has maybe never seen. Any number.</source>
+        <translation>An x the model has maybe never seen. Any number.</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>Predict</translation>
+    </message>
+    <message>
+        <source>Runs the model on x inside torch.no_grad() after model.eval(): the way a trained model is used. Training is not affected.</source>
+        <translation>Runs the model on x inside torch.no_grad() after model.eval(): the way a trained model is used. Training is not affected.</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>model says y</source>
+        <translation>model says y</translation>
+    </message>
+    <message>
+        <source>the data&apos;s rule says</source>
+        <translation>the data&apos;s rule says</translation>
+    </message>
+    <message>
+        <source>while training</source>
+        <translation>while training</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>inference</translation>
+    </message>
+    <message>
+        <source>requires_grad={rg}, grad_fn={fn}: a graph is recorded</source>
+        <translation>requires_grad={rg}, grad_fn={fn}: a graph is recorded</translation>
+    </message>
+    <message>
+        <source>requires_grad={rg}, grad_fn={fn}: no graph, less memory, faster</source>
+        <translation>requires_grad={rg}, grad_fn={fn}: no graph, less memory, faster</translation>
+    </message>
+</context>
+<context>
+    <name>Landscape</name>
+    <message>
+        <source>loss over (w, b)</source>
+        <translation>loss over (w, b)</translation>
+    </message>
+    <message>
+        <source>Each colour is a loss value: dark is low. Training walks downhill from the start to the star, the least-squares optimum. Click anywhere to start the model from that (w, b).</source>
+        <translation>Each colour is a loss value: dark is low. Training walks downhill from the start to the star, the least-squares optimum. Click anywhere to start the model from that (w, b).</translation>
+    </message>
+    <message>
+        <source>The landscape is drawn over the two parameters w and b of the linear model. The MLP has many more parameters, so its loss cannot be drawn as a map: watch the loss plot instead.</source>
+        <translation>The landscape is drawn over the two parameters w and b of the linear model. The MLP has many more parameters, so its loss cannot be drawn as a map: watch the loss plot instead.</translation>
+    </message>
+    <message>
+        <source>optimum</source>
+        <translation>optimum</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Fresh start: the tutorial&apos;s program, lr 0.1, mistake mode off.</source>
+        <translation>Fresh start: the tutorial&apos;s program, lr 0.1, mistake mode off.</translation>
+    </message>
+    <message>
+        <source>Fresh start, running slowly: watch each update move w and b.</source>
+        <translation>Fresh start, running slowly: watch each update move w and b.</translation>
+    </message>
+    <message>
+        <source>lr = 1.5, above the stable limit: watch every update overshoot further.</source>
+        <translation>lr = 1.5, above the stable limit: watch every update overshoot further.</translation>
+    </message>
+    <message>
+        <source>lr = 0.001: watch how little 100 updates achieve.</source>
+        <translation>lr = 0.001: watch how little 100 updates achieve.</translation>
+    </message>
+    <message>
+        <source>lr = 0.9, just under the limit: w and b jump across, then settle.</source>
+        <translation>lr = 0.9, just under the limit: w and b jump across, then settle.</translation>
+    </message>
+    <message>
+        <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch .grad pile up.</source>
+        <translation>Mistake mode on: zero_grad() is skipped. Press F11 and watch .grad pile up.</translation>
+    </message>
+    <message>
+        <source>Noise 0.5 on y: watch where the loss levels off.</source>
+        <translation>Noise 0.5 on y: watch where the loss levels off.</translation>
+    </message>
+    <message>
+        <source>Mini-batches of 10: one update per batch, a shakier loss curve.</source>
+        <translation>Mini-batches of 10: one update per batch, a shakier loss curve.</translation>
+    </message>
+    <message>
+        <source>SGD with momentum 0.9 at lr 0.1.</source>
+        <translation>SGD with momentum 0.9 at lr 0.1.</translation>
+    </message>
+    <message>
+        <source>Adam at lr 0.1 (compare it with SGD at lr 0.1, same start).</source>
+        <translation>Adam at lr 0.1 (compare it with SGD at lr 0.1, same start).</translation>
+    </message>
+    <message>
+        <source>RMSprop at lr 0.1.</source>
+        <translation>RMSprop at lr 0.1.</translation>
+    </message>
+    <message>
+        <source>Open the lesson “{title}”</source>
+        <translation>Open the lesson “{title}”</translation>
+    </message>
+    <message>
+        <source>Previous lesson</source>
+        <translation>Previous lesson</translation>
+    </message>
+    <message>
+        <source>Next lesson</source>
+        <translation>Next lesson</translation>
+    </message>
+    <message>
+        <source>Choose a lesson. They follow the training loop in order.</source>
+        <translation>Choose a lesson. They follow the training loop in order.</translation>
+    </message>
+    <message>
+        <source>Lesson number, of all lessons</source>
+        <translation>Lesson number, of all lessons</translation>
+    </message>
+    <message>
+        <source>The lesson. Values said to be computed “just now” come from PyTorch on this machine. A “▶ Try it” link sets the app up to show the lesson&apos;s point: hover it to see how.</source>
+        <translation>The lesson. Values said to be computed “just now” come from PyTorch on this machine. A “▶ Try it” link sets the app up to show the lesson&apos;s point: hover it to see how.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>GradLab: watch a network learn</source>
+        <translation>GradLab: watch a network learn</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>Controls</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>Values</translation>
+    </message>
+    <message>
+        <source>Maths</source>
+        <translation>Maths</translation>
+    </message>
+    <message>
+        <source>Optimizer state</source>
+        <translation>Optimizer state</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Lessons</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>Graph</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>Messages</translation>
+    </message>
+    <message>
+        <source>Session as code</source>
+        <translation>Session as code</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation>Inference</translation>
+    </message>
+    <message>
+        <source>Checkpoint lab</source>
+        <translation>Checkpoint lab</translation>
+    </message>
+    <message>
+        <source>Loading PyTorch…</source>
+        <translation>Loading PyTorch…</translation>
+    </message>
+    <message>
+        <source>Next phase</source>
+        <translation>Next phase</translation>
+    </message>
+    <message>
+        <source>Run the next call of the loop</source>
+        <translation>Run the next call of the loop</translation>
+    </message>
+    <message>
+        <source>Full update</source>
+        <translation>Full update</translation>
+    </message>
+    <message>
+        <source>Finish the current update, through optimizer.step()</source>
+        <translation>Finish the current update, through optimizer.step()</translation>
+    </message>
+    <message>
+        <source>Run / pause</source>
+        <translation>Run / pause</translation>
+    </message>
+    <message>
+        <source>Start or pause running updates</source>
+        <translation>Start or pause running updates</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>Step back</translation>
+    </message>
+    <message>
+        <source>Undo the last update exactly</source>
+        <translation>Undo the last update exactly</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <source>Start the experiment over</source>
+        <translation>Start the experiment over</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <source>Continue a saved session (a .gradlab.pt checkpoint)</source>
+        <translation>Continue a saved session (a .gradlab.pt checkpoint)</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Save the session: model, optimizer, data order, history</source>
+        <translation>Save the session: model, optimizer, data order, history</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Start fresh</source>
+        <translation>Start fresh</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s experiment, from the start</source>
+        <translation>The tutorial&apos;s experiment, from the start</translation>
+    </message>
+    <message>
+        <source>History as CSV…</source>
+        <translation>History as CSV…</translation>
+    </message>
+    <message>
+        <source>Window screenshot…</source>
+        <translation>Window screenshot…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>Open recent</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Plot as PNG or SVG</source>
+        <translation>Plot as PNG or SVG</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Run</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Theme</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>About GradLab</source>
+        <translation>About GradLab</translation>
+    </message>
+    <message>
+        <source>GradLab sessions (*.gradlab.pt *.pt);;All files (*)</source>
+        <translation>GradLab sessions (*.gradlab.pt *.pt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Open a session</source>
+        <translation>Open a session</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>Save the session</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>Export the history</translation>
+    </message>
+    <message>
+        <source>Export the plot</source>
+        <translation>Export the plot</translation>
+    </message>
+    <message>
+        <source>Save a screenshot</source>
+        <translation>Save a screenshot</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Run</translation>
+    </message>
+    <message>
+        <source>GradLab will use the new language from its next start. Restart now? Your session is saved and comes back.</source>
+        <translation>GradLab will use the new language from its next start. Restart now? Your session is saved and comes back.</translation>
+    </message>
+    <message>
+        <source>GradLab {version}
+
+Watch the first PyTorch program train, one call at a time. Every number is read from live torch tensors.</source>
+        <translation>GradLab {version}
+
+Watch the first PyTorch program train, one call at a time. Every number is read from live torch tensors.</translation>
+    </message>
+</context>
+<context>
+    <name>MathsPanel</name>
+    <message>
+        <source>The formulas from the lesson with this moment&apos;s numbers, next to what autograd and the optimizer really computed. Nothing here is needed to train: it shows that backward() and step() do plain arithmetic.</source>
+        <translation>The formulas from the lesson with this moment&apos;s numbers, next to what autograd and the optimizer really computed. Nothing here is needed to train: it shows that backward() and step() do plain arithmetic.</translation>
+    </message>
+    <message>
+        <source>Maths beside autograd</source>
+        <translation>Maths beside autograd</translation>
+    </message>
+    <message>
+        <source>Run a phase (F10) to see the gradient worked out by hand next to autograd&apos;s, and the optimizer&apos;s update with its numbers.</source>
+        <translation>Run a phase (F10) to see the gradient worked out by hand next to autograd&apos;s, and the optimizer&apos;s update with its numbers.</translation>
+    </message>
+    <message>
+        <source>The gradient by hand, and by autograd</source>
+        <translation>The gradient by hand, and by autograd</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>by hand</translation>
+    </message>
+    <message>
+        <source>autograd .grad</source>
+        <translation>autograd .grad</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>difference</translation>
+    </message>
+    <message>
+        <source>Differences this small are rounding: PyTorch works in float32 (about 7 digits) and adds in another order.</source>
+        <translation>Differences this small are rounding: PyTorch works in float32 (about 7 digits) and adds in another order.</translation>
+    </message>
+    <message>
+        <source>By hand, with this moment&apos;s numbers:</source>
+        <translation>By hand, with this moment&apos;s numbers:</translation>
+    </message>
+    <message>
+        <source>If optimizer.step() ran now ({optimizer}, lr = {lr})</source>
+        <translation>If optimizer.step() ran now ({optimizer}, lr = {lr})</translation>
+    </message>
+    <message>
+        <source>Every .grad is None, so step() would change nothing. Run backward() first.</source>
+        <translation>Every .grad is None, so step() would change nothing. Run backward() first.</translation>
+    </message>
+    <message>
+        <source>Not worked out for the small network: it has too many parameters. Choose the linear model to see every number.</source>
+        <translation>Not worked out for the small network: it has too many parameters. Choose the linear model to see every number.</translation>
+    </message>
+    <message>
+        <source>Not worked out for these optimizer settings.</source>
+        <translation>Not worked out for these optimizer settings.</translation>
+    </message>
+    <message>
+        <source>{p}.grad is None: step() leaves {p} as it is.</source>
+        <translation>{p}.grad is None: step() leaves {p} as it is.</translation>
+    </message>
+    <message>
+        <source>For {p} ({name}):</source>
+        <translation>For {p} ({name}):</translation>
+    </message>
+    <message>
+        <source>m and v are Adam&apos;s running averages (optimizer.state), t counts its steps; dividing by 1 − βᵗ corrects their start at zero.</source>
+        <translation>m and v are Adam&apos;s running averages (optimizer.state), t counts its steps; dividing by 1 − βᵗ corrects their start at zero.</translation>
+    </message>
+    <message>
+        <source>v is the velocity kept in optimizer.state (momentum_buffer); μ is the momentum.</source>
+        <translation>v is the velocity kept in optimizer.state (momentum_buffer); μ is the momentum.</translation>
+    </message>
+    <message>
+        <source>backward() ran once on this loss, so .grad holds exactly this gradient. N = {n} samples.</source>
+        <translation>backward() ran once on this loss, so .grad holds exactly this gradient. N = {n} samples.</translation>
+    </message>
+    <message>
+        <source>backward() has not run on this loss yet. .grad still holds an older gradient; backward() will add this one to it unless zero_grad() runs first.</source>
+        <translation>backward() has not run on this loss yet. .grad still holds an older gradient; backward() will add this one to it unless zero_grad() runs first.</translation>
+    </message>
+    <message>
+        <source>backward() has not run on this loss yet: it will put these values into .grad.</source>
+        <translation>backward() has not run on this loss yet: it will put these values into .grad.</translation>
+    </message>
+    <message>
+        <source>.grad is the sum of {count} backward() calls, because zero_grad() did not run between them. It differs from this one gradient on purpose: that is the mistake.</source>
+        <translation>.grad is the sum of {count} backward() calls, because zero_grad() did not run between them. It differs from this one gradient on purpose: that is the mistake.</translation>
+    </message>
+    <message>
+        <source>zero_grad() set .grad to None after backward(). The formula still shows what backward() had computed.</source>
+        <translation>zero_grad() set .grad to None after backward(). The formula still shows what backward() had computed.</translation>
+    </message>
+    <message>
+        <source>There is no loss yet: run model(x) and the loss to see its gradient by hand.</source>
+        <translation>There is no loss yet: run model(x) and the loss to see its gradient by hand.</translation>
+    </message>
+    <message>
+        <source>model(x) ran again after the loss was computed: compute the loss again to see its gradient.</source>
+        <translation>model(x) ran again after the loss was computed: compute the loss again to see its gradient.</translation>
+    </message>
+    <message>
+        <source>step() finished this update and let its mini-batch go, so its sums cannot be shown. Run model(x) to start on the next mini-batch.</source>
+        <translation>step() finished this update and let its mini-batch go, so its sums cannot be shown. Run model(x) to start on the next mini-batch.</translation>
+    </message>
+    <message>
+        <source>Not worked out for the small network: its gradients have hundreds of terms. Choose the linear model to see them.</source>
+        <translation>Not worked out for the small network: its gradients have hundreds of terms. Choose the linear model to see them.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message numerus="yes">
+        <source>Running at %n update(s) per second. F5 pauses.</source>
+        <translation>
+            <numerusform>Running at %n update per second. F5 pauses.</numerusform>
+            <numerusform>Running at %n updates per second. F5 pauses.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused after %n update(s).</source>
+        <translation>
+            <numerusform>Paused after %n update.</numerusform>
+            <numerusform>Paused after %n updates.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparison finished: %n update(s) each.</source>
+        <translation>
+            <numerusform>Comparison finished: %n update each.</numerusform>
+            <numerusform>Comparison finished: %n updates each.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stepped back %n update(s). The parameters, the optimizer&apos;s state and the data order are exactly as they were after update {step}: run again and you get the same numbers.</source>
+        <translation>
+            <numerusform>Stepped back %n update. The parameters, the optimizer&apos;s state and the data order are exactly as they were after update {step}: run again and you get the same numbers.</numerusform>
+            <numerusform>Stepped back %n updates. The parameters, the optimizer&apos;s state and the data order are exactly as they were after update {step}: run again and you get the same numbers.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What each call did, and why. The newest message is at the bottom.</source>
+        <translation>What each call did, and why. The newest message is at the bottom.</translation>
+    </message>
+    <message>
+        <source>model(x) ran the forward pass: y_pred = x·Wᵀ + b, one prediction per sample (shape {shape}). PyTorch recorded the operations for backward().</source>
+        <translation>model(x) ran the forward pass: y_pred = x·Wᵀ + b, one prediction per sample (shape {shape}). PyTorch recorded the operations for backward().</translation>
+    </message>
+    <message>
+        <source>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</source>
+        <translation>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</translation>
+    </message>
+    <message>
+        <source>The loss is no longer a finite number: training has diverged. With lr = {lr} each update overshoots further than the last. Reset (Ctrl+R) and choose a smaller lr.</source>
+        <translation>The loss is no longer a finite number: training has diverged. With lr = {lr} each update overshoots further than the last. Reset (Ctrl+R) and choose a smaller lr.</translation>
+    </message>
+    <message>
+        <source>criterion(y_pred, y) = {loss}, but y_pred has shape {pred} and this batch&apos;s y has shape {target}: PyTorch broadcast them (and warned), so this number compares the wrong pairs. Run model(x) again for the new batch.</source>
+        <translation>criterion(y_pred, y) = {loss}, but y_pred has shape {pred} and this batch&apos;s y has shape {target}: PyTorch broadcast them (and warned), so this number compares the wrong pairs. Run model(x) again for the new batch.</translation>
+    </message>
+    <message>
+        <source>criterion(y_pred, y) refused: y_pred came from an earlier batch of another size. Run model(x) again for the new batch. PyTorch said: {torch}</source>
+        <translation>criterion(y_pred, y) refused: y_pred came from an earlier batch of another size. Run model(x) again for the new batch. PyTorch said: {torch}</translation>
+    </message>
+    <message>
+        <source>optimizer.zero_grad() set every .grad to None (not to zeros: set_to_none=True is the default since PyTorch 2.0). The next backward() starts from nothing.</source>
+        <translation>optimizer.zero_grad() set every .grad to None (not to zeros: set_to_none=True is the default since PyTorch 2.0). The next backward() starts from nothing.</translation>
+    </message>
+    <message>
+        <source>optimizer.zero_grad(): every .grad was already None, so nothing changed.</source>
+        <translation>optimizer.zero_grad(): every .grad was already None, so nothing changed.</translation>
+    </message>
+    <message>
+        <source>loss.backward() walked the graph from the loss back to the parameters and stored ∂loss/∂w in weight.grad and ∂loss/∂b in bias.grad. The graph&apos;s saved values are now freed.</source>
+        <translation>loss.backward() walked the graph from the loss back to the parameters and stored ∂loss/∂w in weight.grad and ∂loss/∂b in bias.grad. The graph&apos;s saved values are now freed.</translation>
+    </message>
+    <message>
+        <source>loss.backward() ADDED the new gradients to the old ones, because .grad was not None: zero_grad() did not run. PyTorch accumulates gradients; that is why the loop calls zero_grad() before every backward().</source>
+        <translation>loss.backward() ADDED the new gradients to the old ones, because .grad was not None: zero_grad() did not run. PyTorch accumulates gradients; that is why the loop calls zero_grad() before every backward().</translation>
+    </message>
+    <message>
+        <source>loss.backward() refused: the first backward() already freed this graph&apos;s saved values. Run model(x) and the loss again to record a new graph (or pass retain_graph=True to the first backward()). PyTorch said: {torch}</source>
+        <translation>loss.backward() refused: the first backward() already freed this graph&apos;s saved values. Run model(x) and the loss again to record a new graph (or pass retain_graph=True to the first backward()). PyTorch said: {torch}</translation>
+    </message>
+    <message>
+        <source>There is no loss to differentiate yet: run the forward pass and the loss first.</source>
+        <translation>There is no loss to differentiate yet: run the forward pass and the loss first.</translation>
+    </message>
+    <message>
+        <source>There is no y_pred yet: run model(x) (the forward pass) first.</source>
+        <translation>There is no y_pred yet: run model(x) (the forward pass) first.</translation>
+    </message>
+    <message>
+        <source>optimizer.step() moved every parameter against its gradient: θ ← θ − lr·θ.grad with lr = {lr}. Update {step} is done.</source>
+        <translation>optimizer.step() moved every parameter against its gradient: θ ← θ − lr·θ.grad with lr = {lr}. Update {step} is done.</translation>
+    </message>
+    <message>
+        <source>optimizer.step() changed nothing: every .grad is None (backward() has not run since zero_grad()). Update {step} counted, parameters unchanged.</source>
+        <translation>optimizer.step() changed nothing: every .grad is None (backward() has not run since zero_grad()). Update {step} counted, parameters unchanged.</translation>
+    </message>
+    <message>
+        <source>Running at full speed. F5 pauses.</source>
+        <translation>Running at full speed. F5 pauses.</translation>
+    </message>
+    <message>
+        <source>The run stopped itself at update {step}: the loss became {loss}. lr = {lr} is too large for this data, so every update overshoots the minimum by more than the last. Reset (Ctrl+R) and choose a smaller lr.</source>
+        <translation>The run stopped itself at update {step}: the loss became {loss}. lr = {lr} is too large for this data, so every update overshoots the minimum by more than the last. Reset (Ctrl+R) and choose a smaller lr.</translation>
+    </message>
+    <message>
+        <source>This run has diverged (the loss is inf or nan), so it cannot go on. Reset (Ctrl+R), with a smaller lr.</source>
+        <translation>This run has diverged (the loss is inf or nan), so it cannot go on. Reset (Ctrl+R), with a smaller lr.</translation>
+    </message>
+    <message>
+        <source>The learning rate is now {lr}; it applies from the next optimizer.step().</source>
+        <translation>The learning rate is now {lr}; it applies from the next optimizer.step().</translation>
+    </message>
+    <message>
+        <source>Mistake mode: zero_grad() is skipped from now on, so gradients pile up update after update. Watch w.grad grow.</source>
+        <translation>Mistake mode: zero_grad() is skipped from now on, so gradients pile up update after update. Watch w.grad grow.</translation>
+    </message>
+    <message>
+        <source>zero_grad() runs again before every backward().</source>
+        <translation>zero_grad() runs again before every backward().</translation>
+    </message>
+    <message>
+        <source>Ready. The data are 100 points of y = 2x + 1 by default; press F10 to run the loop one call at a time.</source>
+        <translation>Ready. The data are 100 points of y = 2x + 1 by default; press F10 to run the loop one call at a time.</translation>
+    </message>
+    <message>
+        <source>Reset: new model from the same seed, step 0.</source>
+        <translation>Reset: new model from the same seed, step 0.</translation>
+    </message>
+    <message>
+        <source>The experiment changed, so it starts over: the data, the model and the optimizer are built again from the seed, as the script would build them.</source>
+        <translation>The experiment changed, so it starts over: the data, the model and the optimizer are built again from the seed, as the script would build them.</translation>
+    </message>
+    <message>
+        <source>There is nothing to step back to: no update has run since the start (or the saved states do not reach further back).</source>
+        <translation>There is nothing to step back to: no update has run since the start (or the saved states do not reach further back).</translation>
+    </message>
+    <message>
+        <source>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing.</source>
+        <translation>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing.</translation>
+    </message>
+    <message>
+        <source>Comparing {runs}: same data, same starting point, only the optimizer settings differ.</source>
+        <translation>Comparing {runs}: same data, same starting point, only the optimizer settings differ.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number. Type an x such as 3 or -1.5.</source>
+        <translation>&apos;{text}&apos; is not a number. Type an x such as 3 or -1.5.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}: the model&apos;s and the optimizer&apos;s state_dict, the data order, the history and your session as code, at update {step}.</source>
+        <translation>Saved to {path}: the model&apos;s and the optimizer&apos;s state_dict, the data order, the history and your session as code, at update {step}.</translation>
+    </message>
+    <message>
+        <source>That file was not opened, and nothing changed: {error}</source>
+        <translation>That file was not opened, and nothing changed: {error}</translation>
+    </message>
+    <message>
+        <source>Opened {path}: update {step}. Training continues exactly where it was saved.</source>
+        <translation>Opened {path}: update {step}. Training continues exactly where it was saved.</translation>
+    </message>
+    <message>
+        <source>Welcome back: your last session is restored at update {step}. To begin again, choose File ▸ Start fresh.</source>
+        <translation>Welcome back: your last session is restored at update {step}. To begin again, choose File ▸ Start fresh.</translation>
+    </message>
+    <message>
+        <source>A fresh start: the tutorial&apos;s experiment, update 0.</source>
+        <translation>A fresh start: the tutorial&apos;s experiment, update 0.</translation>
+    </message>
+    <message>
+        <source>The lesson set the experiment up; it starts over.</source>
+        <translation>The lesson set the experiment up; it starts over.</translation>
+    </message>
+    <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error}</source>
+        <translation>Your last session could not be restored, so GradLab starts fresh: {error}</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</source>
+        <translation>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</translation>
+    </message>
+    <message>
+        <source>The settings file came from another GradLab version, so the defaults are used.</source>
+        <translation>The settings file came from another GradLab version, so the defaults are used.</translation>
+    </message>
+    <message>
+        <source>Exported {path}.</source>
+        <translation>Exported {path}.</translation>
+    </message>
+    <message>
+        <source>Could not export {path}: {error}</source>
+        <translation>Could not export {path}: {error}</translation>
+    </message>
+    <message>
+        <source>PyTorch is still loading; try again in a moment.</source>
+        <translation>PyTorch is still loading; try again in a moment.</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</source>
+        <translation>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>The batch size must be 0 (full batch) or at most the number of samples.</source>
+        <translation>The batch size must be 0 (full batch) or at most the number of samples.</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs a momentum above 0 and below 1.</source>
+        <translation>Nesterov momentum needs a momentum above 0 and below 1.</translation>
+    </message>
+    <message>
+        <source>{option} must be {allowed}. Nothing was changed.</source>
+        <translation>{option} must be {allowed}. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>one of {choices}</translation>
+    </message>
+    <message>
+        <source>a whole number {lo} {low} and {hi} {high}</source>
+        <translation>a whole number {lo} {low} and {hi} {high}</translation>
+    </message>
+    <message>
+        <source>a number {lo} {low} and {hi} {high}</source>
+        <translation>a number {lo} {low} and {hi} {high}</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerState</name>
+    <message>
+        <source>momentum_buffer: a running sum of past gradients, v ← μ·v + grad. The step follows v, so the parameter keeps moving in a direction that keeps coming back.</source>
+        <translation>momentum_buffer: a running sum of past gradients, v ← μ·v + grad. The step follows v, so the parameter keeps moving in a direction that keeps coming back.</translation>
+    </message>
+    <message>
+        <source>exp_avg (Adam&apos;s first moment m): an average of recent gradients, m ← β₁·m + (1 − β₁)·grad.</source>
+        <translation>exp_avg (Adam&apos;s first moment m): an average of recent gradients, m ← β₁·m + (1 − β₁)·grad.</translation>
+    </message>
+    <message>
+        <source>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every parameter takes steps of about lr.</source>
+        <translation>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every parameter takes steps of about lr.</translation>
+    </message>
+    <message>
+        <source>square_avg (RMSprop): an average of recent squared gradients; steps are divided by its square root.</source>
+        <translation>square_avg (RMSprop): an average of recent squared gradients; steps are divided by its square root.</translation>
+    </message>
+    <message>
+        <source>sum (Adagrad): all squared gradients so far; steps shrink as it grows.</source>
+        <translation>sum (Adagrad): all squared gradients so far; steps shrink as it grows.</translation>
+    </message>
+    <message>
+        <source>step: how many updates this parameter has had.</source>
+        <translation>step: how many updates this parameter has had.</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>state</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>optimizer.state, read live: what the optimizer remembers between updates. Plain SGD remembers nothing.</source>
+        <translation>optimizer.state, read live: what the optimizer remembers between updates. Plain SGD remembers nothing.</translation>
+    </message>
+    <message>
+        <source>{name}: what it keeps in optimizer.state</source>
+        <translation>{name}: what it keeps in optimizer.state</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(empty)</translation>
+    </message>
+</context>
+<context>
+    <name>PlotItem</name>
+    <message>
+        <source>Transforms</source>
+        <translation>Transforms</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>Downsample</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>Average</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>Alpha</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>Grid</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Points</translation>
+    </message>
+    <message>
+        <source>Plot Options</source>
+        <translation>Plot Options</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>update</source>
+        <translation>update</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>loss</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>parameters</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>gradients</translation>
+    </message>
+    <message>
+        <source>data and fitted line</source>
+        <translation>data and fitted line</translation>
+    </message>
+    <message>
+        <source>The loss after each update. A healthy run falls fast, then flattens. Rising or jumping means lr is too large. Try the log scale to see the tail.</source>
+        <translation>The loss after each update. A healthy run falls fast, then flattens. Rising or jumping means lr is too large. Try the log scale to see the tail.</translation>
+    </message>
+    <message>
+        <source>w (blue) and b (orange) after each update; the dashed lines are the values the data were made with, 2 and 1 by default.</source>
+        <translation>w (blue) and b (orange) after each update; the dashed lines are the values the data were made with, 2 and 1 by default.</translation>
+    </message>
+    <message>
+        <source>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode they pile up instead.</source>
+        <translation>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode they pile up instead.</translation>
+    </message>
+    <message>
+        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>
+        <translation>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>log scale</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis: each grid line is 10× smaller, so the steady shrinking late in training stays visible.</source>
+        <translation>Show the loss on a logarithmic axis: each grid line is 10× smaller, so the steady shrinking late in training stays visible.</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>data</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>truth</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>model</translation>
+    </message>
+    <message>
+        <source> ({shown} of {total} points shown)</source>
+        <translation> ({shown} of {total} points shown)</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLogPanel</name>
+    <message>
+        <source>Every call you made, every run, reset and setting change, in order. The script replays them and ends exactly where the app is now.</source>
+        <translation>Every call you made, every run, reset and setting change, in order. The script replays them and ends exactly where the app is now.</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>Copy your session as a Python script, to paste into a file or a notebook.</source>
+        <translation>Copy your session as a Python script, to paste into a file or a notebook.</translation>
+    </message>
+    <message>
+        <source>Save as .py…</source>
+        <translation>Save as .py…</translation>
+    </message>
+    <message>
+        <source>Save your session as a Python script. Run it with PyTorch installed: it repeats your calls, mistakes included, and prints the same weight and bias.</source>
+        <translation>Save your session as a Python script. Run it with PyTorch installed: it repeats your calls, mistakes included, and prints the same weight and bias.</translation>
+    </message>
+    <message>
+        <source>Your session as code: each button you pressed is one line. Calls PyTorch refused appear too, as comments or inside try/except.</source>
+        <translation>Your session as code: each button you pressed is one line. Calls PyTorch refused appear too, as comments or inside try/except.</translation>
+    </message>
+    <message>
+        <source>Session as code</source>
+        <translation>Session as code</translation>
+    </message>
+    <message>
+        <source>This session cannot be written as a script: {error}</source>
+        <translation>This session cannot be written as a script: {error}</translation>
+    </message>
+    <message>
+        <source>Running… the script catches up when you pause (F5).</source>
+        <translation>Running… the script catches up when you pause (F5).</translation>
+    </message>
+    <message>
+        <source>Your session appears here as code, call by call.</source>
+        <translation>Your session appears here as code, call by call.</translation>
+    </message>
+    <message>
+        <source>So far: {calls} calls, {runs} updates in runs, {resets} resets.</source>
+        <translation>So far: {calls} calls, {runs} updates in runs, {resets} resets.</translation>
+    </message>
+    <message>
+        <source>Save your session as a script</source>
+        <translation>Save your session as a script</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python scripts (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Could not write {path}: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>updates</source>
+        <translation>updates</translation>
+    </message>
+    <message>
+        <source>How many times optimizer.step() has run since the start.</source>
+        <translation>How many times optimizer.step() has run since the start.</translation>
+    </message>
+    <message>
+        <source>An epoch is one pass over all the samples. With mini-batches, one epoch takes several updates.</source>
+        <translation>An epoch is one pass over all the samples. With mini-batches, one epoch takes several updates.</translation>
+    </message>
+    <message>
+        <source>Changed by the last call</source>
+        <translation>Changed by the last call</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}, batch {batch} of {total}</source>
+        <translation>epoch {epoch}, batch {batch} of {total}</translation>
+    </message>
+    <message>
+        <source>full batch: 1 update = 1 epoch</source>
+        <translation>full batch: 1 update = 1 epoch</translation>
+    </message>
+    <message>
+        <source>unchanged: {g}.grad is None</source>
+        <translation>unchanged: {g}.grad is None</translation>
+    </message>
+    <message>
+        <source>{g} ← {old} → {new}: {opt}&apos;s rule, from .grad and its state</source>
+        <translation>{g} ← {old} → {new}: {opt}&apos;s rule, from .grad and its state</translation>
+    </message>
+    <message>
+        <source>∂loss/∂{p}, computed by backward()</source>
+        <translation>∂loss/∂{p}, computed by backward()</translation>
+    </message>
+    <message>
+        <source>accumulated: {old} + {new} = {total}</source>
+        <translation>accumulated: {old} + {new} = {total}</translation>
+    </message>
+    <message>
+        <source>set to None by zero_grad()</source>
+        <translation>set to None by zero_grad()</translation>
+    </message>
+    <message>
+        <source>y_pred is new; the loss still belongs to the old one</source>
+        <translation>y_pred is new; the loss still belongs to the old one</translation>
+    </message>
+    <message>
+        <source>model.weight: the slope the model has learned so far.</source>
+        <translation>model.weight: the slope the model has learned so far.</translation>
+    </message>
+    <message>
+        <source>model.bias: the intercept the model has learned so far.</source>
+        <translation>model.bias: the intercept the model has learned so far.</translation>
+    </message>
+    <message>
+        <source>model.weight.grad: ∂loss/∂w, how much the loss rises when w rises a little. None until backward() runs, and again after zero_grad().</source>
+        <translation>model.weight.grad: ∂loss/∂w, how much the loss rises when w rises a little. None until backward() runs, and again after zero_grad().</translation>
+    </message>
+    <message>
+        <source>model.bias.grad: ∂loss/∂b. None until backward() runs, and again after zero_grad().</source>
+        <translation>model.bias.grad: ∂loss/∂b. None until backward() runs, and again after zero_grad().</translation>
+    </message>
+    <message>
+        <source>The value of loss = criterion(y_pred, y): how wrong the model is.</source>
+        <translation>The value of loss = criterion(y_pred, y): how wrong the model is.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <source>ViewBox options</source>
+        <translation>ViewBox options</translation>
+    </message>
+    <message>
+        <source>View All</source>
+        <translation>View All</translation>
+    </message>
+    <message>
+        <source>axis</source>
+        <translation>axis</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>Mouse Mode</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>3 button</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>1 button</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2051 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>CheckpointLab</name>
+    <message>
+        <source>Save the state_dict and load it back</source>
+        <translation>保存 state_dict 再加载回来</translation>
+    </message>
+    <message>
+        <source>Runs the three lines below on the live model: saves its state_dict, builds a new model with fresh random weights, loads the file into it and compares their predictions.</source>
+        <translation>在当前模型上运行下面三行代码：保存它的 state_dict，新建一个权重随机初始化的模型，把文件加载进去，再比较两个模型的预测。</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>dtype</source>
+        <translation>dtype</translation>
+    </message>
+    <message>
+        <source>A state_dict is an ordered dict from names to tensors: the numbers only. It holds no graph (graphs live only between a forward pass and backward()), no optimizer state and no code, so you rebuild the model in Python and load the numbers into it. To resume training, save optimizer.state_dict() too — GradLab&apos;s File ▸ Save does.</source>
+        <translation>state_dict 是一个从名称映射到张量的有序字典：里面只有数字。它不含计算图（计算图只存在于前向传播与 backward() 之间），也不含优化器状态和代码，所以要先用 Python 重新构建模型，再把这些数字加载进去。若要接着训练，还得保存 optimizer.state_dict()——GradLab 的“文件 ▸ 保存”就是这样做的。</translation>
+    </message>
+    <message>
+        <source>{path}: {size} bytes, {n} tensors</source>
+        <translation>{path}：{size} 字节，{n} 个张量</translation>
+    </message>
+    <message>
+        <source>Same predictions after loading: the numbers were all it needed.</source>
+        <translation>加载后的预测完全相同：模型需要的只是这些数字。</translation>
+    </message>
+    <message>
+        <source>The predictions differ!</source>
+        <translation>预测不一致！</translation>
+    </message>
+    <message>
+        <source>live model | fresh model → after load_state_dict</source>
+        <translation>当前模型 | 新模型 → load_state_dict 之后</translation>
+    </message>
+</context>
+<context>
+    <name>CodePanel</name>
+    <message>
+        <source>The line that ran last, and the one the Next phase button (F10) runs next.</source>
+        <translation>刚运行的那一行，以及“下一行”按钮（F10）接下来要运行的那一行。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy the whole script: paste it into a .py file or a notebook and run it. It computes exactly what GradLab computes.</source>
+        <translation>复制整个脚本：粘贴到 .py 文件或 notebook 中即可运行，算出的结果与 GradLab 完全相同。</translation>
+    </message>
+    <message>
+        <source>Save as .py…</source>
+        <translation>另存为 .py…</translation>
+    </message>
+    <message>
+        <source>Save this script as a Python file. Run it with PyTorch installed and it prints the same weight and bias as GradLab after 100 updates.</source>
+        <translation>把这个脚本保存为 Python 文件。在装有 PyTorch 的环境中运行，100 次更新后它打印出的权重和偏置与 GradLab 相同。</translation>
+    </message>
+    <message>
+        <source>The training script for the current settings. Every button of the app runs one of its lines; the highlighted line ran last. Hover a line to see what it does.</source>
+        <translation>当前设置对应的训练脚本。应用里的每个按钮都运行其中的一行；高亮的是刚运行的那一行。把鼠标悬停在某一行上，可以查看它的作用。</translation>
+    </message>
+    <message>
+        <source>Training script</source>
+        <translation>训练脚本</translation>
+    </message>
+    <message>
+        <source>Running: lines {first}–{last} repeat, once per update, without zero_grad() (mistake mode).</source>
+        <translation>运行中：第 {first}–{last} 行反复执行，每次更新一遍，不调用 zero_grad()（犯错模式）。</translation>
+    </message>
+    <message>
+        <source>Running: lines {first}–{last} repeat, once per update.</source>
+        <translation>运行中：第 {first}–{last} 行反复执行，每次更新一遍。</translation>
+    </message>
+    <message>
+        <source>Next (F10), line {line}: {code}</source>
+        <translation>接下来（F10），第 {line} 行：{code}</translation>
+    </message>
+    <message>
+        <source>Refused, line {line}: {code}</source>
+        <translation>被拒绝，第 {line} 行：{code}</translation>
+    </message>
+    <message>
+        <source>Just ran, line {line}: {code}</source>
+        <translation>刚运行，第 {line} 行：{code}</translation>
+    </message>
+    <message>
+        <source>Nothing has run yet.</source>
+        <translation>还没有运行任何代码。</translation>
+    </message>
+    <message>
+        <source>Save the training script</source>
+        <translation>保存训练脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+    <message>
+        <source>Loads PyTorch: tensors, and autograd, which works out gradients for us.</source>
+        <translation>加载 PyTorch：张量，以及替我们计算梯度的 autograd。</translation>
+    </message>
+    <message>
+        <source>torch.nn holds the building blocks: layers such as nn.Linear and losses such as nn.MSELoss.</source>
+        <translation>torch.nn 提供各种构件：nn.Linear 这样的层，nn.MSELoss 这样的损失函数。</translation>
+    </message>
+    <message>
+        <source>torch.optim holds the optimizers: the rules that change the parameters using their gradients.</source>
+        <translation>torch.optim 提供各种优化器：利用梯度来修改参数的规则。</translation>
+    </message>
+    <message>
+        <source>DataLoader cuts the data into shuffled mini-batches; TensorDataset keeps each x with its y.</source>
+        <translation>DataLoader 把数据打乱并切成小批量；TensorDataset 让每个 x 与它的 y 始终配对。</translation>
+    </message>
+    <message>
+        <source>One CPU thread, as in GradLab: with more than 32,768 samples PyTorch would split the sums across threads and the last digits could differ.</source>
+        <translation>只用一个 CPU 线程，和 GradLab 一样：样本超过 32,768 个时，PyTorch 会把求和分给多个线程，最后几位数字可能会不同。</translation>
+    </message>
+    <message>
+        <source>Fixes the random numbers, so the data and the starting weights are the same on every run.</source>
+        <translation>固定随机数，让每次运行的数据和初始权重都完全相同。</translation>
+    </message>
+    <message>
+        <source>Draws the inputs from the standard normal distribution: one row per sample, one column.</source>
+        <translation>从标准正态分布中抽取输入：每个样本一行，只有一列。</translation>
+    </message>
+    <message>
+        <source>The answers: every y lies exactly on the line the model has to discover.</source>
+        <translation>答案：每个 y 都恰好落在模型要找出的那条直线上。</translation>
+    </message>
+    <message>
+        <source>The answers: y = sin(x), a curve that no straight line can follow.</source>
+        <translation>答案：y = sin(x)，一条任何直线都无法贴合的曲线。</translation>
+    </message>
+    <message>
+        <source>Adds random noise to y, as real measurements are never exact; the model can only find the line on average.</source>
+        <translation>给 y 加上随机噪声，因为真实的测量从来不会完全精确；模型只能在平均意义上找到这条直线。</translation>
+    </message>
+    <message>
+        <source>One neuron: y_pred = x·w + b, with a weight w and a bias b that start at small random values.</source>
+        <translation>一个神经元：y_pred = x·w + b，其中权重 w 和偏置 b 从很小的随机值开始。</translation>
+    </message>
+    <message>
+        <source>A small network: a hidden layer, a tanh bend, and an output layer, applied in this order.</source>
+        <translation>一个小型网络：依次经过隐藏层、tanh 弯折和输出层。</translation>
+    </message>
+    <message>
+        <source>The hidden layer: each of its neurons computes its own w·x + b.</source>
+        <translation>隐藏层：其中每个神经元都计算自己的 w·x + b。</translation>
+    </message>
+    <message>
+        <source>tanh bends every hidden value; without a bend the whole network would still draw a straight line.</source>
+        <translation>tanh 把每个隐藏值弯折一下；没有这一步，整个网络画出的仍然只是一条直线。</translation>
+    </message>
+    <message>
+        <source>The output layer mixes the hidden values into one prediction.</source>
+        <translation>输出层把各个隐藏值组合成一个预测值。</translation>
+    </message>
+    <message>
+        <source>Mean squared error: the average of (y_pred − y)², so large errors count much more than small ones.</source>
+        <translation>均方误差：(y_pred − y)² 的平均值，所以大误差比小误差的分量重得多。</translation>
+    </message>
+    <message>
+        <source>Mean absolute error: the average of |y_pred − y|, every error counts in proportion to its size.</source>
+        <translation>平均绝对误差：|y_pred − y| 的平均值，每个误差按它的大小成比例计入。</translation>
+    </message>
+    <message>
+        <source>Huber loss: squared for small errors and absolute for large ones, so outliers pull less.</source>
+        <translation>Huber 损失：误差小时取平方，误差大时取绝对值，所以离群点的拉扯更小。</translation>
+    </message>
+    <message>
+        <source>Plain gradient descent: every step() moves each parameter by −lr × its gradient.</source>
+        <translation>普通梯度下降：每次 step() 都让每个参数移动 −lr × 它的梯度。</translation>
+    </message>
+    <message>
+        <source>Gradient descent with momentum: step() keeps a running velocity of past gradients and moves along it.</source>
+        <translation>带动量的梯度下降：step() 保留过去梯度累积成的速度，并沿着这个速度移动。</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum: like momentum, but each step also looks ahead along the velocity.</source>
+        <translation>Nesterov 动量：和动量法类似，但每一步还会沿速度方向先往前看一步。</translation>
+    </message>
+    <message>
+        <source>Adam: step() keeps running averages of each gradient and of its square, and scales every step by them.</source>
+        <translation>Adam：step() 为每个梯度及其平方分别维护滑动平均，并用它们来缩放每一步。</translation>
+    </message>
+    <message>
+        <source>RMSprop: step() divides each gradient by a running average of its recent size.</source>
+        <translation>RMSprop：step() 把每个梯度除以它近期大小的滑动平均。</translation>
+    </message>
+    <message>
+        <source>Adagrad: step() divides each gradient by the root of all its squared gradients so far, so the steps shrink over time.</source>
+        <translation>Adagrad：step() 把每个梯度除以它至今所有梯度平方之和的平方根，所以步子会越来越小。</translation>
+    </message>
+    <message>
+        <source>A DataLoader hands out the data in shuffled mini-batches.</source>
+        <translation>DataLoader 把数据打乱后按小批量依次分发。</translation>
+    </message>
+    <message>
+        <source>TensorDataset pairs x[i] with y[i], so shuffling keeps every input with its answer.</source>
+        <translation>TensorDataset 把 x[i] 和 y[i] 配成一对，所以打乱顺序时每个输入都和它的答案在一起。</translation>
+    </message>
+    <message>
+        <source>How many samples one mini-batch holds; every mini-batch gives one update.</source>
+        <translation>一个小批量包含多少个样本；每个小批量进行一次更新。</translation>
+    </message>
+    <message>
+        <source>A new random order in every epoch.</source>
+        <translation>每一轮都换一个新的随机顺序。</translation>
+    </message>
+    <message>
+        <source>The shuffling has its own seeded random generator, so the order is the same on every run.</source>
+        <translation>打乱顺序用的是单独设置了种子的随机数生成器，所以每次运行的顺序都相同。</translation>
+    </message>
+    <message>
+        <source>Repeats the training step; with the full batch, one update sees all the data, so one update is one epoch.</source>
+        <translation>重复训练步骤；使用全批量时，一次更新就看到全部数据，所以一次更新就是一轮。</translation>
+    </message>
+    <message>
+        <source>Counts the updates, one per mini-batch.</source>
+        <translation>统计更新次数，每个小批量一次。</translation>
+    </message>
+    <message>
+        <source>Starts epoch after epoch until enough updates have run.</source>
+        <translation>一轮接一轮地训练，直到更新次数足够为止。</translation>
+    </message>
+    <message>
+        <source>One epoch: the loader hands out the shuffled mini-batches one by one.</source>
+        <translation>一轮：加载器把打乱后的小批量逐个分发出来。</translation>
+    </message>
+    <message>
+        <source>One more update done.</source>
+        <translation>又完成了一次更新。</translation>
+    </message>
+    <message>
+        <source>Stops, even in the middle of an epoch, once enough updates have run.</source>
+        <translation>更新次数一够就停止，即使正处在一轮的中途。</translation>
+    </message>
+    <message>
+        <source>Forward pass: the model predicts a y for every x, and PyTorch records the operations in a graph.</source>
+        <translation>前向传播：模型为每个 x 预测一个 y，PyTorch 把这些运算记录在计算图中。</translation>
+    </message>
+    <message>
+        <source>The loss compares the predictions with the answers: one number that says how wrong the model is.</source>
+        <translation>损失把预测和答案相比较：用一个数说明模型错得有多离谱。</translation>
+    </message>
+    <message>
+        <source>Clears the last update&apos;s gradients: every .grad becomes None, otherwise backward() would add to them.</source>
+        <translation>清除上一次更新的梯度：每个 .grad 都变为 None，否则 backward() 会在旧梯度上继续累加。</translation>
+    </message>
+    <message>
+        <source>Backpropagation: PyTorch walks the graph back from the loss and stores ∂loss/∂parameter in each parameter&apos;s .grad.</source>
+        <translation>反向传播：PyTorch 从损失出发沿计算图反向走，把 ∂loss/∂参数 存入每个参数的 .grad。</translation>
+    </message>
+    <message>
+        <source>The optimizer moves every parameter a little against its gradient, which lowers the loss.</source>
+        <translation>优化器让每个参数沿梯度的反方向移动一小步，从而让损失下降。</translation>
+    </message>
+    <message>
+        <source>Prints the learned weight and bias.</source>
+        <translation>打印学到的权重和偏置。</translation>
+    </message>
+    <message>
+        <source>Prints the loss of the last update.</source>
+        <translation>打印最后一次更新的损失。</translation>
+    </message>
+    <message>
+        <source>Compares a few predictions with the truth, without recording a graph.</source>
+        <translation>把几个预测值与真实值相比较，不记录计算图。</translation>
+    </message>
+    <message>
+        <source>No update ran, so there is no loss yet.</source>
+        <translation>还没有运行过任何更新，所以还没有损失。</translation>
+    </message>
+</context>
+<context>
+    <name>Compare</name>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>lr</source>
+        <translation>lr</translation>
+    </message>
+    <message>
+        <source>batch</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Include this run (its colour on the plots).</source>
+        <translation>纳入这一组运行（图中用这个颜色表示）。</translation>
+    </message>
+    <message>
+        <source>The optimizer of this run.</source>
+        <translation>这一组运行所用的优化器。</translation>
+    </message>
+    <message>
+        <source>The learning rate of this run.</source>
+        <translation>这一组运行的学习率。</translation>
+    </message>
+    <message>
+        <source>Mini-batch size of this run (0 = all samples).</source>
+        <translation>这一组运行的小批量大小（0 表示使用全部样本）。</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>开始对比</translation>
+    </message>
+    <message>
+        <source>Train every ticked setting for 300 updates from the model&apos;s current point, on the same data. Watch their paths on the landscape and their losses.</source>
+        <translation>从模型当前的参数出发，在同一份数据上，用每一组勾选的设置各训练 300 次更新。在损失曲面上观察它们的路径，并比较各自的损失。</translation>
+    </message>
+    <message>
+        <source>Back to one run</source>
+        <translation>回到单次运行</translation>
+    </message>
+    <message>
+        <source>Leave compare mode: the plots show your run again.</source>
+        <translation>退出对比模式：图中重新显示你自己的运行。</translation>
+    </message>
+    <message>
+        <source>Same data, same start, different optimizers: which one gets to the bottom first? Which overshoots?</source>
+        <translation>同样的数据，同样的起点，不同的优化器：谁先到达谷底？谁会冲过头？</translation>
+    </message>
+    <message>
+        <source>Compare mode is off.</source>
+        <translation>对比模式已关闭。</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>已发散</translation>
+    </message>
+    <message>
+        <source>Update {done} of {total}</source>
+        <translation>已更新 {done} / {total} 次</translation>
+    </message>
+</context>
+<context>
+    <name>Controls</name>
+    <message numerus="yes">
+        <source>%n update(s)/s</source>
+        <translation>
+            <numerusform>%n 次更新/秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Forward pass: the model computes a prediction for every x, y_pred = x·Wᵀ + b. PyTorch records each operation in a graph for backward().</source>
+        <translation>前向传播：模型为每个 x 计算一个预测值，y_pred = x·Wᵀ + b。PyTorch 把每一步运算记录在计算图中，供 backward() 使用。</translation>
+    </message>
+    <message>
+        <source>How wrong is the model? MSELoss averages the squared differences between y_pred and y. Its result is one number, the loss.</source>
+        <translation>模型错得有多离谱？MSELoss 对 y_pred 与 y 之差的平方求平均，结果是一个数，就是损失。</translation>
+    </message>
+    <message>
+        <source>Clears the gradients from the last update: every .grad becomes None. Without it, backward() adds new gradients to the old ones.</source>
+        <translation>清除上一次更新留下的梯度：每个 .grad 都变为 None。不调用它的话，backward() 会把新梯度累加到旧梯度上。</translation>
+    </message>
+    <message>
+        <source>Backpropagation: PyTorch walks the graph from the loss back to w and b and stores ∂loss/∂w and ∂loss/∂b in their .grad.</source>
+        <translation>反向传播：PyTorch 沿计算图从损失反向走到 w 和 b，把 ∂loss/∂w 和 ∂loss/∂b 分别存入它们的 .grad。</translation>
+    </message>
+    <message>
+        <source>The optimizer moves each parameter a little against its gradient: θ ← θ − lr·θ.grad.</source>
+        <translation>优化器让每个参数沿梯度的反方向移动一小步：θ ← θ − lr·θ.grad。</translation>
+    </message>
+    <message>
+        <source>Learning rate (lr)</source>
+        <translation>学习率（lr）</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>Momentum</source>
+        <translation>动量</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批量大小</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>True w</source>
+        <translation>真实 w</translation>
+    </message>
+    <message>
+        <source>True b</source>
+        <translation>真实 b</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>真实函数</translation>
+    </message>
+    <message>
+        <source>Hidden units</source>
+        <translation>隐藏单元数</translation>
+    </message>
+    <message>
+        <source>How big each step is: θ ← θ − lr·grad. Too large and the loss explodes, too small and training crawls. 0.001–0.1 is the usual range. Applies from the next step().</source>
+        <translation>每一步迈多大：θ ← θ − lr·grad。太大，损失会爆炸；太小，训练慢得像在爬。常用范围是 0.001–0.1。从下一次 step() 起生效。</translation>
+    </message>
+    <message>
+        <source>The update rule. SGD follows the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</source>
+        <translation>参数的更新规则。SGD 沿着梯度走；momentum 和 Nesterov 会保留一个不断累积的速度；Adam、RMSprop 和 Adagrad 根据梯度的历史来缩放每一步。更改后实验从头开始。</translation>
+    </message>
+    <message>
+        <source>For SGD with momentum and Nesterov: how much of the previous step is kept (0.9 is common).</source>
+        <translation>用于带动量的 SGD 和 Nesterov：保留上一步的多少（常用 0.9）。</translation>
+    </message>
+    <message>
+        <source>Samples per update. 0 uses all of them (full batch, as the tutorial does); smaller batches give cheaper, noisier steps. Changing it starts over.</source>
+        <translation>每次更新使用的样本数。0 表示使用全部样本（全批量，和教程一样）；批量越小，每一步计算越省，但噪声越大。更改后从头开始。</translation>
+    </message>
+    <message>
+        <source>How many points x ~ N(0, 1) torch.randn draws. Changing it starts over.</source>
+        <translation>torch.randn 抽取多少个点 x ~ N(0, 1)。更改后从头开始。</translation>
+    </message>
+    <message>
+        <source>Standard deviation of random noise added to y. With noise the best line no longer hits every point, and the loss cannot reach 0.</source>
+        <translation>加到 y 上的随机噪声的标准差。有了噪声，最佳直线不再穿过每一个点，损失也降不到 0。</translation>
+    </message>
+    <message>
+        <source>torch.manual_seed: the same seed gives the same data and the same starting weights, every time, on every computer.</source>
+        <translation>torch.manual_seed：同一个种子，无论何时、在哪台电脑上，都会得到相同的数据和相同的初始权重。</translation>
+    </message>
+    <message>
+        <source>The slope the data are made with (y = w·x + b).</source>
+        <translation>生成数据所用的斜率（y = w·x + b）。</translation>
+    </message>
+    <message>
+        <source>The intercept the data are made with (y = w·x + b).</source>
+        <translation>生成数据所用的截距（y = w·x + b）。</translation>
+    </message>
+    <message>
+        <source>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, absolute for large ones.</source>
+        <translation>mse：误差平方的平均值（教程所用）。l1：误差绝对值的平均值。huber：误差小时取平方，误差大时取绝对值。</translation>
+    </message>
+    <message>
+        <source>linear: nn.Linear(1, 1), one weight and one bias. mlp: a small network, Linear → Tanh → Linear, that can fit curves.</source>
+        <translation>linear：nn.Linear(1, 1)，一个权重和一个偏置。mlp：一个小型网络，Linear → Tanh → Linear，能拟合曲线。</translation>
+    </message>
+    <message>
+        <source>The function the data follow: a line y = w·x + b, or y = sin(x).</source>
+        <translation>数据所遵循的函数：直线 y = w·x + b，或 y = sin(x)。</translation>
+    </message>
+    <message>
+        <source>Width of the MLP&apos;s hidden layer.</source>
+        <translation>MLP 隐藏层的宽度（神经元个数）。</translation>
+    </message>
+    <message>
+        <source>Allowed: {allowed}.</source>
+        <translation>允许的取值：{allowed}。</translation>
+    </message>
+    <message>
+        <source>One training step, one call at a time</source>
+        <translation>一步训练，逐个调用</translation>
+    </message>
+    <message>
+        <source>Mistake mode: skip zero_grad()</source>
+        <translation>犯错模式：跳过 zero_grad()</translation>
+    </message>
+    <message>
+        <source>Leave out optimizer.zero_grad() in Next phase, Full update and Run. The gradients of every update then pile up in .grad, the way PyTorch really accumulates them, and the steps grow wrong.</source>
+        <translation>在“下一行”“完整更新”和“运行”中省略 optimizer.zero_grad()。于是每次更新的梯度都会堆积在 .grad 里——PyTorch 真的就是这样累加梯度的——参数的每一步也越走越偏。</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Next phase (F10)</source>
+        <translation>下一行（F10）</translation>
+    </message>
+    <message>
+        <source>Run the next line of the loop, like a debugger&apos;s step over. The highlighted button shows which one it is.</source>
+        <translation>运行循环中的下一行，就像调试器里的“单步跳过”。高亮的按钮就是下一行。</translation>
+    </message>
+    <message>
+        <source>Full update (F11)</source>
+        <translation>完整更新（F11）</translation>
+    </message>
+    <message>
+        <source>Run the rest of the current update, through optimizer.step(): one full turn of the loop.</source>
+        <translation>把当前这次更新剩下的部分运行完，直到 optimizer.step()：循环完整地走一圈。</translation>
+    </message>
+    <message>
+        <source>Run (F5)</source>
+        <translation>运行（F5）</translation>
+    </message>
+    <message>
+        <source>Run the loop again and again at the speed below; press again to pause.</source>
+        <translation>按下面设定的速度一遍遍地运行循环；再按一次即可暂停。</translation>
+    </message>
+    <message>
+        <source>Reset (Ctrl+R)</source>
+        <translation>重置（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Start over: the same seed gives the same data and the same starting weights.</source>
+        <translation>从头开始：同一个种子会得到相同的数据和相同的初始权重。</translation>
+    </message>
+    <message>
+        <source>Step back (Shift+F11)</source>
+        <translation>后退（Shift+F11）</translation>
+    </message>
+    <message>
+        <source>Undo the last update: the parameters, the optimizer&apos;s memory and the order of the mini-batches go back exactly, so running again gives the same numbers.</source>
+        <translation>撤销上一次更新：参数、优化器记住的状态以及小批量的顺序都会精确恢复，所以再运行一次会得到相同的数字。</translation>
+    </message>
+    <message>
+        <source>Updates per second while running. All the way right is full speed: this problem converges in about 100 updates, a few hundredths of a second.</source>
+        <translation>运行时每秒的更新次数。拖到最右边是全速：这个问题大约 100 次更新就收敛，只需百分之几秒。</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Experiment</source>
+        <translation>实验设置</translation>
+    </message>
+    <message>
+        <source>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</source>
+        <translation>在这份数据上，全批量 SGD 只有在学习率低于 2/λmax 时才会收敛，其中 λmax 是损失的最大曲率（它的 Hessian 矩阵的一个特征值）。超过这个值，每一步都比上一步冲得更远。</translation>
+    </message>
+    <message>
+        <source>stable below {bound} (SGD, full batch, MSE)</source>
+        <translation>低于 {bound} 时稳定（SGD、全批量、MSE）</translation>
+    </message>
+    <message>
+        <source>Above the stable bound: plain SGD will diverge.</source>
+        <translation>已超过稳定上限：普通 SGD 会发散。</translation>
+    </message>
+    <message>
+        <source>full speed</source>
+        <translation>全速</translation>
+    </message>
+    <message>
+        <source>Pause (F5)</source>
+        <translation>暂停（F5）</translation>
+    </message>
+</context>
+<context>
+    <name>Crash</name>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出错了</translation>
+    </message>
+    <message>
+        <source>GradLab hit an unexpected error and carried on: {error}
+
+Your work is safe. The details are in the log file:
+{path}
+
+If it happens again, please send that file to your teacher or to the GradLab team.</source>
+        <translation>GradLab 遇到了一个意外错误，但仍在继续运行：{error}
+
+你的工作不会丢失。详细信息记录在日志文件中：
+{path}
+
+如果再次出现，请把这个文件发给你的老师或 GradLab 团队。</translation>
+    </message>
+</context>
+<context>
+    <name>Exporter</name>
+    <message>
+        <source>CSV of original plot data</source>
+        <translation>原始绘图数据（CSV）</translation>
+    </message>
+    <message>
+        <source>HDF5 Export: plot (x,y)</source>
+        <translation>HDF5 导出：绘图 (x,y)</translation>
+    </message>
+    <message>
+        <source>Image File (PNG, TIF, JPG, ...)</source>
+        <translation>图片文件（PNG、TIF、JPG 等）</translation>
+    </message>
+    <message>
+        <source>Matplotlib Window</source>
+        <translation>Matplotlib 窗口</translation>
+    </message>
+    <message>
+        <source>Printer</source>
+        <translation>打印机</translation>
+    </message>
+    <message>
+        <source>Scalable Vector Graphics (SVG)</source>
+        <translation>可缩放矢量图形（SVG）</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <source>Display averages of the curves displayed in this plot. The parameter list allows you to choose parameters to average over (if any are available).</source>
+        <translation>显示此图中各条曲线的平均值。可在参数列表中选择按哪些参数求平均（如果有的话）。</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Plot only the portion of each curve that is visible. This assumes X values are uniformly spaced.</source>
+        <translation>只绘制每条曲线的可见部分。这要求 X 值均匀分布。</translation>
+    </message>
+    <message>
+        <source>Clip to View</source>
+        <translation>裁剪到视图</translation>
+    </message>
+    <message>
+        <source>If multiple curves are displayed in this plot, check this box to limit the number of traces that are displayed.</source>
+        <translation>如果此图显示多条曲线，勾选此项可限制显示的曲线条数。</translation>
+    </message>
+    <message>
+        <source>Max Traces:</source>
+        <translation>最多曲线数：</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>降采样</translation>
+    </message>
+    <message>
+        <source>Downsample by drawing a saw wave that follows the min and max of the original data. This method produces the best visual representation of the data but is slower.</source>
+        <translation>画一条沿原始数据最小值和最大值起伏的锯齿波来降采样。这种方法显示效果最好，但速度较慢。</translation>
+    </message>
+    <message>
+        <source>Peak</source>
+        <translation>峰值</translation>
+    </message>
+    <message>
+        <source>If multiple curves are displayed in this plot, check &quot;Max Traces&quot; and set this value to limit the number of traces that are displayed.</source>
+        <translation>如果此图显示多条曲线，勾选“最多曲线数”并设置此值，可限制显示的曲线条数。</translation>
+    </message>
+    <message>
+        <source>If MaxTraces is checked, remove curves from memory after they are hidden (saves memory, but traces can not be un-hidden).</source>
+        <translation>勾选“最多曲线数”后，曲线一旦隐藏就从内存中移除（节省内存，但隐藏的曲线无法再显示）。</translation>
+    </message>
+    <message>
+        <source>Forget hidden traces</source>
+        <translation>丢弃隐藏的曲线</translation>
+    </message>
+    <message>
+        <source>Downsample by taking the mean of N samples.</source>
+        <translation>取 N 个样本的平均值来降采样。</translation>
+    </message>
+    <message>
+        <source>Mean</source>
+        <translation>平均值</translation>
+    </message>
+    <message>
+        <source>Downsample by taking the first of N samples. This method is fastest and least accurate.</source>
+        <translation>取 N 个样本中的第一个来降采样。这种方法最快，但最不精确。</translation>
+    </message>
+    <message>
+        <source>Subsample</source>
+        <translation>抽样</translation>
+    </message>
+    <message>
+        <source>Automatically downsample data based on the visible range. This assumes X values are uniformly spaced.</source>
+        <translation>根据可见范围自动对数据降采样。这要求 X 值均匀分布。</translation>
+    </message>
+    <message>
+        <source>Auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Downsample data before plotting. (plot every Nth sample)</source>
+        <translation>绘图前先对数据降采样（每 N 个样本画一个）。</translation>
+    </message>
+    <message>
+        <source>Log X</source>
+        <translation>X 对数坐标</translation>
+    </message>
+    <message>
+        <source>dy/dx</source>
+        <translation>dy/dx</translation>
+    </message>
+    <message>
+        <source>Y vs. Y&apos;</source>
+        <translation>Y 对 Y&apos;</translation>
+    </message>
+    <message>
+        <source>Power Spectrum (FFT)</source>
+        <translation>功率谱（FFT）</translation>
+    </message>
+    <message>
+        <source>Log Y</source>
+        <translation>Y 对数坐标</translation>
+    </message>
+    <message>
+        <source>Subtract Mean</source>
+        <translation>减去平均值</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <source>Show X Grid</source>
+        <translation>显示 X 网格</translation>
+    </message>
+    <message>
+        <source>Show Y Grid</source>
+        <translation>显示 Y 网格</translation>
+    </message>
+    <message>
+        <source>Opacity</source>
+        <translation>不透明度</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
+        <source>Link Axis:</source>
+        <translation>关联坐标轴：</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Links this axis with another view. When linked, both views will display the same data range.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;将此坐标轴与另一个视图关联。关联后，两个视图显示相同的数据范围。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Percent of data to be visible when auto-scaling. It may be useful to decrease this value for data with spiky noise.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;自动缩放时可见数据所占的百分比。数据中有尖峰噪声时，适当减小此值可能会有帮助。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Automatically resize this axis whenever the displayed data is changed.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;每当显示的数据改变时，自动调整此坐标轴的范围。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Set the range for this axis manually. This disables automatic scaling. &lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;手动设置此坐标轴的范围。这会关闭自动缩放。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>手动</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Minimum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;此坐标轴显示的最小值。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Maximum value to display for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;此坐标轴显示的最大值。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Inverts the display of this axis. (+y points downward instead of upward)&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;反转此坐标轴的方向（+y 朝下而不是朝上）。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Invert Axis</source>
+        <translation>反转坐标轴</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;Enables mouse interaction (panning, scaling) for this axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;允许用鼠标操作此坐标轴（平移、缩放）。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Mouse Enabled</source>
+        <translation>启用鼠标</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will only auto-scale to data that is visible along the orthogonal axis.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;勾选后，此坐标轴只根据另一坐标轴方向上可见的数据自动缩放。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Visible Data Only</source>
+        <translation>仅可见数据</translation>
+    </message>
+    <message>
+        <source>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;When checked, the axis will automatically pan to center on the current data, but the scale along this axis will not change.&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</source>
+        <translation>&lt;html&gt;&lt;head/&gt;&lt;body&gt;&lt;p&gt;勾选后，此坐标轴会自动平移，使当前数据居中，但缩放比例保持不变。&lt;/p&gt;&lt;/body&gt;&lt;/html&gt;</translation>
+    </message>
+    <message>
+        <source>Auto Pan Only</source>
+        <translation>仅自动平移</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Item to export:</source>
+        <translation>要导出的项目：</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>导出格式</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Export options</source>
+        <translation>导出选项</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+</context>
+<context>
+    <name>GraphPanel</name>
+    <message>
+        <source>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Ctrl+0 to fit. Hover over or click a box to inspect it.</source>
+        <translation>PyTorch 记录下的 autograd 计算图：灰色箭头向前传递数值，红色箭头向后传递梯度。拖动可平移，滚轮可缩放，Ctrl+0 可让整张图适应视图。把鼠标悬停在方框上或点击它，即可查看详情。</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <source>Fit the whole graph into the view (Ctrl+0). The wheel zooms, dragging pans.</source>
+        <translation>让整张计算图适应视图（Ctrl+0）。滚轮缩放，拖动平移。</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>重放</translation>
+    </message>
+    <message>
+        <source>Play the last backward() again, node by node, in the order autograd ran the nodes. While it plays, this button skips to the end.</source>
+        <translation>按 autograd 执行节点的顺序，逐个节点重放上一次 backward()。重放过程中，按此按钮可直接跳到结尾。</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the graph as a picture: PNG for documents and slides, SVG to scale without blur.</source>
+        <translation>把计算图保存为图片：PNG 适合文档和幻灯片，SVG 可任意缩放而不模糊。</translation>
+    </message>
+    <message>
+        <source>What the graph shows now. live: backward() can still run through it. freed: backward() ran and released the tensors the graph saved for it.</source>
+        <translation>计算图当前的状态。未释放：backward() 仍然可以在图上运行。已释放：backward() 已经运行过，并释放了图为它保存的张量。</translation>
+    </message>
+    <message>
+        <source>The box under the mouse, or the one you clicked: what PyTorch knows about it. Click the background to let it go.</source>
+        <translation>鼠标下方或你点击的方框：PyTorch 所知道的关于它的信息。点击空白背景即可取消选中。</translation>
+    </message>
+    <message>
+        <source>GradLab: autograd graph</source>
+        <translation>GradLab：autograd 计算图</translation>
+    </message>
+    <message>
+        <source>backward() starts here: the gradient of the loss with respect to itself is 1.</source>
+        <translation>backward() 从这里开始：损失对它自身的梯度是 1。</translation>
+    </message>
+    <message>
+        <source>∂loss/∂{source}: the gradient {target} sent back along this arrow.</source>
+        <translation>∂loss/∂{source}：{target} 沿这条箭头传回的梯度。</translation>
+    </message>
+    <message>
+        <source>∂loss/∂(output of {source}): the gradient {target} sent back along this arrow.</source>
+        <translation>∂loss/∂({source} 的输出)：{target} 沿这条箭头传回的梯度。</translation>
+    </message>
+    <message>
+        <source>computes</source>
+        <translation>计算</translation>
+    </message>
+    <message>
+        <source>output shape</source>
+        <translation>输出形状</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>{saved}, now freed</source>
+        <translation>{saved}，现已释放</translation>
+    </message>
+    <message>
+        <source>saved for backward</source>
+        <translation>为反向传播保存</translation>
+    </message>
+    <message>
+        <source>sent to {name}</source>
+        <translation>传给 {name}</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>this backward() added</source>
+        <translation>本次 backward() 累加的</translation>
+    </message>
+    <message>
+        <source>None (kept for leaves only)</source>
+        <translation>None（只有叶子张量才保留）</translation>
+    </message>
+    <message>
+        <source>gradient through it</source>
+        <translation>经过它的梯度</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Training runs: every update records a new graph and backward() frees it. The view refreshes a few times a second; pause to explore it.</source>
+        <translation>训练进行中：每次更新都会记录一张新的计算图，再由 backward() 释放。视图每秒只刷新几次；暂停后可以仔细查看。</translation>
+    </message>
+    <message>
+        <source>no graph</source>
+        <translation>无计算图</translation>
+    </message>
+    <message>
+        <source>No graph yet. model(x) (forward) records every operation, so that backward() can later compute the gradients.</source>
+        <translation>还没有计算图。model(x)（前向传播）会记录每一步运算，之后 backward() 才能据此计算梯度。</translation>
+    </message>
+    <message>
+        <source>freed</source>
+        <translation>已释放</translation>
+    </message>
+    <message>
+        <source>A second backward() was refused: the first one freed the tensors this graph saved. Record a new graph (forward, loss), or pass retain_graph=True to the first backward() to keep them.</source>
+        <translation>第二次 backward() 被拒绝：第一次已经释放了这张图保存的张量。请重新记录一张计算图（前向传播、损失），或者在第一次调用 backward() 时传入 retain_graph=True，把它们保留下来。</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>未释放</translation>
+    </message>
+    <message>
+        <source>model(x) recorded these operations for y_pred. Computing the loss adds its own nodes after y_pred.</source>
+        <translation>model(x) 为 y_pred 记录了这些运算。计算损失时，会在 y_pred 之后加上它自己的节点。</translation>
+    </message>
+    <message>
+        <source>zero_grad() set every .grad to None. The graph is still live: backward() can run through it.</source>
+        <translation>zero_grad() 把每个 .grad 都设为了 None。计算图仍未释放：backward() 还能在图上运行。</translation>
+    </message>
+    <message>
+        <source>The whole graph, from x and the parameters to the loss. backward() will run it from the loss back to the parameters.</source>
+        <translation>完整的计算图：从 x 和参数一直到损失。backward() 将从损失出发，沿图反向运行到参数。</translation>
+    </message>
+    <message>
+        <source>The last update&apos;s graph, already freed by its backward(). Step through an update (F10) to watch backward() run.</source>
+        <translation>上一次更新的计算图，已被它的 backward() 释放。逐行执行一次更新（F10），即可观看 backward() 的运行过程。</translation>
+    </message>
+    <message>
+        <source>zero_grad() set every .grad to None. The red numbers are the gradients of the last backward(); the graph stays freed.</source>
+        <translation>zero_grad() 把每个 .grad 都设为了 None。红色数字是上一次 backward() 算出的梯度；计算图仍处于已释放状态。</translation>
+    </message>
+    <message>
+        <source>step() updated each parameter from its .grad. The next forward records a new graph.</source>
+        <translation>step() 根据每个参数的 .grad 更新了它。下一次前向传播会记录一张新的计算图。</translation>
+    </message>
+    <message>
+        <source>backward() is done and ADDED ∂loss/∂parameter to each old .grad (no zero_grad()). It freed the saved tensors (dashed boxes).</source>
+        <translation>backward() 已完成，并把 ∂loss/∂参数“累加”到了每个旧的 .grad 上（没有调用 zero_grad()）。它释放了保存的张量（虚线框）。</translation>
+    </message>
+    <message>
+        <source>backward() is done: each .grad holds ∂loss/∂parameter. It freed the saved tensors (dashed boxes), so a second backward() would fail.</source>
+        <translation>backward() 已完成：每个 .grad 中存的都是 ∂loss/∂参数。它释放了保存的张量（虚线框），所以再调用一次 backward() 会失败。</translation>
+    </message>
+    <message>
+        <source>backward {step}/{total}</source>
+        <translation>反向传播 {step}/{total}</translation>
+    </message>
+    <message>
+        <source>loss.backward() starts at the loss, with ∂loss/∂loss = 1, and runs the graph backwards.</source>
+        <translation>loss.backward() 从损失出发（∂loss/∂loss = 1），沿计算图反向运行。</translation>
+    </message>
+    <message>
+        <source>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so gradients pile up.</source>
+        <translation>AccumulateGrad 把 ∂loss/∂{p} 累加到了旧的 {p}.grad 上：zero_grad() 没有运行，所以梯度越积越多。</translation>
+    </message>
+    <message>
+        <source>AccumulateGrad stored ∂loss/∂{p} in {p}.grad.</source>
+        <translation>AccumulateGrad 把 ∂loss/∂{p} 存入了 {p}.grad。</translation>
+    </message>
+    <message>
+        <source>{name} sent the gradient back to its inputs, then freed the tensors it saved ({saved}).</source>
+        <translation>{name} 把梯度传回给它的输入，然后释放了它保存的张量（{saved}）。</translation>
+    </message>
+    <message>
+        <source>{name} sent the gradient back to its inputs (it saved no tensors).</source>
+        <translation>{name} 把梯度传回给它的输入（它没有保存任何张量）。</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>Export the graph</source>
+        <translation>导出计算图</translation>
+    </message>
+    <message>
+        <source>The graph was not saved: {error}</source>
+        <translation>计算图没有保存：{error}</translation>
+    </message>
+    <message>
+        <source>scalar</source>
+        <translation>标量</translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation>无法写入 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>导出…</translation>
+    </message>
+</context>
+<context>
+    <name>Inference</name>
+    <message>
+        <source>An x the model has maybe never seen. Any number.</source>
+        <translation>一个模型也许从未见过的 x，任意数字都行。</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Runs the model on x inside torch.no_grad() after model.eval(): the way a trained model is used. Training is not affected.</source>
+        <translation>先调用 model.eval()，再在 torch.no_grad() 中用模型计算 x：训练好的模型就是这样使用的。不会影响训练。</translation>
+    </message>
+    <message>
+        <source>x</source>
+        <translation>x</translation>
+    </message>
+    <message>
+        <source>model says y</source>
+        <translation>模型预测的 y</translation>
+    </message>
+    <message>
+        <source>the data&apos;s rule says</source>
+        <translation>数据规律给出的 y</translation>
+    </message>
+    <message>
+        <source>while training</source>
+        <translation>训练时</translation>
+    </message>
+    <message>
+        <source>inference</source>
+        <translation>推理时</translation>
+    </message>
+    <message>
+        <source>requires_grad={rg}, grad_fn={fn}: a graph is recorded</source>
+        <translation>requires_grad={rg}，grad_fn={fn}：会记录计算图</translation>
+    </message>
+    <message>
+        <source>requires_grad={rg}, grad_fn={fn}: no graph, less memory, faster</source>
+        <translation>requires_grad={rg}，grad_fn={fn}：不记录计算图，更省内存，也更快</translation>
+    </message>
+</context>
+<context>
+    <name>Landscape</name>
+    <message>
+        <source>loss over (w, b)</source>
+        <translation>(w, b) 上的损失曲面</translation>
+    </message>
+    <message>
+        <source>Each colour is a loss value: dark is low. Training walks downhill from the start to the star, the least-squares optimum. Click anywhere to start the model from that (w, b).</source>
+        <translation>每种颜色代表一个损失值：越暗越低。训练从起点一路下坡，走向星号所在的最小二乘最优解。点击任意位置，模型就从那个 (w, b) 重新出发。</translation>
+    </message>
+    <message>
+        <source>The landscape is drawn over the two parameters w and b of the linear model. The MLP has many more parameters, so its loss cannot be drawn as a map: watch the loss plot instead.</source>
+        <translation>损失曲面是在线性模型的两个参数 w 和 b 上画出来的。MLP 的参数多得多，它的损失无法画成一张平面图：请改看损失曲线。</translation>
+    </message>
+    <message>
+        <source>optimum</source>
+        <translation>最优点</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <source>Fresh start: the tutorial&apos;s program, lr 0.1, mistake mode off.</source>
+        <translation>重新开始：教程中的程序，lr 0.1，关闭犯错模式。</translation>
+    </message>
+    <message>
+        <source>Fresh start, running slowly: watch each update move w and b.</source>
+        <translation>重新开始，慢速运行：观察每次更新如何移动 w 和 b。</translation>
+    </message>
+    <message>
+        <source>lr = 1.5, above the stable limit: watch every update overshoot further.</source>
+        <translation>lr = 1.5，超过了稳定上限：观察每次更新如何冲得越来越远。</translation>
+    </message>
+    <message>
+        <source>lr = 0.001: watch how little 100 updates achieve.</source>
+        <translation>lr = 0.001：看看 100 次更新的进展有多么微小。</translation>
+    </message>
+    <message>
+        <source>lr = 0.9, just under the limit: w and b jump across, then settle.</source>
+        <translation>lr = 0.9，刚好低于上限：w 和 b 在最优点两侧来回跳，然后稳定下来。</translation>
+    </message>
+    <message>
+        <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch .grad pile up.</source>
+        <translation>已开启犯错模式：跳过 zero_grad()。按 F11，观察 .grad 越积越多。</translation>
+    </message>
+    <message>
+        <source>Noise 0.5 on y: watch where the loss levels off.</source>
+        <translation>给 y 加上 0.5 的噪声：观察损失最终停在哪里。</translation>
+    </message>
+    <message>
+        <source>Mini-batches of 10: one update per batch, a shakier loss curve.</source>
+        <translation>每个小批量 10 个样本：每个批量更新一次，损失曲线抖得更厉害。</translation>
+    </message>
+    <message>
+        <source>SGD with momentum 0.9 at lr 0.1.</source>
+        <translation>带动量 0.9 的 SGD，lr 0.1。</translation>
+    </message>
+    <message>
+        <source>Adam at lr 0.1 (compare it with SGD at lr 0.1, same start).</source>
+        <translation>Adam，lr 0.1（与 lr 0.1 的 SGD 从同一起点出发进行对比）。</translation>
+    </message>
+    <message>
+        <source>RMSprop at lr 0.1.</source>
+        <translation>RMSprop，lr 0.1。</translation>
+    </message>
+    <message>
+        <source>Open the lesson “{title}”</source>
+        <translation>打开课程“{title}”</translation>
+    </message>
+    <message>
+        <source>Previous lesson</source>
+        <translation>上一课</translation>
+    </message>
+    <message>
+        <source>Next lesson</source>
+        <translation>下一课</translation>
+    </message>
+    <message>
+        <source>Choose a lesson. They follow the training loop in order.</source>
+        <translation>选择一课。课程按训练循环的顺序排列。</translation>
+    </message>
+    <message>
+        <source>Lesson number, of all lessons</source>
+        <translation>当前课序号 / 课程总数</translation>
+    </message>
+    <message>
+        <source>The lesson. Values said to be computed “just now” come from PyTorch on this machine. A “▶ Try it” link sets the app up to show the lesson&apos;s point: hover it to see how.</source>
+        <translation>课程正文。标明“刚刚”计算的数值，都是本机上的 PyTorch 算出来的。“▶ 试一试”链接会把应用设置好，演示本课的要点：把鼠标悬停在链接上，可以看到它会做什么。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>GradLab: watch a network learn</source>
+        <translation>GradLab：看神经网络如何学习</translation>
+    </message>
+    <message>
+        <source>Controls</source>
+        <translation>控制</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Maths</source>
+        <translation>手算</translation>
+    </message>
+    <message>
+        <source>Optimizer state</source>
+        <translation>优化器状态</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Graph</source>
+        <translation>计算图</translation>
+    </message>
+    <message>
+        <source>Messages</source>
+        <translation>消息</translation>
+    </message>
+    <message>
+        <source>Session as code</source>
+        <translation>会话代码</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>对比</translation>
+    </message>
+    <message>
+        <source>Inference</source>
+        <translation>推理</translation>
+    </message>
+    <message>
+        <source>Checkpoint lab</source>
+        <translation>检查点实验</translation>
+    </message>
+    <message>
+        <source>Loading PyTorch…</source>
+        <translation>正在加载 PyTorch…</translation>
+    </message>
+    <message>
+        <source>Next phase</source>
+        <translation>下一行</translation>
+    </message>
+    <message>
+        <source>Run the next call of the loop</source>
+        <translation>运行循环中的下一个调用</translation>
+    </message>
+    <message>
+        <source>Full update</source>
+        <translation>完整更新</translation>
+    </message>
+    <message>
+        <source>Finish the current update, through optimizer.step()</source>
+        <translation>完成当前这次更新，直到 optimizer.step()</translation>
+    </message>
+    <message>
+        <source>Run / pause</source>
+        <translation>运行/暂停</translation>
+    </message>
+    <message>
+        <source>Start or pause running updates</source>
+        <translation>开始或暂停连续更新</translation>
+    </message>
+    <message>
+        <source>Step back</source>
+        <translation>后退一步</translation>
+    </message>
+    <message>
+        <source>Undo the last update exactly</source>
+        <translation>精确撤销上一次更新</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Start the experiment over</source>
+        <translation>让实验从头开始</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Continue a saved session (a .gradlab.pt checkpoint)</source>
+        <translation>继续一个已保存的会话（.gradlab.pt 检查点）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Save the session: model, optimizer, data order, history</source>
+        <translation>保存会话：模型、优化器、数据顺序和历史记录</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Start fresh</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>The tutorial&apos;s experiment, from the start</source>
+        <translation>教程中的实验，从头开始</translation>
+    </message>
+    <message>
+        <source>History as CSV…</source>
+        <translation>训练历史（CSV）…</translation>
+    </message>
+    <message>
+        <source>Window screenshot…</source>
+        <translation>窗口截图…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open recent</source>
+        <translation>最近打开</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Plot as PNG or SVG</source>
+        <translation>图表（PNG 或 SVG）</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>About GradLab</source>
+        <translation>关于 GradLab</translation>
+    </message>
+    <message>
+        <source>GradLab sessions (*.gradlab.pt *.pt);;All files (*)</source>
+        <translation>GradLab 会话 (*.gradlab.pt *.pt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open a session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <source>Save the session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>导出训练历史</translation>
+    </message>
+    <message>
+        <source>Export the plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Save a screenshot</source>
+        <translation>保存截图</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>GradLab will use the new language from its next start. Restart now? Your session is saved and comes back.</source>
+        <translation>GradLab 下次启动时将使用新的语言。现在重新启动吗？你的会话会先保存，重启后自动恢复。</translation>
+    </message>
+    <message>
+        <source>GradLab {version}
+
+Watch the first PyTorch program train, one call at a time. Every number is read from live torch tensors.</source>
+        <translation>GradLab {version}
+
+一次一个调用，看着第一个 PyTorch 程序完成训练。屏幕上的每一个数字，都直接读取自运行中的 torch 张量。</translation>
+    </message>
+</context>
+<context>
+    <name>MathsPanel</name>
+    <message>
+        <source>The formulas from the lesson with this moment&apos;s numbers, next to what autograd and the optimizer really computed. Nothing here is needed to train: it shows that backward() and step() do plain arithmetic.</source>
+        <translation>把课程中的公式代入此刻的数值，与 autograd 和优化器实际算出的结果并排对照。训练并不需要这里的任何内容：它只是说明，backward() 和 step() 做的不过是普通的算术。</translation>
+    </message>
+    <message>
+        <source>Maths beside autograd</source>
+        <translation>手算与 autograd 对照</translation>
+    </message>
+    <message>
+        <source>Run a phase (F10) to see the gradient worked out by hand next to autograd&apos;s, and the optimizer&apos;s update with its numbers.</source>
+        <translation>运行一行（F10），即可看到手算的梯度与 autograd 的结果并排对照，以及优化器代入数值的更新过程。</translation>
+    </message>
+    <message>
+        <source>The gradient by hand, and by autograd</source>
+        <translation>手算梯度与 autograd 梯度</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>手算</translation>
+    </message>
+    <message>
+        <source>autograd .grad</source>
+        <translation>autograd 的 .grad</translation>
+    </message>
+    <message>
+        <source>difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <source>Differences this small are rounding: PyTorch works in float32 (about 7 digits) and adds in another order.</source>
+        <translation>这么小的差值只是舍入误差：PyTorch 用 float32 计算（约 7 位有效数字），求和的顺序也不同。</translation>
+    </message>
+    <message>
+        <source>By hand, with this moment&apos;s numbers:</source>
+        <translation>手算，代入此刻的数值：</translation>
+    </message>
+    <message>
+        <source>If optimizer.step() ran now ({optimizer}, lr = {lr})</source>
+        <translation>如果现在运行 optimizer.step()（{optimizer}，lr = {lr}）</translation>
+    </message>
+    <message>
+        <source>Every .grad is None, so step() would change nothing. Run backward() first.</source>
+        <translation>每个 .grad 都是 None，所以 step() 什么也不会改变。请先运行 backward()。</translation>
+    </message>
+    <message>
+        <source>Not worked out for the small network: it has too many parameters. Choose the linear model to see every number.</source>
+        <translation>小型网络不做手算展示：它的参数太多了。选择线性模型即可看到每一个数字。</translation>
+    </message>
+    <message>
+        <source>Not worked out for these optimizer settings.</source>
+        <translation>这组优化器设置不做手算展示。</translation>
+    </message>
+    <message>
+        <source>{p}.grad is None: step() leaves {p} as it is.</source>
+        <translation>{p}.grad 是 None：step() 不会改变 {p}。</translation>
+    </message>
+    <message>
+        <source>For {p} ({name}):</source>
+        <translation>对于 {p}（{name}）：</translation>
+    </message>
+    <message>
+        <source>m and v are Adam&apos;s running averages (optimizer.state), t counts its steps; dividing by 1 − βᵗ corrects their start at zero.</source>
+        <translation>m 和 v 是 Adam 的滑动平均（保存在 optimizer.state 中），t 记录它走过的步数；除以 1 − βᵗ 是为了修正它们从零起步带来的偏差。</translation>
+    </message>
+    <message>
+        <source>v is the velocity kept in optimizer.state (momentum_buffer); μ is the momentum.</source>
+        <translation>v 是保存在 optimizer.state 中的速度（momentum_buffer）；μ 是动量系数。</translation>
+    </message>
+    <message>
+        <source>backward() ran once on this loss, so .grad holds exactly this gradient. N = {n} samples.</source>
+        <translation>backward() 在这个损失上运行了一次，所以 .grad 中恰好就是这个梯度。N = {n} 个样本。</translation>
+    </message>
+    <message>
+        <source>backward() has not run on this loss yet. .grad still holds an older gradient; backward() will add this one to it unless zero_grad() runs first.</source>
+        <translation>backward() 还没有在这个损失上运行。.grad 中仍是之前的梯度；除非先运行 zero_grad()，否则 backward() 会把这个梯度累加上去。</translation>
+    </message>
+    <message>
+        <source>backward() has not run on this loss yet: it will put these values into .grad.</source>
+        <translation>backward() 还没有在这个损失上运行：它将把这些值存入 .grad。</translation>
+    </message>
+    <message>
+        <source>.grad is the sum of {count} backward() calls, because zero_grad() did not run between them. It differs from this one gradient on purpose: that is the mistake.</source>
+        <translation>.grad 是 {count} 次 backward() 调用的总和，因为两次调用之间没有运行 zero_grad()。它与这一次的梯度不同是有意为之：这正是错误所在。</translation>
+    </message>
+    <message>
+        <source>zero_grad() set .grad to None after backward(). The formula still shows what backward() had computed.</source>
+        <translation>zero_grad() 在 backward() 之后把 .grad 设为了 None。公式中仍显示 backward() 当时算出的结果。</translation>
+    </message>
+    <message>
+        <source>There is no loss yet: run model(x) and the loss to see its gradient by hand.</source>
+        <translation>还没有损失：先运行 model(x) 并计算损失，才能看到手算的梯度。</translation>
+    </message>
+    <message>
+        <source>model(x) ran again after the loss was computed: compute the loss again to see its gradient.</source>
+        <translation>计算损失之后又运行了 model(x)：请重新计算损失，才能看到它的梯度。</translation>
+    </message>
+    <message>
+        <source>step() finished this update and let its mini-batch go, so its sums cannot be shown. Run model(x) to start on the next mini-batch.</source>
+        <translation>step() 已完成本次更新，并丢开了它的小批量，所以无法显示其中的求和。运行 model(x)，开始处理下一个小批量。</translation>
+    </message>
+    <message>
+        <source>Not worked out for the small network: its gradients have hundreds of terms. Choose the linear model to see them.</source>
+        <translation>小型网络不做手算展示：它的梯度有几百项。选择线性模型即可看到。</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message numerus="yes">
+        <source>Running at %n update(s) per second. F5 pauses.</source>
+        <translation>
+            <numerusform>正在以每秒 %n 次更新的速度运行。按 F5 暂停。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused after %n update(s).</source>
+        <translation>
+            <numerusform>运行 %n 次更新后已暂停。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparison finished: %n update(s) each.</source>
+        <translation>
+            <numerusform>对比完成：每组各运行了 %n 次更新。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Stepped back %n update(s). The parameters, the optimizer&apos;s state and the data order are exactly as they were after update {step}: run again and you get the same numbers.</source>
+        <translation>
+            <numerusform>已后退 %n 次更新。参数、优化器状态和数据顺序都与第 {step} 次更新之后完全一致：再次运行会得到相同的数字。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>What each call did, and why. The newest message is at the bottom.</source>
+        <translation>每个调用做了什么，以及为什么。最新的消息在最下面。</translation>
+    </message>
+    <message>
+        <source>model(x) ran the forward pass: y_pred = x·Wᵀ + b, one prediction per sample (shape {shape}). PyTorch recorded the operations for backward().</source>
+        <translation>model(x) 完成了前向传播：y_pred = x·Wᵀ + b，每个样本一个预测值（形状为 {shape}）。PyTorch 记录下了这些运算，供 backward() 使用。</translation>
+    </message>
+    <message>
+        <source>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</source>
+        <translation>criterion(y_pred, y) = {loss}：即误差平方的平均值。它越小，直线拟合得越好。</translation>
+    </message>
+    <message>
+        <source>The loss is no longer a finite number: training has diverged. With lr = {lr} each update overshoots further than the last. Reset (Ctrl+R) and choose a smaller lr.</source>
+        <translation>损失已不再是有限的数：训练发散了。在 lr = {lr} 时，每次更新都比上一次冲得更远。请重置（Ctrl+R），并选一个更小的 lr。</translation>
+    </message>
+    <message>
+        <source>criterion(y_pred, y) = {loss}, but y_pred has shape {pred} and this batch&apos;s y has shape {target}: PyTorch broadcast them (and warned), so this number compares the wrong pairs. Run model(x) again for the new batch.</source>
+        <translation>criterion(y_pred, y) = {loss}，但 y_pred 的形状是 {pred}，而这个批量的 y 的形状是 {target}：PyTorch 对它们做了广播（并给出了警告），所以这个数比较的是错配的数对。请对新的批量重新运行 model(x)。</translation>
+    </message>
+    <message>
+        <source>criterion(y_pred, y) refused: y_pred came from an earlier batch of another size. Run model(x) again for the new batch. PyTorch said: {torch}</source>
+        <translation>criterion(y_pred, y) 被拒绝：y_pred 来自之前一个大小不同的批量。请对新的批量重新运行 model(x)。PyTorch 的报错：{torch}</translation>
+    </message>
+    <message>
+        <source>optimizer.zero_grad() set every .grad to None (not to zeros: set_to_none=True is the default since PyTorch 2.0). The next backward() starts from nothing.</source>
+        <translation>optimizer.zero_grad() 把每个 .grad 都设为了 None（而不是清零：自 PyTorch 2.0 起，set_to_none=True 是默认值）。下一次 backward() 将从空白开始计算梯度。</translation>
+    </message>
+    <message>
+        <source>optimizer.zero_grad(): every .grad was already None, so nothing changed.</source>
+        <translation>optimizer.zero_grad()：每个 .grad 本来就是 None，所以什么也没有改变。</translation>
+    </message>
+    <message>
+        <source>loss.backward() walked the graph from the loss back to the parameters and stored ∂loss/∂w in weight.grad and ∂loss/∂b in bias.grad. The graph&apos;s saved values are now freed.</source>
+        <translation>loss.backward() 沿计算图从损失反向走到参数，把 ∂loss/∂w 存入 weight.grad，把 ∂loss/∂b 存入 bias.grad。计算图中保存的中间值现在已被释放。</translation>
+    </message>
+    <message>
+        <source>loss.backward() ADDED the new gradients to the old ones, because .grad was not None: zero_grad() did not run. PyTorch accumulates gradients; that is why the loop calls zero_grad() before every backward().</source>
+        <translation>loss.backward() 把新梯度“累加”到了旧梯度上，因为 .grad 不是 None：zero_grad() 没有运行。PyTorch 会累加梯度，所以训练循环在每次 backward() 之前都要调用 zero_grad()。</translation>
+    </message>
+    <message>
+        <source>loss.backward() refused: the first backward() already freed this graph&apos;s saved values. Run model(x) and the loss again to record a new graph (or pass retain_graph=True to the first backward()). PyTorch said: {torch}</source>
+        <translation>loss.backward() 被拒绝：第一次 backward() 已经释放了这张计算图保存的中间值。请重新运行 model(x) 并计算损失，记录一张新的计算图（或者在第一次调用 backward() 时传入 retain_graph=True）。PyTorch 的报错：{torch}</translation>
+    </message>
+    <message>
+        <source>There is no loss to differentiate yet: run the forward pass and the loss first.</source>
+        <translation>还没有可以求导的损失：请先运行前向传播并计算损失。</translation>
+    </message>
+    <message>
+        <source>There is no y_pred yet: run model(x) (the forward pass) first.</source>
+        <translation>还没有 y_pred：请先运行 model(x)（前向传播）。</translation>
+    </message>
+    <message>
+        <source>optimizer.step() moved every parameter against its gradient: θ ← θ − lr·θ.grad with lr = {lr}. Update {step} is done.</source>
+        <translation>optimizer.step() 让每个参数沿梯度的反方向移动：θ ← θ − lr·θ.grad，其中 lr = {lr}。第 {step} 次更新完成。</translation>
+    </message>
+    <message>
+        <source>optimizer.step() changed nothing: every .grad is None (backward() has not run since zero_grad()). Update {step} counted, parameters unchanged.</source>
+        <translation>optimizer.step() 什么也没有改变：每个 .grad 都是 None（zero_grad() 之后还没有运行过 backward()）。第 {step} 次更新照样计数，但参数没有变化。</translation>
+    </message>
+    <message>
+        <source>Running at full speed. F5 pauses.</source>
+        <translation>正在全速运行。按 F5 暂停。</translation>
+    </message>
+    <message>
+        <source>The run stopped itself at update {step}: the loss became {loss}. lr = {lr} is too large for this data, so every update overshoots the minimum by more than the last. Reset (Ctrl+R) and choose a smaller lr.</source>
+        <translation>运行在第 {step} 次更新时自动停止：损失变成了 {loss}。对这份数据来说，lr = {lr} 太大了，每次更新越过最小值的幅度都比上一次更大。请重置（Ctrl+R），并选一个更小的 lr。</translation>
+    </message>
+    <message>
+        <source>This run has diverged (the loss is inf or nan), so it cannot go on. Reset (Ctrl+R), with a smaller lr.</source>
+        <translation>这次运行已经发散（损失为 inf 或 nan），无法继续。请重置（Ctrl+R），并换一个更小的 lr。</translation>
+    </message>
+    <message>
+        <source>The learning rate is now {lr}; it applies from the next optimizer.step().</source>
+        <translation>学习率现在是 {lr}；从下一次 optimizer.step() 起生效。</translation>
+    </message>
+    <message>
+        <source>Mistake mode: zero_grad() is skipped from now on, so gradients pile up update after update. Watch w.grad grow.</source>
+        <translation>犯错模式：从现在起跳过 zero_grad()，梯度会随着一次次更新不断堆积。观察 w.grad 如何增长。</translation>
+    </message>
+    <message>
+        <source>zero_grad() runs again before every backward().</source>
+        <translation>每次 backward() 之前又会运行 zero_grad() 了。</translation>
+    </message>
+    <message>
+        <source>Ready. The data are 100 points of y = 2x + 1 by default; press F10 to run the loop one call at a time.</source>
+        <translation>准备就绪。默认数据是 y = 2x + 1 上的 100 个点；按 F10，逐个调用地运行训练循环。</translation>
+    </message>
+    <message>
+        <source>Reset: new model from the same seed, step 0.</source>
+        <translation>已重置：用同一个种子新建模型，回到第 0 步。</translation>
+    </message>
+    <message>
+        <source>The experiment changed, so it starts over: the data, the model and the optimizer are built again from the seed, as the script would build them.</source>
+        <translation>实验设置改变了，所以从头开始：数据、模型和优化器都按种子重新构建，和脚本里的构建方式完全一样。</translation>
+    </message>
+    <message>
+        <source>There is nothing to step back to: no update has run since the start (or the saved states do not reach further back).</source>
+        <translation>没有可以后退的更新：从开始到现在还没有运行过任何更新（或者保存的状态无法再往前追溯）。</translation>
+    </message>
+    <message>
+        <source>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing.</source>
+        <translation>模型现在从 w = {w}、b = {b} 出发。这些值是在 torch.no_grad() 下设置的，所以 autograd 没有记录任何运算。</translation>
+    </message>
+    <message>
+        <source>Comparing {runs}: same data, same starting point, only the optimizer settings differ.</source>
+        <translation>正在对比 {runs}：数据相同，起点相同，只有优化器设置不同。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not a number. Type an x such as 3 or -1.5.</source>
+        <translation>“{text}”不是数字。请输入一个 x，例如 3 或 -1.5。</translation>
+    </message>
+    <message>
+        <source>Saved to {path}: the model&apos;s and the optimizer&apos;s state_dict, the data order, the history and your session as code, at update {step}.</source>
+        <translation>已保存到 {path}：模型和优化器的 state_dict、数据顺序、历史记录，以及以代码形式记录的会话，截至第 {step} 次更新。</translation>
+    </message>
+    <message>
+        <source>That file was not opened, and nothing changed: {error}</source>
+        <translation>没有打开该文件，一切保持不变：{error}</translation>
+    </message>
+    <message>
+        <source>Opened {path}: update {step}. Training continues exactly where it was saved.</source>
+        <translation>已打开 {path}：第 {step} 次更新。训练将从保存时的状态原样继续。</translation>
+    </message>
+    <message>
+        <source>Welcome back: your last session is restored at update {step}. To begin again, choose File ▸ Start fresh.</source>
+        <translation>欢迎回来：已恢复你上次的会话，当前在第 {step} 次更新。如需从头开始，请选择“文件 ▸ 重新开始”。</translation>
+    </message>
+    <message>
+        <source>A fresh start: the tutorial&apos;s experiment, update 0.</source>
+        <translation>重新开始：教程中的实验，第 0 次更新。</translation>
+    </message>
+    <message>
+        <source>The lesson set the experiment up; it starts over.</source>
+        <translation>课程已设置好实验，从头开始。</translation>
+    </message>
+    <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error}</source>
+        <translation>无法恢复你上次的会话，因此 GradLab 重新开始：{error}</translation>
+    </message>
+    <message>
+        <source>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</source>
+        <translation>设置文件已损坏，因此 GradLab 使用默认设置（布局、主题、语言）：{path}</translation>
+    </message>
+    <message>
+        <source>The settings file came from another GradLab version, so the defaults are used.</source>
+        <translation>设置文件来自另一个版本的 GradLab，因此使用默认设置。</translation>
+    </message>
+    <message>
+        <source>Exported {path}.</source>
+        <translation>已导出 {path}。</translation>
+    </message>
+    <message>
+        <source>Could not export {path}: {error}</source>
+        <translation>无法导出 {path}：{error}</translation>
+    </message>
+    <message>
+        <source>PyTorch is still loading; try again in a moment.</source>
+        <translation>PyTorch 仍在加载中，请稍后再试。</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</source>
+        <translation>训练线程出错了（{error}）。应用会继续运行；详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>The batch size must be 0 (full batch) or at most the number of samples.</source>
+        <translation>批量大小必须为 0（全批量），或者不超过样本数。</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs a momentum above 0 and below 1.</source>
+        <translation>Nesterov 动量要求动量大于 0 且小于 1。</translation>
+    </message>
+    <message>
+        <source>{option} must be {allowed}. Nothing was changed.</source>
+        <translation>{option} 必须是 {allowed}。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>one of {choices}</source>
+        <translation>{choices} 之一</translation>
+    </message>
+    <message>
+        <source>a whole number {lo} {low} and {hi} {high}</source>
+        <translation>{lo} {low} 且 {hi} {high} 的整数</translation>
+    </message>
+    <message>
+        <source>a number {lo} {low} and {hi} {high}</source>
+        <translation>{lo} {low} 且 {hi} {high} 的数</translation>
+    </message>
+</context>
+<context>
+    <name>OptimizerState</name>
+    <message>
+        <source>momentum_buffer: a running sum of past gradients, v ← μ·v + grad. The step follows v, so the parameter keeps moving in a direction that keeps coming back.</source>
+        <translation>momentum_buffer：过去梯度的累积和，v ← μ·v + grad。每一步沿 v 的方向走，所以参数会在反复出现的方向上持续前进。</translation>
+    </message>
+    <message>
+        <source>exp_avg (Adam&apos;s first moment m): an average of recent gradients, m ← β₁·m + (1 − β₁)·grad.</source>
+        <translation>exp_avg（Adam 的一阶矩 m）：近期梯度的平均值，m ← β₁·m + (1 − β₁)·grad。</translation>
+    </message>
+    <message>
+        <source>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every parameter takes steps of about lr.</source>
+        <translation>exp_avg_sq（Adam 的二阶矩 v）：近期梯度平方的平均值。Adam 会除以 √v，所以每个参数每一步大约移动 lr。</translation>
+    </message>
+    <message>
+        <source>square_avg (RMSprop): an average of recent squared gradients; steps are divided by its square root.</source>
+        <translation>square_avg（RMSprop）：近期梯度平方的平均值；每一步都要除以它的平方根。</translation>
+    </message>
+    <message>
+        <source>sum (Adagrad): all squared gradients so far; steps shrink as it grows.</source>
+        <translation>sum（Adagrad）：到目前为止所有梯度平方之和；它越大，步子越小。</translation>
+    </message>
+    <message>
+        <source>step: how many updates this parameter has had.</source>
+        <translation>step：这个参数已经被更新了多少次。</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>optimizer.state, read live: what the optimizer remembers between updates. Plain SGD remembers nothing.</source>
+        <translation>实时读取的 optimizer.state：优化器在两次更新之间记住的东西。普通 SGD 什么也不记。</translation>
+    </message>
+    <message>
+        <source>{name}: what it keeps in optimizer.state</source>
+        <translation>{name}：它在 optimizer.state 中保存的内容</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+</context>
+<context>
+    <name>PlotItem</name>
+    <message>
+        <source>Transforms</source>
+        <translation>变换</translation>
+    </message>
+    <message>
+        <source>Downsample</source>
+        <translation>降采样</translation>
+    </message>
+    <message>
+        <source>Average</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>Alpha</source>
+        <translation>透明度</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>数据点</translation>
+    </message>
+    <message>
+        <source>Plot Options</source>
+        <translation>图表选项</translation>
+    </message>
+</context>
+<context>
+    <name>Plots</name>
+    <message>
+        <source>update</source>
+        <translation>更新次数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>gradients</source>
+        <translation>梯度</translation>
+    </message>
+    <message>
+        <source>data and fitted line</source>
+        <translation>数据与拟合直线</translation>
+    </message>
+    <message>
+        <source>The loss after each update. A healthy run falls fast, then flattens. Rising or jumping means lr is too large. Try the log scale to see the tail.</source>
+        <translation>每次更新后的损失。正常的训练先快速下降，然后趋于平缓。如果损失上升或来回跳动，说明 lr 太大了。试试对数坐标，看清曲线的尾部。</translation>
+    </message>
+    <message>
+        <source>w (blue) and b (orange) after each update; the dashed lines are the values the data were made with, 2 and 1 by default.</source>
+        <translation>每次更新后的 w（蓝色）和 b（橙色）；虚线是生成数据时所用的值，默认为 2 和 1。</translation>
+    </message>
+    <message>
+        <source>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode they pile up instead.</source>
+        <translation>每次更新所用的 w.grad 和 b.grad。随着直线拟合得越来越好，它们逐渐趋近 0；在犯错模式下，它们反而会不断堆积。</translation>
+    </message>
+    <message>
+        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>
+        <translation>样本（灰色）以及模型当前对每个 x 的预测。训练会不断转动这条直线，直到它穿过这些点。</translation>
+    </message>
+    <message>
+        <source>log scale</source>
+        <translation>对数坐标</translation>
+    </message>
+    <message>
+        <source>Show the loss on a logarithmic axis: each grid line is 10× smaller, so the steady shrinking late in training stays visible.</source>
+        <translation>用对数坐标轴显示损失：相邻网格线相差 10 倍，这样训练后期持续的缓慢下降也清晰可见。</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>truth</source>
+        <translation>真实函数</translation>
+    </message>
+    <message>
+        <source>model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source> ({shown} of {total} points shown)</source>
+        <translation>（显示 {shown}/{total} 个点）</translation>
+    </message>
+</context>
+<context>
+    <name>SessionLogPanel</name>
+    <message>
+        <source>Every call you made, every run, reset and setting change, in order. The script replays them and ends exactly where the app is now.</source>
+        <translation>按顺序记录你做过的每一个调用、每一次运行、重置和设置更改。脚本会重放这些操作，最终停在与应用当前完全相同的状态。</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Copy your session as a Python script, to paste into a file or a notebook.</source>
+        <translation>把你的会话复制为 Python 脚本，可粘贴到文件或 notebook 中。</translation>
+    </message>
+    <message>
+        <source>Save as .py…</source>
+        <translation>另存为 .py…</translation>
+    </message>
+    <message>
+        <source>Save your session as a Python script. Run it with PyTorch installed: it repeats your calls, mistakes included, and prints the same weight and bias.</source>
+        <translation>把你的会话保存为 Python 脚本。在装有 PyTorch 的环境中运行：它会重复你的每个调用（包括出错的调用），并打印出相同的权重和偏置。</translation>
+    </message>
+    <message>
+        <source>Your session as code: each button you pressed is one line. Calls PyTorch refused appear too, as comments or inside try/except.</source>
+        <translation>以代码形式记录的会话：你按下的每个按钮就是一行。被 PyTorch 拒绝的调用也会出现，写成注释或放在 try/except 中。</translation>
+    </message>
+    <message>
+        <source>Session as code</source>
+        <translation>会话代码</translation>
+    </message>
+    <message>
+        <source>This session cannot be written as a script: {error}</source>
+        <translation>这个会话无法写成脚本：{error}</translation>
+    </message>
+    <message>
+        <source>Running… the script catches up when you pause (F5).</source>
+        <translation>运行中…暂停（F5）后脚本会补上。</translation>
+    </message>
+    <message>
+        <source>Your session appears here as code, call by call.</source>
+        <translation>你的会话会以代码的形式，一个调用一个调用地显示在这里。</translation>
+    </message>
+    <message>
+        <source>So far: {calls} calls, {runs} updates in runs, {resets} resets.</source>
+        <translation>到目前为止：{calls} 次调用，连续运行 {runs} 次更新，重置 {resets} 次。</translation>
+    </message>
+    <message>
+        <source>Save your session as a script</source>
+        <translation>把会话保存为脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>updates</source>
+        <translation>更新次数</translation>
+    </message>
+    <message>
+        <source>How many times optimizer.step() has run since the start.</source>
+        <translation>从开始到现在 optimizer.step() 运行的次数。</translation>
+    </message>
+    <message>
+        <source>An epoch is one pass over all the samples. With mini-batches, one epoch takes several updates.</source>
+        <translation>一轮（epoch）就是把所有样本完整地过一遍。使用小批量时，一轮需要好几次更新。</translation>
+    </message>
+    <message>
+        <source>Changed by the last call</source>
+        <translation>被上一个调用改变了</translation>
+    </message>
+    <message>
+        <source>epoch {epoch}, batch {batch} of {total}</source>
+        <translation>第 {epoch} 轮，第 {batch}/{total} 个批量</translation>
+    </message>
+    <message>
+        <source>full batch: 1 update = 1 epoch</source>
+        <translation>全批量：1 次更新 = 1 轮</translation>
+    </message>
+    <message>
+        <source>unchanged: {g}.grad is None</source>
+        <translation>未改变：{g}.grad 是 None</translation>
+    </message>
+    <message>
+        <source>{g} ← {old} → {new}: {opt}&apos;s rule, from .grad and its state</source>
+        <translation>{g} ← {old} → {new}：按 {opt} 的规则，由 .grad 和它的状态算出</translation>
+    </message>
+    <message>
+        <source>∂loss/∂{p}, computed by backward()</source>
+        <translation>∂loss/∂{p}，由 backward() 算出</translation>
+    </message>
+    <message>
+        <source>accumulated: {old} + {new} = {total}</source>
+        <translation>累加：{old} + {new} = {total}</translation>
+    </message>
+    <message>
+        <source>set to None by zero_grad()</source>
+        <translation>被 zero_grad() 设为 None</translation>
+    </message>
+    <message>
+        <source>y_pred is new; the loss still belongs to the old one</source>
+        <translation>y_pred 是新的；损失仍属于旧的 y_pred</translation>
+    </message>
+    <message>
+        <source>model.weight: the slope the model has learned so far.</source>
+        <translation>model.weight：模型目前学到的斜率。</translation>
+    </message>
+    <message>
+        <source>model.bias: the intercept the model has learned so far.</source>
+        <translation>model.bias：模型目前学到的截距。</translation>
+    </message>
+    <message>
+        <source>model.weight.grad: ∂loss/∂w, how much the loss rises when w rises a little. None until backward() runs, and again after zero_grad().</source>
+        <translation>model.weight.grad：∂loss/∂w，即 w 增加一点点时损失增加多少。在 backward() 运行之前是 None，zero_grad() 之后又变回 None。</translation>
+    </message>
+    <message>
+        <source>model.bias.grad: ∂loss/∂b. None until backward() runs, and again after zero_grad().</source>
+        <translation>model.bias.grad：∂loss/∂b。在 backward() 运行之前是 None，zero_grad() 之后又变回 None。</translation>
+    </message>
+    <message>
+        <source>The value of loss = criterion(y_pred, y): how wrong the model is.</source>
+        <translation>loss = criterion(y_pred, y) 的值：衡量模型错得有多离谱。</translation>
+    </message>
+</context>
+<context>
+    <name>ViewBox</name>
+    <message>
+        <source>ViewBox options</source>
+        <translation>视图选项</translation>
+    </message>
+    <message>
+        <source>View All</source>
+        <translation>显示全部</translation>
+    </message>
+    <message>
+        <source>axis</source>
+        <translation>轴</translation>
+    </message>
+    <message>
+        <source>Mouse Mode</source>
+        <translation>鼠标模式</translation>
+    </message>
+    <message>
+        <source>3 button</source>
+        <translation>三键</translation>
+    </message>
+    <message>
+        <source>1 button</source>
+        <translation>单键</translation>
+    </message>
+</context>
+</TS>

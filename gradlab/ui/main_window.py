@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabBar,
+    QTabWidget,
 )
 
 from gradlab.core.config import ExperimentConfig
@@ -45,7 +46,7 @@ from gradlab.ui.worker import Message
 
 translate = QCoreApplication.translate
 
-LAYOUT_VERSION = 4  # bump when the set of docks changes: older saved layouts are ignored
+LAYOUT_VERSION = 5  # bump when the set of docks changes: older saved layouts are ignored
 START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden window)
 STATUS_MS = 20_000
 
@@ -146,9 +147,7 @@ class MainWindow(QMainWindow):
             ("graphDock", translate("MainWindow", "Graph"), self.graph),
             ("messagesDock", translate("MainWindow", "Messages"), self.messages),
             ("sessionLogDock", translate("MainWindow", "Session as code"), self.session_log),
-            ("compareDock", translate("MainWindow", "Compare"), self.compare),
-            ("inferenceDock", translate("MainWindow", "Inference"), self.inference),
-            ("checkpointLabDock", translate("MainWindow", "Checkpoint lab"), self.checkpoint_lab),
+            ("labDock", translate("MainWindow", "Lab"), self._lab_tabs()),
         ]
         self.upper_docks = self._tab_group(upper, right)
         self.lower_docks = self._tab_group(lower, right)
@@ -210,6 +209,17 @@ class MainWindow(QMainWindow):
         app.aboutToQuit.connect(self.controller.shutdown)
 
     # ---------------------------------------------------------------- build
+    def _lab_tabs(self) -> QTabWidget:
+        """The experiments beyond one run share one dock (eight dock tabs would not
+        fit the column in English)."""
+        tabs = QTabWidget()
+        tabs.setObjectName("labTabs")
+        tabs.setDocumentMode(True)
+        tabs.addTab(self.compare, translate("MainWindow", "Compare"))
+        tabs.addTab(self.inference, translate("MainWindow", "Inference"))
+        tabs.addTab(self.checkpoint_lab, translate("MainWindow", "Checkpoint lab"))
+        return tabs
+
     def _tab_group(self, entries, area) -> list[QDockWidget]:
         """Docks stacked as tabs in one place; the first one shown."""
         docks = [self._dock(name, title, widget, area) for name, title, widget in entries]
@@ -424,7 +434,7 @@ class MainWindow(QMainWindow):
         """Tabifying a second group before the window is first laid out leaves an
         unused tab bar with that group's first two tabs visible (Qt 6.11, seen in a
         minimal QMainWindow too). Hide any bar whose tabs begin another bar's."""
-        bars = self.findChildren(QTabBar)
+        bars = [bar for bar in self.findChildren(QTabBar) if bar.parent() is self]  # docks' own
         tabs = {bar: [bar.tabText(i) for i in range(bar.count())] for bar in bars}
         for bar in bars:
             mine = tabs[bar]

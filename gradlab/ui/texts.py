@@ -45,11 +45,26 @@ def message_text(code: str, args: dict) -> str:
             "(shape {shape}). PyTorch recorded the operations for backward().",
         ).format(shape=shape)
     if code == "loss.ok":
-        return translate(
-            "Messages",
-            "criterion(y_pred, y) = {loss}: the mean of the squared errors. "
-            "The smaller it is, the better the line fits.",
-        ).format(loss=num(inner[0]))
+        kind = a.get("loss_kind", "mse")
+        if kind == "l1":
+            text = translate(
+                "Messages",
+                "criterion(y_pred, y) = {loss}: the mean of the absolute errors. "
+                "The smaller it is, the better the line fits.",
+            )
+        elif kind == "huber":
+            text = translate(
+                "Messages",
+                "criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and "
+                "absolute for large ones. The smaller it is, the better the line fits.",
+            )
+        else:
+            text = translate(
+                "Messages",
+                "criterion(y_pred, y) = {loss}: the mean of the squared errors. "
+                "The smaller it is, the better the line fits.",
+            )
+        return text.format(loss=num(inner[0]))
     if code in ("loss.diverged", "step.diverged"):
         return translate(
             "Messages",
@@ -217,7 +232,7 @@ def message_text(code: str, args: dict) -> str:
     if code == "file.refused":
         return translate(
             "Messages", "That file was not opened, and nothing changed: {error}"
-        ).format(error=a.get("error", ""))
+        ).format(error=checkpoint_error_text(a.get("code", ""), a.get("error", "")))
     if code == "session.loaded":
         return translate(
             "Messages",
@@ -237,7 +252,7 @@ def message_text(code: str, args: dict) -> str:
         return translate(
             "Messages",
             "Your last session could not be restored, so GradLab starts fresh: {error}",
-        ).format(error=a.get("error", ""))
+        ).format(error=checkpoint_error_text(a.get("code", ""), a.get("error", "")))
     if code == "settings.corrupt":
         return translate(
             "Messages",
@@ -264,6 +279,36 @@ def message_text(code: str, args: dict) -> str:
             "the details are in the log.",
         ).format(error=a.get("error", ""))
     return code
+
+
+def checkpoint_error_text(code: str, english: str) -> str:
+    """Why a file was refused, in the interface language (the core says it in
+    English, with a stable code)."""
+    texts = {
+        "checkpoint.unsafe": translate(
+            "Messages",
+            "it asks to run code while loading. GradLab never does that, so it was refused "
+            "and nothing in it ran.",
+        ),
+        "checkpoint.corrupt": translate(
+            "Messages", "it is not a GradLab file, or it is damaged or cut short."
+        ),
+        "checkpoint.foreign": translate(
+            "Messages", "it is a PyTorch file, but not a GradLab session."
+        ),
+        "checkpoint.version": translate(
+            "Messages", "it was written by another version of GradLab."
+        ),
+        "checkpoint.bad_config": translate(
+            "Messages", "its settings are outside what GradLab allows."
+        ),
+        "checkpoint.inconsistent": translate(
+            "Messages", "its parts do not fit together (the file is damaged)."
+        ),
+        "checkpoint.unreadable": translate("Messages", "the file cannot be read."),
+        "checkpoint.too_large": translate("Messages", "it is far too large for a session."),
+    }
+    return texts.get(code, english)
 
 
 def config_error_text(error: ConfigError, label: str | None = None) -> str:

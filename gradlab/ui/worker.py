@@ -236,7 +236,9 @@ class TrainingWorker(QObject):
             session, extra = checkpoint.load(path)
         except checkpoint.CheckpointError as exc:
             self._mailbox.put(
-                messages=[Message("warning", "autosave.refused", {"error": str(exc)})]
+                messages=[
+                    Message("warning", "autosave.refused", {"error": str(exc), "code": exc.code})
+                ]
             )
             return
         self._install(session, extra, "restored", path)
@@ -734,7 +736,12 @@ def _event_message(event, session) -> Message:
         "loss.broadcast",
     ):
         level = "warning"
-    args = {"args": event.args, "lr": session.lr, "step": session.step_count}
+    args = {
+        "args": event.args,
+        "lr": session.lr,
+        "step": session.step_count,
+        "loss_kind": session.config.loss,
+    }
     return Message(level, event.code, args)
 
 

@@ -1245,6 +1245,10 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>Loading PyTorch…</translation>
     </message>
     <message>
+        <source>Lab</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
         <source>Next phase</source>
         <translation>Next phase</translation>
     </message>
@@ -1571,6 +1575,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>model(x) ran the forward pass: y_pred = x·Wᵀ + b, one prediction per sample (shape {shape}). PyTorch recorded the operations for backward().</translation>
     </message>
     <message>
+        <source>criterion(y_pred, y) = {loss}: the mean of the absolute errors. The smaller it is, the better the line fits.</source>
+        <translation>criterion(y_pred, y) = {loss}: the mean of the absolute errors. The smaller it is, the better the line fits.</translation>
+    </message>
+    <message>
+        <source>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and absolute for large ones. The smaller it is, the better the line fits.</source>
+        <translation>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and absolute for large ones. The smaller it is, the better the line fits.</translation>
+    </message>
+    <message>
         <source>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</source>
         <translation>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</translation>
     </message>
@@ -1725,6 +1737,38 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</source>
         <translation>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>it asks to run code while loading. GradLab never does that, so it was refused and nothing in it ran.</source>
+        <translation>it asks to run code while loading. GradLab never does that, so it was refused and nothing in it ran.</translation>
+    </message>
+    <message>
+        <source>it is not a GradLab file, or it is damaged or cut short.</source>
+        <translation>it is not a GradLab file, or it is damaged or cut short.</translation>
+    </message>
+    <message>
+        <source>it is a PyTorch file, but not a GradLab session.</source>
+        <translation>it is a PyTorch file, but not a GradLab session.</translation>
+    </message>
+    <message>
+        <source>it was written by another version of GradLab.</source>
+        <translation>it was written by another version of GradLab.</translation>
+    </message>
+    <message>
+        <source>its settings are outside what GradLab allows.</source>
+        <translation>its settings are outside what GradLab allows.</translation>
+    </message>
+    <message>
+        <source>its parts do not fit together (the file is damaged).</source>
+        <translation>its parts do not fit together (the file is damaged).</translation>
+    </message>
+    <message>
+        <source>the file cannot be read.</source>
+        <translation>the file cannot be read.</translation>
+    </message>
+    <message>
+        <source>it is far too large for a session.</source>
+        <translation>it is far too large for a session.</translation>
     </message>
     <message>
         <source>The batch size must be 0 (full batch) or at most the number of samples.</source>

@@ -1244,6 +1244,10 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>正在加载 PyTorch…</translation>
     </message>
     <message>
+        <source>Lab</source>
+        <translation>实验室</translation>
+    </message>
+    <message>
         <source>Next phase</source>
         <translation>下一行</translation>
     </message>
@@ -1566,6 +1570,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>model(x) 完成了前向传播：y_pred = x·Wᵀ + b，每个样本一个预测值（形状为 {shape}）。PyTorch 记录下了这些运算，供 backward() 使用。</translation>
     </message>
     <message>
+        <source>criterion(y_pred, y) = {loss}: the mean of the absolute errors. The smaller it is, the better the line fits.</source>
+        <translation>criterion(y_pred, y) = {loss}：即误差绝对值的平均值。它越小，直线拟合得越好。</translation>
+    </message>
+    <message>
+        <source>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and absolute for large ones. The smaller it is, the better the line fits.</source>
+        <translation>criterion(y_pred, y) = {loss}：即 Huber 损失——误差小时取平方，误差大时取绝对值。它越小，直线拟合得越好。</translation>
+    </message>
+    <message>
         <source>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</source>
         <translation>criterion(y_pred, y) = {loss}：即误差平方的平均值。它越小，直线拟合得越好。</translation>
     </message>
@@ -1720,6 +1732,38 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</source>
         <translation>训练线程出错了（{error}）。应用会继续运行；详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>it asks to run code while loading. GradLab never does that, so it was refused and nothing in it ran.</source>
+        <translation>它要求在加载时运行代码。GradLab 从不这样做，所以拒绝了它，其中的代码一行也没有运行。</translation>
+    </message>
+    <message>
+        <source>it is not a GradLab file, or it is damaged or cut short.</source>
+        <translation>它不是 GradLab 文件，或者已损坏、不完整。</translation>
+    </message>
+    <message>
+        <source>it is a PyTorch file, but not a GradLab session.</source>
+        <translation>它是 PyTorch 文件，但不是 GradLab 会话。</translation>
+    </message>
+    <message>
+        <source>it was written by another version of GradLab.</source>
+        <translation>它是由另一个版本的 GradLab 写入的。</translation>
+    </message>
+    <message>
+        <source>its settings are outside what GradLab allows.</source>
+        <translation>其中的设置超出了 GradLab 允许的范围。</translation>
+    </message>
+    <message>
+        <source>its parts do not fit together (the file is damaged).</source>
+        <translation>它的各部分对不上（文件已损坏）。</translation>
+    </message>
+    <message>
+        <source>the file cannot be read.</source>
+        <translation>无法读取该文件。</translation>
+    </message>
+    <message>
+        <source>it is far too large for a session.</source>
+        <translation>它太大了，不可能是一个会话。</translation>
     </message>
     <message>
         <source>The batch size must be 0 (full batch) or at most the number of samples.</source>

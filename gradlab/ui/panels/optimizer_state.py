@@ -92,7 +92,7 @@ class OptimizerStatePanel(QWidget):
                 text = (
                     ", ".join(format_value(v) for v in value)
                     if isinstance(value, tuple)
-                    else format_value(value, 0 if state_key == "step" else 4)
+                    else (str(int(value)) if state_key == "step" else format_value(value))
                 )
                 child = QTreeWidgetItem([state_key, text])
                 child.setToolTip(0, state_tooltip(state_key))

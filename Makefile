@@ -58,3 +58,62 @@ translations: venv
 			-qm gradlab/assets/i18n/$$(basename $$ts .ts).qm || exit 1; \
 	done
 	$(BIN)/python tools/translations.py check
+
+# ------------------------------------------------------------------ packaging
+# Installers for students (packaging/README.md). PyInstaller lives in its own
+# venv, build/venv (same pins as .venv plus packaging/build-constraints.txt), so
+# the dev .venv stays lean. Outputs: dist/gradlab/ (the one-folder bundle),
+# dist/gradlab-VERSION-linux-x86_64.tar.xz and dist/gradlab_VERSION_amd64.deb.
+BUILD_VENV := build/venv
+BUILD_BIN := $(BUILD_VENV)/bin
+BUILD_STAMP := $(BUILD_VENV)/.installed
+BUILD_CONSTRAINTS := packaging/build-constraints.txt
+BUNDLE := dist/gradlab
+
+.PHONY: build-venv bundle package package-trace package-smoke package-smoke-deb \
+	package-measure package-check
+
+build-venv: $(BUILD_STAMP)
+
+$(BUILD_STAMP): pyproject.toml $(CONSTRAINTS) $(BUILD_CONSTRAINTS)
+	test -x $(BUILD_BIN)/python || $(PYTHON) -m venv $(BUILD_VENV)
+	$(BUILD_BIN)/python -m pip install --upgrade --quiet pip
+	$(PYTHON) packaging/requirements.py > build/requirements.txt
+	$(BUILD_BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -c $(BUILD_CONSTRAINTS) \
+		-r build/requirements.txt pyinstaller pyinstaller-hooks-contrib
+	$(BUILD_BIN)/python packaging/check_build_env.py
+	touch $@
+
+# Fails when the app imports a module the bundle leaves out (dev .venv, ~2 min).
+package-trace: venv
+	$(BIN)/python packaging/trace_imports.py
+
+bundle: $(BUILD_STAMP) package-trace
+	rm -rf $(BUNDLE)
+	$(BUILD_BIN)/python -m PyInstaller --noconfirm --distpath dist \
+		--workpath build/pyinstaller packaging/gradlab.spec
+	$(PYTHON) packaging/strip_bundle.py $(BUNDLE)
+	du -sh $(BUNDLE)
+
+package: bundle
+	$(PYTHON) packaging/linux/package_linux.py tarball $(BUNDLE) -o dist
+	$(PYTHON) packaging/linux/package_linux.py deb $(BUNDLE) -o dist
+	@ls -l dist/*.tar.xz dist/*.deb
+
+# The built bundle, then the tarball unpacked elsewhere (no dpkg, no root).
+package-smoke: venv
+	$(PYTHON) packaging/smoke.py $(BUNDLE)/gradlab
+	rm -rf build/tarball-smoke && mkdir -p build/tarball-smoke
+	tar -xJf dist/gradlab-*-linux-x86_64.tar.xz -C build/tarball-smoke
+	$(PYTHON) packaging/smoke.py build/tarball-smoke/gradlab-*/gradlab --quick
+
+# dpkg -i the .deb, smoke /usr/bin/gradlab, dpkg -r, nothing left (needs root).
+package-smoke-deb: venv
+	sh packaging/linux/smoke_deb.sh dist/gradlab_*_amd64.deb
+
+package-measure:
+	$(PYTHON) packaging/measure.py $(BUNDLE)/gradlab --runs 7
+
+# Fast (seconds): spec and rules, desktop file, AppStream, workflow, scripts.
+package-check: venv
+	$(BIN)/python packaging/check.py

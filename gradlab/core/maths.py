@@ -14,8 +14,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import torch
-
 # gradient_status codes
 GRAD_OK = "ok"  # backward() ran once on this loss: .grad should equal the hand formula
 GRAD_PENDING = "pending"  # backward() has not run on this loss yet
@@ -127,14 +125,14 @@ def _gradients(session):
         coef, dl, dl_text = 2.0, r, "(ŷ − y)"
         terms, term_text = r * r, "(ŷ − y)²"
     elif kind == "l1":
-        coef, dl, dl_text = 1.0, torch.sign(r), "sign(ŷ − y)"
+        coef, dl, dl_text = 1.0, r.sign(), "sign(ŷ − y)"
         terms, term_text = r.abs(), "|ŷ − y|"
     else:  # huber: squared inside ±delta, straight outside
         delta = float(getattr(session.criterion, "delta", 1.0))
         coef, dl = 1.0, r.clamp(-delta, delta)
         dl_text = f"clamp(ŷ − y, −{delta:g}, {delta:g})"
         a = r.abs()
-        terms = torch.where(a < delta, 0.5 * r * r, delta * (a - 0.5 * delta))
+        terms = (0.5 * r * r).where(a < delta, delta * (a - 0.5 * delta))
         term_text = "huber(ŷ − y)"
     total_loss = terms.sum().item()
     loss_eq = Equation("L", f"1/N · Σ{term_text}", "{0} / {1}", (total_loss, n), total_loss / n)

@@ -14,6 +14,16 @@ def make_app(argv: list[str] | None = None):
     app.setApplicationName("GradLab")
     app.setOrganizationName("")  # folders are .../GradLab, not .../GradLab/GradLab
     app.setApplicationDisplayName("GradLab")
+    # Matches packaging/linux/org.gradlab.GradLab.desktop: the desktop shows our icon.
+    app.setDesktopFileName("org.gradlab.GradLab")
+    from importlib.resources import files
+
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for name in ("gradlab.svg", "gradlab.png"):
+        icon.addFile(str(files("gradlab") / "assets" / "icons" / name))
+    app.setWindowIcon(icon)
     return app
 
 

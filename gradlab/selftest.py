@@ -150,7 +150,10 @@ def _run(report: dict) -> int:
     report["checks"] = checks
     report["failures"] = failures
     _install_translation(app, report, checks, failures)
-    from gradlab.ui.main_window import MainWindow
+    from gradlab.ui.plain_imports import plain_imports
+
+    with plain_imports():  # as gradlab.ui.app.run_app does
+        from gradlab.ui.main_window import MainWindow
 
     report["ui_imported_s"] = _since_start()
     window = MainWindow()

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from gradlab.core.config import ExperimentConfig
+from gradlab.ui.plain_imports import plain_imports
 
 log = logging.getLogger(__name__)
 
@@ -201,16 +202,17 @@ class TrainingWorker(QObject):
     def initialize(self) -> None:
         """Import torch, build the session, warm up; then tell the GUI it is ready."""
         try:
-            import torch
+            with plain_imports():
+                import torch
 
-            torch.set_num_threads(1)  # two intra-op threads only fight the GUI (§8)
-            from gradlab.core.actions import ActionLog
-            from gradlab.core.session import TrainingSession
+                torch.set_num_threads(1)  # two intra-op threads only fight the GUI (§8)
+                from gradlab.core.actions import ActionLog
+                from gradlab.core.session import TrainingSession
 
+                # The first optimizer imports torch._dynamo (~1 s): pay it here.
+                TrainingSession(ExperimentConfig(samples=4)).run_updates(1)
             self.session_factory = TrainingSession
             self.log = ActionLog()
-            # The first optimizer step imports torch._dynamo (~1 s): pay it here.
-            TrainingSession(ExperimentConfig(samples=4)).run_updates(1)
             self._timer = QTimer(self)
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._tick)

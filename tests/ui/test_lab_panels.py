@@ -80,3 +80,32 @@ def test_mlp_hides_the_landscape_and_says_why(qtbot, window):
     qtbot.waitUntil(lambda: window.controller.snapshot.model_kind == "mlp", timeout=20_000)
     qtbot.waitUntil(lambda: window.landscape.stack.currentWidget() is window.landscape.note)
     assert "MLP" in window.landscape.note.text()
+
+
+def test_landscape_path_is_the_trajectory_and_ends_at_the_model(qtbot, window):
+    qtbot.waitUntil(lambda: "landscape" in window.controller.extras, timeout=10_000)
+    for _ in range(5):
+        click(qtbot, window, "fullStepButton")
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 5, timeout=10_000)
+    qtbot.waitUntil(lambda: len(window.landscape.path.getData()[0]) == 6, timeout=10_000)
+    ws, bs = window.landscape.path.getData()
+    # The reference loop's (w, b) before the first update and after each one.
+    expected = [reference_run(n)[0] for n in range(6)]
+    assert list(ws) == [m.weight.item() for m in expected]
+    assert list(bs) == [m.bias.item() for m in expected]
+
+
+def test_landscape_skips_redrawing_a_settled_path():
+    import numpy as np
+
+    from gradlab.ui.panels.landscape import _only_repeats, path_rows
+
+    rows = path_rows(5000)
+    assert rows[0] == 0 and rows[-1] == 4999 and len(rows) <= 401
+    assert set(path_rows(4000)) <= set(path_rows(4100)) | {3999}  # stable from frame to frame
+    old = (np.array([0.0, 1.0, 1.5]), np.array([0.0, 0.5, 0.9]))
+    settled = (np.array([0.0, 1.0, 1.5, 1.5, 1.5]), np.array([0.0, 0.5, 0.9, 0.9, 0.9]))
+    moving = (np.array([0.0, 1.0, 1.5, 1.6]), np.array([0.0, 0.5, 0.9, 0.9]))
+    assert _only_repeats(settled, old)
+    assert not _only_repeats(moving, old)
+    assert not _only_repeats(old, settled)  # fewer points: a reset, draw it

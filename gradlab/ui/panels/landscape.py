@@ -15,6 +15,33 @@ from gradlab.ui.panels.plots import MAX_CURVE_POINTS, set_streaming
 translate = QCoreApplication.translate
 
 CONTOUR_LEVELS = 9
+
+
+def path_rows(n: int) -> np.ndarray:
+    """Which of n history rows the trajectory shows: at most about
+    MAX_CURVE_POINTS, every k-th from the first plus the newest. k is a power of
+    two, so the chosen rows stay the same from frame to frame as rows are added."""
+    if n == 0:
+        return np.empty(0, dtype=np.intp)
+    k = 1 << max(0, -(-n // MAX_CURVE_POINTS) - 1).bit_length()
+    rows = np.arange(0, n, k)
+    return rows if rows[-1] == n - 1 else np.append(rows, n - 1)
+
+
+def _only_repeats(new, old, tolerance: float = 1e-6) -> bool:
+    """True when the new path is the old one plus points on the old one's end
+    (a settled model adds the same (w, b) every row): it would look the same."""
+    n = len(old[0])
+    if n == 0 or len(new[0]) < n:
+        return False
+    for a, b in zip(new, old, strict=True):
+        if not np.array_equal(a[: n - 1], b[: n - 1], equal_nan=True):
+            return False
+        if not np.all(np.abs(a[n - 1 :] - b[n - 1]) <= tolerance):
+            return False
+    return True
+
+
 # Four distinct colours for compared runs, readable on the heatmap in both themes.
 COMPARE_COLOURS = ("#00bcd4", "#ff4081", "#ffd600", "#76ff03")
 
@@ -29,6 +56,9 @@ class LandscapePanel(QWidget):
         self._contours: list = []
         self._compare_items: list = []
         self._last_point = None
+        self._path_shown = None  # the (w, b) arrays the path was last drawn with
+        self._start = None  # (w, b) before the first update, when this session had one
+        self._generation = -1
 
         self.plot = pg.PlotWidget()
         self.plot.setObjectName("landscapePlot")
@@ -122,12 +152,15 @@ class LandscapePanel(QWidget):
         for level in np.linspace(shown.min(), shown.max(), CONTOUR_LEVELS + 2)[1:-1]:
             curve = pg.IsocurveItem(data=shown.T, level=level, pen=pen)
             curve.setParentItem(self.image)  # shares the image's placement
+            # Contours change only with the surface: repaint them from a pixmap.
+            curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self._contours.append(curve)
         w_opt, b_opt = land["optimum"]
         self.star.setData([w_opt], [b_opt], name=translate("Landscape", "optimum"))
         self.plot.setXRange(ws[0], ws[-1], padding=0)
         self.plot.setYRange(bs[0], bs[-1], padding=0)
         self._version = -1
+        self._path_shown = None
         self._redraw_path()
 
     def _draw_compare(self, view) -> None:
@@ -152,9 +185,16 @@ class LandscapePanel(QWidget):
     def _on_frame(self, frame) -> None:
         if self.stack.currentWidget() is not self.plot:
             return
+        snap = frame.snapshot
+        if frame.generation != self._generation:
+            self._generation = frame.generation
+            self._start = None
+        if snap is not None and snap.step == 0 and (snap.w, snap.b) != self._start:
+            # History rows come after each update: the walk starts here.
+            self._start = (snap.w, snap.b)
+            self._version = -1
         if self.controller.series.version != self._version:
             self._redraw_path()
-        snap = frame.snapshot
         if snap is not None and snap.model_kind == "linear":
             point = (snap.w, snap.b)
             if point != self._last_point:
@@ -165,10 +205,14 @@ class LandscapePanel(QWidget):
     def _redraw_path(self) -> None:
         s = self.controller.series
         self._version = s.version
-        n = s.length
-        k = max(1, -(-n // MAX_CURVE_POINTS))
-        shown = slice((n - 1) % k, n, k) if n else slice(0, 0)
-        self.path.setData(s["p0"][shown], s["p1"][shown], connect="finite")
+        rows = path_rows(s.length)
+        w, b = s["p0"][rows], s["p1"][rows]
+        if self._start is not None:
+            w, b = np.insert(w, 0, self._start[0]), np.insert(b, 0, self._start[1])
+        if self._path_shown is not None and _only_repeats((w, b), self._path_shown):
+            return  # the drawn path would look the same: skip a 1.8 ms repaint
+        self._path_shown = (w, b)
+        self.path.setData(w, b, connect="finite")
         self._dirty = True
 
     @Slot()

@@ -163,9 +163,14 @@ class ReferenceSession:
         return nxt
 
     def full_update(self):
-        self.phase(self.next_phase())
+        """The rest of the update, line by line; like the app, it stops at a line
+        that fails (a freed graph), keeping what the lines before it did."""
+        if not self.phase(self.next_phase()):
+            return False
         while self.last != "step":
-            self.phase(self.next_phase())
+            if not self.phase(self.next_phase()):
+                return False
+        return True
 
     def updates(self, n):
         for _ in range(n):

@@ -150,7 +150,9 @@ def message_text(code: str, args: dict) -> str:
     # count is an expression such as a.get("n", 0), and the string would go untranslated.
     n = a.get("n", 0)
     if code == "run.paused":
-        return translate("Messages", "Paused after %n update(s).", None, n)
+        # The run's own count, and the total the update counter shows.
+        text = translate("Messages", "Paused: this run made %n update(s), %1 in all.", None, n)
+        return text.replace("%1", str(a.get("total", n)))
     if code == "run.diverged":
         return translate(
             "Messages",

@@ -577,7 +577,10 @@ class TrainingWorker(QObject):
             self._timer.stop()
             self._running = False
             n = self._session.step_count - self._run_start_step
-            self._publish(messages=[Message("info", "run.paused", {"n": n})], running=False)
+            total = self._session.step_count
+            self._publish(
+                messages=[Message("info", "run.paused", {"n": n, "total": total})], running=False
+            )
 
     @Slot()
     def _tick(self) -> None:

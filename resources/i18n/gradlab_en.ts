@@ -1546,10 +1546,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         </translation>
     </message>
     <message numerus="yes">
-        <source>Paused after %n update(s).</source>
+        <source>Paused: this run made %n update(s), %1 in all.</source>
         <translation>
-            <numerusform>Paused after %n update.</numerusform>
-            <numerusform>Paused after %n updates.</numerusform>
+            <numerusform>Paused: this run made %n update, %1 in all.</numerusform>
+            <numerusform>Paused: this run made %n updates, %1 in all.</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -1544,9 +1544,9 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         </translation>
     </message>
     <message numerus="yes">
-        <source>Paused after %n update(s).</source>
+        <source>Paused: this run made %n update(s), %1 in all.</source>
         <translation>
-            <numerusform>运行 %n 次更新后已暂停。</numerusform>
+            <numerusform>已暂停：这次运行做了 %n 次更新，总共 %1 次。</numerusform>
         </translation>
     </message>
     <message numerus="yes">

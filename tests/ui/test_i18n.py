@@ -173,8 +173,12 @@ def test_english_plurals_read_correctly(installed):
     installed("en")
     assert translate("Controls", "%n update(s)/s", None, 1) == "1 update/s"
     assert translate("Controls", "%n update(s)/s", None, 5) == "5 updates/s"
-    assert message_text("run.paused", {"n": 1}) == "Paused after 1 update."
-    assert message_text("run.paused", {"n": 0}) == "Paused after 0 updates."
+    assert message_text("run.paused", {"n": 1, "total": 1}) == (
+        "Paused: this run made 1 update, 1 in all."
+    )
+    assert message_text("run.paused", {"n": 0, "total": 7}) == (
+        "Paused: this run made 0 updates, 7 in all."
+    )
     assert message_text("compare.done", {"n": 300}) == "Comparison finished: 300 updates each."
     assert message_text("run.started", {"ups": 1}) == "Running at 1 update per second. F5 pauses."
     assert message_text("stepback.ok", {"n": 2, "step": 7}).startswith("Stepped back 2 updates.")
@@ -186,8 +190,12 @@ def test_chinese_has_one_plural_form(installed):
     installed("zh_CN")
     assert translate("Controls", "%n update(s)/s", None, 1) == "1 次更新/秒"
     assert translate("Controls", "%n update(s)/s", None, 5) == "5 次更新/秒"
-    assert message_text("run.paused", {"n": 1}) == "运行 1 次更新后已暂停。"
-    assert message_text("run.paused", {"n": 12}) == "运行 12 次更新后已暂停。"
+    assert message_text("run.paused", {"n": 1, "total": 1}) == (
+        "已暂停：这次运行做了 1 次更新，总共 1 次。"
+    )
+    assert message_text("run.paused", {"n": 12, "total": 13}) == (
+        "已暂停：这次运行做了 12 次更新，总共 13 次。"
+    )
     text = message_text("stepback.ok", {"n": 3, "step": 4})
     assert "3" in text and "4" in text and "{" not in text
 

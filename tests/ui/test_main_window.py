@@ -281,3 +281,25 @@ def test_closing_before_ready_ends_the_thread(qtbot):
     qtbot.waitUntil(lambda: win.controller.started, timeout=5_000)
     win.close()
     assert live_threads() == []
+
+
+def test_after_one_update_each_curve_shows_its_point(qtbot, window):
+    """One history row is a single point, which a line alone does not draw: each
+    curve marks its newest value with a dot, at the tutorial's numbers."""
+    ref = TutorialLoop()
+    for phase in ("forward", "loss", "zero_grad", "backward", "step"):
+        ref.run(phase)
+    click(qtbot, window, "fullStepButton")
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 1, timeout=10_000)
+    plots = window.plots
+    qtbot.waitUntil(lambda: all(head.isVisible() for head, _c, _k in plots._heads))
+    expected = {
+        "loss": ref.loss.item(),
+        "p0": ref.model.weight.item(),
+        "p1": ref.model.bias.item(),
+        "g0": ref.model.weight.grad.item(),
+        "g1": ref.model.bias.grad.item(),
+    }
+    for head, _curve, column in plots._heads:
+        xs, ys = head.getData()
+        assert (list(xs), list(ys)) == ([1.0], [expected[column]]), column

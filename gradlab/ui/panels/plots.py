@@ -205,6 +205,21 @@ class PlotsPanel(QWidget):
         self.b_curve = _curve(self.param_plot, c.bias, "b")
         self.gw_curve = _curve(self.grad_plot, c.grad, "w.grad")
         self.gb_curve = _curve(self.grad_plot, c.grad_b, "b.grad", Qt.PenStyle.DashLine)
+        # A dot on each curve's newest value: after one update a curve is a single
+        # point, which a line alone does not show.
+        self._heads = []
+        for plot, curve, column, colour in (
+            (self.loss_plot, self.loss_curve, "loss", c.loss),
+            (self.param_plot, self.w_curve, "p0", c.weight),
+            (self.param_plot, self.b_curve, "p1", c.bias),
+            (self.grad_plot, self.gw_curve, "g0", c.grad),
+            (self.grad_plot, self.gb_curve, "g1", c.grad_b),
+        ):
+            head = pg.ScatterPlotItem(size=7, pen=None, brush=pg.mkBrush(colour))
+            head.setZValue(5)
+            head.hide()
+            plot.addItem(head)
+            self._heads.append((head, curve, column))
         dash = Qt.PenStyle.DashLine
         self.w_target = pg.InfiniteLine(angle=0, pen=pg.mkPen(c.weight, width=1, style=dash))
         self.b_target = pg.InfiniteLine(angle=0, pen=pg.mkPen(c.bias, width=1, style=dash))
@@ -271,6 +286,7 @@ class PlotsPanel(QWidget):
         if legend is not None:
             legend.clear()
         self.loss_curve.setVisible(not view)
+        self._draw_heads()
         if not view:
             return
         if legend is None:
@@ -301,6 +317,22 @@ class PlotsPanel(QWidget):
     @Slot(bool)
     def _on_running(self, running: bool) -> None:
         set_streaming(self.plots(), running)
+        self._draw_heads()
+
+    def _draw_heads(self) -> None:
+        """The newest row as a dot on each curve; hidden while a run streams, where
+        the curves are long and each dot would only add paint time."""
+        s = self.controller.series
+        n = s.length
+        log = self.log_check.isChecked()
+        for head, curve, column in self._heads:
+            y = float(s[column][-1]) if n else math.nan
+            if column == "loss" and log:
+                y = math.log10(max(y, LOG_FLOOR)) if math.isfinite(y) else y
+            visible = not self.controller.running and curve.isVisible() and math.isfinite(y)
+            if visible:
+                head.setData([float(s["step"][-1])], [y])
+            head.setVisible(visible)
 
     @Slot()
     def _repaint_dirty(self) -> None:
@@ -362,6 +394,8 @@ class PlotsPanel(QWidget):
             (self.gb_curve, s["g1"]),
         ):
             curve.setData(x, y[shown], connect="finite")
+        if not self.controller.running:
+            self._draw_heads()
         new = slice(self._rows_drawn, n)
         self._rows_drawn = n
         last_step = float(steps[-1]) if n else 0.0
@@ -452,11 +486,15 @@ class PlotsPanel(QWidget):
                 axis.setTextPen(c.foreground)
             item.titleLabel.setText(item.titleLabel.text, color=c.foreground)
         dash = Qt.PenStyle.DashLine
-        self.loss_curve.setPen(pg.mkPen(c.loss, width=2))
-        self.w_curve.setPen(pg.mkPen(c.weight, width=2))
-        self.b_curve.setPen(pg.mkPen(c.bias, width=2))
-        self.gw_curve.setPen(pg.mkPen(c.grad, width=2))
-        self.gb_curve.setPen(pg.mkPen(c.grad_b, width=2, style=dash))
+        self.loss_curve.setPen(pg.mkPen(c.loss, width=1))
+        self.w_curve.setPen(pg.mkPen(c.weight, width=1))
+        self.b_curve.setPen(pg.mkPen(c.bias, width=1))
+        self.gw_curve.setPen(pg.mkPen(c.grad, width=1))
+        self.gb_curve.setPen(pg.mkPen(c.grad_b, width=1, style=dash))
+        for (head, _curve, _column), colour in zip(
+            self._heads, (c.loss, c.weight, c.bias, c.grad, c.grad_b), strict=True
+        ):
+            head.setBrush(pg.mkBrush(colour))
         self.w_target.setPen(pg.mkPen(c.weight, width=1, style=dash))
         self.b_target.setPen(pg.mkPen(c.bias, width=1, style=dash))
         self.scatter.setBrush(pg.mkBrush(c.data))

@@ -33,6 +33,7 @@ class Comparison:
             raise ValueError(f"compare takes 1 to {MAX_RUNS} settings")
         self.labels = []
         self.sessions = []
+        self.start = start
         for changes in variants:
             unknown = set(changes) - set(VARIABLE)
             if unknown:

@@ -564,7 +564,8 @@ class TrainingWorker(QObject):
                     "diverged": session.diverged,
                 }
             )
-        return {"runs": runs, "done": self._compare_done, "total": COMPARE_UPDATES}
+        start = c.start and (c.start["weight"], c.start["bias"])  # where every run set off
+        return {"runs": runs, "done": self._compare_done, "total": COMPARE_UPDATES, "start": start}
 
     def _do_phase(self, name: str) -> None:
         self._pause_quietly()

@@ -47,6 +47,12 @@ def test_compare_trains_each_setting(qtbot, window):
     assert [r["label"] for r in view["runs"]] == ["sgd lr=0.1", "momentum lr=0.1", "adam lr=0.1"]
     ref, _, _, _ = reference_run(300, optimizer="adam", lr=0.1)
     assert view["runs"][2]["w"][-1] == ref.weight.item()
+    # Every walk on the landscape begins at the model's starting point.
+    start = reference_run(0)[0]
+    assert view["start"] == (start.weight.item(), start.bias.item())
+    for curve in window.landscape._compare_items:
+        ws, bs = curve.getData()
+        assert (ws[0], bs[0]) == view["start"]
     qtbot.waitUntil(lambda: not window.controller.running, timeout=10_000)
     click(qtbot, window, "compareStopButton")
     qtbot.waitUntil(lambda: window.controller.extras.get("compare") is None, timeout=10_000)

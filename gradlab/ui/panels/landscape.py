@@ -172,9 +172,17 @@ class LandscapePanel(QWidget):
             self.path.show()
             return
         self.path.hide()  # the compared runs replace the single trajectory
+        start = view.get("start")
+        n = len(view["runs"])
         for i, run in enumerate(view["runs"]):
+            ws, bs = run["w"], run["b"]
+            if start:  # history rows come after each update: every walk begins here
+                ws, bs = [start[0], *ws], [start[1], *bs]
+            # Runs often share their first moves: earlier runs are drawn wider,
+            # underneath, so a path covered by a later one still shows at its edges.
+            width = 1.5 + 1.5 * (n - 1 - i)
             curve = pg.PlotCurveItem(
-                run["w"], run["b"], pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=2), name=run["label"]
+                ws, bs, pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=width), name=run["label"]
             )
             self.plot.addItem(curve)
             self._compare_items.append(curve)

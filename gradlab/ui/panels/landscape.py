@@ -17,6 +17,12 @@ translate = QCoreApplication.translate
 CONTOUR_LEVELS = 9
 
 
+def _legend_brush(colours):
+    backdrop = pg.mkColor(colours.background)
+    backdrop.setAlpha(215)
+    return pg.mkBrush(backdrop)
+
+
 def path_rows(n: int) -> np.ndarray:
     """Which of n history rows the trajectory shows: at most about
     MAX_CURVE_POINTS, every k-th from the first plus the newest. k is a power of
@@ -90,7 +96,9 @@ class LandscapePanel(QWidget):
             size=16, symbol="star", pen=pg.mkPen("k"), brush=pg.mkBrush("#ffeb3b")
         )
         self.plot.addItem(self.star)
-        self.legend = item.addLegend(offset=(-5, 5))
+        # A backdrop in the theme's colour: legend text stays readable on any
+        # colour of the heatmap, light or dark theme.
+        self.legend = item.addLegend(offset=(-5, 5), brush=_legend_brush(colours))
         self.plot.scene().sigMouseClicked.connect(self._clicked)
 
         self.note = QLabel(
@@ -121,6 +129,7 @@ class LandscapePanel(QWidget):
         self.plot.setBackground(colours.background)
         self.path.setPen(pg.mkPen(colours.weight, width=2))
         self.point.setBrush(pg.mkBrush(colours.bias))
+        self.legend.setBrush(_legend_brush(colours))
 
     # -------------------------------------------------------------- extras
     @Slot(dict)

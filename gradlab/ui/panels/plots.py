@@ -106,12 +106,22 @@ class StreamCurve(pg.PlotCurveItem):
     def boundingRect(self) -> QRectF:
         return self._view
 
+    def stream(self, x: np.ndarray, y: np.ndarray) -> None:
+        """setData for the panel's own use: the same new data and repaint, without
+        pyqtgraph's argument handling, bounds bookkeeping and change signal, which
+        nothing here uses (bounds are the view; nothing listens) and which cost
+        more than the rest of the frame's plot work."""
+        self.xData, self.yData = x, y
+        self.path = self.fillPath = self._fillPathList = self._mouseShape = None
+        self._lineSegmentsRendered = False
+        self.update()
+
 
 def _curve(plot: pg.PlotWidget, colour: str, name: str, style=Qt.PenStyle.SolidLine):
     # A bare curve item: the panel thins long series itself (every k-th row) and
     # takes the log itself, so PlotDataItem's per-frame bookkeeping (clipping,
     # downsampling, log transform, bounds) is not needed. 1-px pens draw fastest.
-    curve = StreamCurve(pen=pg.mkPen(colour, width=1, style=style), name=name)
+    curve = StreamCurve(pen=pg.mkPen(colour, width=1, style=style), name=name, connect="finite")
     plot.addItem(curve)
     return curve
 
@@ -393,7 +403,7 @@ class PlotsPanel(QWidget):
             (self.gw_curve, s["g0"]),
             (self.gb_curve, s["g1"]),
         ):
-            curve.setData(x, y[shown], connect="finite")
+            curve.stream(x, y[shown])
         if not self.controller.running:
             self._draw_heads()
         new = slice(self._rows_drawn, n)

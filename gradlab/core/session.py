@@ -27,6 +27,10 @@ from gradlab.core.models import build_criterion, build_model, build_optimizer, m
 PHASES = ("forward", "loss", "zero_grad", "backward", "step")
 CURVE_POINTS = 64  # points of the fitted line/curve sent to the data plot
 STEP_BACK_MARKS = 512  # saved states to step back to (every update when stepping)
+# A run saves a state at most this often: saving copies the optimizer's state
+# (~0.2 ms), and a run's chunks come ~100 times a second. Step back replays the
+# updates since the nearest saved state, which gives the same bits.
+RUN_MARK_INTERVAL_S = 0.05
 STATE_VALUES = 8  # values of each optimizer-state tensor shown by the inspector
 GRAPH_REFRESH_S = 0.3  # while streaming, the freed graph is rebuilt at most this often
 
@@ -153,6 +157,7 @@ class TrainingSession:
         self._graph_stale = False  # rebuild from `loss` at the next snapshot
         # States to step back to: (step, state, log mark), newest last.
         self._marks: list[tuple[int, dict, object]] = []
+        self._marked_at = -math.inf  # perf_counter() of the last mark()
         self.mark()
 
     # ------------------------------------------------------------------ data
@@ -366,7 +371,8 @@ class TrainingSession:
             self._prev_grads = None
             self._graph_stale = True
             self.last_event = Event("run.diverged" if self.diverged else "run.ok", (done,))
-            self.mark()
+            if clock() - self._marked_at >= RUN_MARK_INTERVAL_S:
+                self.mark()
         return done
 
     # --------------------------------------------------------------- changes
@@ -407,6 +413,7 @@ class TrainingSession:
         in flight cannot be saved). A mark at the same update replaces the older."""
         if self.last_phase not in (None, "step"):
             return
+        self._marked_at = time.perf_counter()
         entry = (self.step_count, self.capture_state(), self.log.mark())
         if self._marks and self._marks[-1][0] == self.step_count:
             self._marks[-1] = entry

@@ -115,3 +115,15 @@ def test_landscape_skips_redrawing_a_settled_path():
     assert _only_repeats(settled, old)
     assert not _only_repeats(moving, old)
     assert not _only_repeats(old, settled)  # fewer points: a reset, draw it
+
+
+def test_landscape_legend_only_names_compared_runs(qtbot, window):
+    qtbot.waitUntil(lambda: "landscape" in window.controller.extras, timeout=10_000)
+    assert not window.landscape.legend.isVisible()  # an empty backdrop would be a blank box
+    window.controls.speed_slider.setValue(window.controls.speed_slider.maximum())
+    click(qtbot, window, "compareButton")
+    qtbot.waitUntil(lambda: window.landscape.legend.isVisible(), timeout=10_000)
+    assert len(window.landscape.legend.items) == 3
+    qtbot.waitUntil(lambda: not window.controller.running, timeout=60_000)
+    click(qtbot, window, "compareStopButton")
+    qtbot.waitUntil(lambda: not window.landscape.legend.isVisible(), timeout=10_000)

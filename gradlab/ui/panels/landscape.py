@@ -99,6 +99,7 @@ class LandscapePanel(QWidget):
         # A backdrop in the theme's colour: legend text stays readable on any
         # colour of the heatmap, light or dark theme.
         self.legend = item.addLegend(offset=(-5, 5), brush=_legend_brush(colours))
+        self.legend.hide()  # names the compared runs; empty otherwise
         self.plot.scene().sigMouseClicked.connect(self._clicked)
 
         self.note = QLabel(
@@ -177,6 +178,7 @@ class LandscapePanel(QWidget):
             self.plot.removeItem(item)
         self._compare_items = []
         self.legend.clear()
+        self.legend.setVisible(bool(view))
         if not view:
             self.path.show()
             return

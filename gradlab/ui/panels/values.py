@@ -44,7 +44,7 @@ class ValuesPanel(QWidget):
         for row, (key, obj, _colour) in enumerate(ROWS):
             name = QLabel(key)
             name.setToolTip(_row_tooltip(key))
-            value = QLabel("None")
+            value = QLabel("—")  # until the session is ready: nothing is None yet
             value.setObjectName(obj)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setToolTip(name.toolTip())

@@ -103,18 +103,6 @@
         <translation>Save the training script</translation>
     </message>
     <message>
-        <source>Python scripts (*.py)</source>
-        <translation>Python scripts (*.py)</translation>
-    </message>
-    <message>
-        <source>Could not save</source>
-        <translation>Could not save</translation>
-    </message>
-    <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>Could not write {path}: {reason}</translation>
-    </message>
-    <message>
         <source>Loads PyTorch: tensors, and autograd, which works out gradients for us.</source>
         <translation>Loads PyTorch: tensors, and autograd, which works out gradients for us.</translation>
     </message>
@@ -1937,6 +1925,21 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
 </context>
 <context>
+    <name>ScriptFile</name>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python scripts (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>Could not save</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>Could not write {path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SessionLogPanel</name>
     <message>
         <source>Every call you made, every run, reset and setting change, in order. The script replays them and ends exactly where the app is now.</source>
@@ -1985,18 +1988,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Save your session as a script</source>
         <translation>Save your session as a script</translation>
-    </message>
-    <message>
-        <source>Python scripts (*.py)</source>
-        <translation>Python scripts (*.py)</translation>
-    </message>
-    <message>
-        <source>Could not save</source>
-        <translation>Could not save</translation>
-    </message>
-    <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>Could not write {path}: {reason}</translation>
     </message>
 </context>
 <context>

@@ -103,18 +103,6 @@
         <translation>保存训练脚本</translation>
     </message>
     <message>
-        <source>Python scripts (*.py)</source>
-        <translation>Python 脚本 (*.py)</translation>
-    </message>
-    <message>
-        <source>Could not save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
-    </message>
-    <message>
         <source>Loads PyTorch: tensors, and autograd, which works out gradients for us.</source>
         <translation>加载 PyTorch：张量，以及替我们计算梯度的 autograd。</translation>
     </message>
@@ -1932,6 +1920,21 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
 </context>
 <context>
+    <name>ScriptFile</name>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
+    </message>
+    <message>
+        <source>Could not save</source>
+        <translation>无法保存</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {reason}</source>
+        <translation>无法写入 {path}：{reason}</translation>
+    </message>
+</context>
+<context>
     <name>SessionLogPanel</name>
     <message>
         <source>Every call you made, every run, reset and setting change, in order. The script replays them and ends exactly where the app is now.</source>
@@ -1980,18 +1983,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Save your session as a script</source>
         <translation>把会话保存为脚本</translation>
-    </message>
-    <message>
-        <source>Python scripts (*.py)</source>
-        <translation>Python 脚本 (*.py)</translation>
-    </message>
-    <message>
-        <source>Could not save</source>
-        <translation>无法保存</translation>
-    </message>
-    <message>
-        <source>Could not write {path}: {reason}</source>
-        <translation>无法写入 {path}：{reason}</translation>
     </message>
 </context>
 <context>

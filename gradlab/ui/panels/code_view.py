@@ -12,22 +12,19 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Slot
 from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTextEdit,
     QToolTip,
-    QVBoxLayout,
     QWidget,
 )
 
 from gradlab.core import codegen
 from gradlab.core.fileio import atomic_write_text
 from gradlab.ui.highlighter import PythonHighlighter
+from gradlab.ui.panels import script_file
 
 translate = QCoreApplication.translate
 
@@ -127,16 +124,7 @@ class CodePanel(QWidget):
         self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.highlighter = PythonHighlighter(self.view.document(), colours)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.caption, 1)
-        top.addWidget(self.copy_button)
-        top.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 6)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        script_file.lay_out(self, self.caption, self.copy_button, self.save_button, self.view)
 
         controller.configChanged.connect(self._on_config)
         controller.frame.connect(self._on_frame)
@@ -302,24 +290,12 @@ class CodePanel(QWidget):
 
     @Slot()
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        script_file.save_as(
             self,
             translate("CodePanel", "Save the training script"),
             "gradlab_training.py",
-            translate("CodePanel", "Python scripts (*.py)"),
+            self.export,
         )
-        if not path:
-            return
-        try:
-            self.export(path)
-        except OSError as exc:
-            QMessageBox.warning(
-                self,
-                translate("CodePanel", "Could not save"),
-                translate("CodePanel", "Could not write {path}: {reason}").format(
-                    path=path, reason=exc.strerror or str(exc)
-                ),
-            )
 
 
 def explanation(key: str) -> str:

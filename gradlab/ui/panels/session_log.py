@@ -13,20 +13,17 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTimer, Slot
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
 
 from gradlab.core.codegen import session_script
 from gradlab.core.fileio import atomic_write_text
 from gradlab.ui.highlighter import PythonHighlighter
+from gradlab.ui.panels import script_file
 
 translate = QCoreApplication.translate
 
@@ -96,16 +93,7 @@ class SessionLogPanel(QWidget):
         self.view.setAccessibleName(translate("SessionLogPanel", "Session as code"))
         self.highlighter = PythonHighlighter(self.view.document(), colours)
 
-        top = QHBoxLayout()
-        top.setContentsMargins(0, 0, 0, 0)
-        top.addWidget(self.caption, 1)
-        top.addWidget(self.copy_button)
-        top.addWidget(self.save_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 6)
-        layout.setSpacing(4)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
+        script_file.lay_out(self, self.caption, self.copy_button, self.save_button, self.view)
 
         controller.extrasChanged.connect(self._on_extras)
         controller.runningChanged.connect(self._on_running)
@@ -205,21 +193,9 @@ class SessionLogPanel(QWidget):
 
     @Slot()
     def _save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
+        script_file.save_as(
             self,
             translate("SessionLogPanel", "Save your session as a script"),
             "gradlab_session.py",
-            translate("SessionLogPanel", "Python scripts (*.py)"),
+            self.export,
         )
-        if not path:
-            return
-        try:
-            self.export(path)
-        except (OSError, ValueError) as exc:
-            QMessageBox.warning(
-                self,
-                translate("SessionLogPanel", "Could not save"),
-                translate("SessionLogPanel", "Could not write {path}: {reason}").format(
-                    path=path, reason=getattr(exc, "strerror", None) or str(exc)
-                ),
-            )

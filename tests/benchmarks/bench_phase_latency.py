@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from common import emit, median, percentile, run_script, wait_until
+from common import emit, median, open_window, percentile, run_script, wait_until
 
 BUTTONS = (
     ("forward", "forwardButton"),
@@ -30,13 +30,7 @@ def main() -> None:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QPushButton
 
-    from gradlab.ui.app import make_app
-    from gradlab.ui.main_window import MainWindow
-
-    app = make_app()
-    window = MainWindow(theme_name="light")
-    window.resize(1366, 768)
-    window.show()
+    app, window = open_window()
     c = window.controller
     latencies: dict[str, list[float]] = {name: [] for name, _ in BUTTONS}
     pending: dict = {}

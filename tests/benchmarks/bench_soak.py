@@ -9,7 +9,7 @@ import argparse
 import os
 import time
 
-from common import emit, run_script, wait_until
+from common import emit, open_window, run_script, wait_until
 
 
 def rss_mb() -> float:
@@ -38,13 +38,7 @@ def main() -> None:
     parser.add_argument("--every", type=float, default=2.0, help="seconds between samples")
     args = parser.parse_args()
 
-    from gradlab.ui.app import make_app
-    from gradlab.ui.main_window import MainWindow
-
-    app = make_app()
-    window = MainWindow(theme_name="light")
-    window.resize(1366, 768)
-    window.show()
+    app, window = open_window()
     c = window.controller
     samples: list[tuple[int, float]] = []
     info = {}

@@ -15,6 +15,7 @@ from common import (
     LatenessProbe,
     emit,
     median,
+    open_window,
     percentile,
     raw_steps_per_second,
     run_script,
@@ -30,13 +31,7 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=1.0)
     args = parser.parse_args()
 
-    from gradlab.ui.app import make_app
-    from gradlab.ui.main_window import MainWindow
-
-    app = make_app()
-    window = MainWindow(theme_name="light")
-    window.resize(*(int(v) for v in args.size.split("x")))
-    window.show()
+    app, window = open_window(args.size)
     frames: list[float] = []
     window.controller.frame.connect(lambda _f: frames.append(time.perf_counter()))
     probe = LatenessProbe()

@@ -62,6 +62,19 @@ def emit(name: str, figures: dict) -> None:
     sys.stdout.flush()
 
 
+def open_window(size: str = "1366x768"):
+    """The app and its main window as the benchmarks measure it: light theme,
+    the given size, shown. Returns (app, window)."""
+    from gradlab.ui.app import make_app
+    from gradlab.ui.main_window import MainWindow
+
+    app = make_app()
+    window = MainWindow(theme_name="light")
+    window.resize(*(int(v) for v in size.split("x")))
+    window.show()
+    return app, window
+
+
 def run_script(app, script) -> None:
     """Run a generator inside app.exec(): each `yield seconds` lets the real event
     loop run that long (a processEvents() loop would not behave like the app)."""

@@ -88,7 +88,7 @@ def explain(session) -> MathsInfo:
     """The hand-worked gradients and the next update for the session's state now."""
     cfg = session.config
     status, grads, loss_eq, n = _gradients(session)
-    update_status, updates = _updates(session)
+    update_status, updates = planned_updates(session)
     return MathsInfo(
         model=cfg.model,
         loss_kind=cfg.loss,
@@ -208,7 +208,10 @@ def _grad_comparable(session) -> str:
 
 
 # -------------------------------------------------------------------- updates
-def _updates(session):
+def planned_updates(session) -> tuple[str, tuple[ParamUpdate, ...]]:
+    """What optimizer.step() will do to each parameter, worked out from the
+    parameters, .grad and optimizer.state as they are now (an update status and
+    one ParamUpdate per parameter; empty unless the status is UPDATE_OK)."""
     opt = session.optimizer
     group = opt.param_groups[0]
     if session.config.model != "linear":

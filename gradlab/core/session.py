@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import torch
 
 from gradlab.core import graph as autograd_graph
+from gradlab.core import maths
 from gradlab.core.actions import ActionLog
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.data import make_data, seeded_generator
@@ -145,6 +146,7 @@ class TrainingSession:
         self.last_event = Event("ready")
         self.skip_zero_grad = False
         self.diverged = False
+        self._backward_ran = False  # no gradient computed yet in this session
         self._prev_params = None
         self._prev_grads = None
         self._curve_x = torch.linspace(
@@ -254,7 +256,12 @@ class TrainingSession:
         already = all(p.grad is None for p in self.params)
         self.optimizer.zero_grad()
         self._refresh_graph_parameters()
-        return Event("zero_grad.already_none" if already else "zero_grad.ok")
+        if not already:
+            return Event("zero_grad.ok")
+        # Nothing to clear: expected before the first backward() of a session,
+        # harmless (a second zero_grad()) otherwise. Neither is a mistake.
+        first = self.step_count == 0 and not self._backward_ran
+        return Event("zero_grad.first" if first else "zero_grad.already_none")
 
     def _phase_backward(self) -> Event:
         if self.loss is None:
@@ -279,11 +286,15 @@ class TrainingSession:
                 torch_message=str(exc),
             ) from exc
         self.graph_freed = True
+        self._backward_ran = True
         return Event("backward.accumulated" if had_grads else "backward.ok")
 
     def _phase_step(self) -> Event:
         no_grads = all(p.grad is None for p in self.params)
         self._prev_params = self._param_values()
+        # The optimizer's own rule with this step's inputs, read before step()
+        # changes the parameters and optimizer.state.
+        plan_status, plan = maths.planned_updates(self)
         self.optimizer.step()
         self._finish_update()
         self._refresh_graph_parameters()
@@ -292,7 +303,15 @@ class TrainingSession:
         if not self._params_finite():
             self.diverged = True
             return Event("step.diverged")
-        return Event("step.ok", (self.lr,))
+        # Each result as torch computed it (the plan's own arithmetic is only
+        # there to show the rule with its numbers).
+        applied = ()
+        if plan:  # the linear model's w and b (the MLP's rule is shown without numbers)
+            applied = tuple(
+                dataclasses.replace(u, new=p.item())
+                for u, p in zip(plan, self.params, strict=True)
+            )
+        return Event("step.ok", (self.lr, self.config.optimizer, plan_status, applied))
 
     def _finish_update(self) -> None:
         """Bookkeeping after optimizer.step(): count it, record it, next batch."""
@@ -316,12 +335,22 @@ class TrainingSession:
             return "forward"
         return nxt
 
+    def step_over(self) -> list[Event]:
+        """Run the next phase (F10). In the mistake mode, when that passes over
+        zero_grad(), an event says so first: leaving a call out is the lesson."""
+        skipped = self._skips_zero_grad()
+        event = self.run_phase(self.next_phase())
+        return [Event("zero_grad.skipped"), event] if skipped else [event]
+
     def full_update(self) -> list[Event]:
         """Finish the current update: the remaining phases through step()."""
-        events = [self.run_phase(self.next_phase())]
+        events = self.step_over()
         while self.last_phase != "step":
-            events.append(self.run_phase(self.next_phase()))
+            events += self.step_over()
         return events
+
+    def _skips_zero_grad(self) -> bool:
+        return self.skip_zero_grad and self.last_phase == "loss" and self.next_phase() == "backward"
 
     def run_updates(
         self,
@@ -399,6 +428,10 @@ class TrainingSession:
                     p.fill_(float(values[name]))
         self.log.add("params", values={k: float(v) for k, v in values.items()})
         self._refresh_graph_parameters()
+        # Not an update: nothing may describe the new values as step()'s result.
+        self._prev_params = None
+        self._prev_grads = None
+        self.last_event = Event("params.set", (self._param_values(),))
         self.mark()
 
     def replace_log(self, log: ActionLog) -> None:

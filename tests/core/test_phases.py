@@ -200,3 +200,145 @@ def test_history_records_updates():
     assert list(h.columns["step"]) == list(range(1, 11))
     assert h.columns["p0"][-1] == s.model.weight.item()
     assert h.columns["g1"][-1] == s.model.bias.grad.item()
+
+
+def test_first_zero_grad_is_expected_not_a_warning():
+    s = _fresh()
+    s.run_phase("forward")
+    s.run_phase("loss")
+    # Before the first backward() there is nothing to clear: expected, not harmless luck.
+    assert s.run_phase("zero_grad").code == "zero_grad.first"
+    s.run_phase("backward")
+    s.run_phase("step")
+    s.run_phase("forward")
+    s.run_phase("loss")
+    assert s.run_phase("zero_grad").code == "zero_grad.ok"
+    assert s.run_phase("zero_grad").code == "zero_grad.already_none"
+
+
+def _reference_optimizer(name, params, lr):
+    return {
+        "sgd": lambda: optim.SGD(params, lr=lr),
+        "momentum": lambda: optim.SGD(params, lr=lr, momentum=0.9),
+        "nesterov": lambda: optim.SGD(params, lr=lr, momentum=0.9, nesterov=True),
+        "adam": lambda: optim.Adam(params, lr=lr),
+        "rmsprop": lambda: optim.RMSprop(params, lr=lr),
+        "adagrad": lambda: optim.Adagrad(params, lr=lr),
+    }[name]()
+
+
+# The state each optimizer keeps per parameter, and the symbol its rule shows.
+STATE_KEYS = {
+    "momentum": ("momentum_buffer", "v"),
+    "nesterov": ("momentum_buffer", "v"),
+    "adam": ("exp_avg", "m"),
+    "rmsprop": ("square_avg", "s"),
+    "adagrad": ("sum", "G"),
+}
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad"])
+def test_step_event_states_the_optimizers_own_rule_with_torchs_numbers(name):
+    """The step event carries, per parameter, the optimizer's own rule with the
+    inputs it used and the result torch computed: the tutorial's loop (written
+    out here) must give the same old, .grad, state and new values."""
+    s = TrainingSession(ExperimentConfig(optimizer=name))
+    x, y, model, criterion, _ = _reference_objects()
+    opt = _reference_optimizer(name, model.parameters(), 0.1)
+    for update in range(3):  # the second and third steps read the state of the first
+        for phase in ("forward", "loss", "zero_grad", "backward"):
+            s.run_phase(phase)
+        loss = criterion(model(x), y)
+        opt.zero_grad()
+        loss.backward()
+        before = {  # optimizer.state as step() will read it
+            id(p): {k: float(v) for k, v in opt.state.get(p, {}).items()}
+            for p in model.parameters()
+        }
+        old = [p.item() for p in model.parameters()]
+        opt.step()
+        event = s.run_phase("step")
+        assert event.code == "step.ok"
+        lr, optimizer, status, applied = event.args
+        assert (lr, optimizer, status) == (0.1, name, "ok")
+        assert [u.symbol for u in applied] == ["w", "b"]
+        for u, p, w_old in zip(applied, model.parameters(), old, strict=True):
+            assert u.old == w_old
+            assert u.grad == p.grad.item()
+            assert u.new == p.item()  # torch's result, bit for bit
+            last = u.equations[-1]
+            assert last.lhs == u.symbol
+            assert math.isclose(last.result, u.new, rel_tol=1e-6, abs_tol=1e-7)
+            if name in STATE_KEYS and update > 0:
+                key, symbol = STATE_KEYS[name]
+                state_eq = next(e for e in u.equations if e.lhs == symbol)
+                assert before[id(p)][key] in state_eq.values  # read from optimizer.state
+
+
+def test_setting_parameters_is_not_described_as_an_update():
+    s = _fresh()
+    s.full_update()
+    assert s.snapshot().prev_params is not None
+    s.set_parameters({"weight": 4.0, "bias": 3.0})
+    snap = s.snapshot()
+    assert snap.event.code == "params.set"
+    assert snap.prev_params is None and snap.prev_grads is None
+    assert (snap.w, snap.b) == (4.0, 3.0)
+
+
+def test_step_over_says_when_the_mistake_mode_leaves_zero_grad_out():
+    s = _fresh()
+    s.set_skip_zero_grad(True)
+    assert [e.code for e in s.step_over()] == ["forward.ok"]
+    assert [e.code for e in s.step_over()][0] == "loss.ok"
+    assert [e.code for e in s.step_over()] == ["zero_grad.skipped", "backward.ok"]
+    codes = [e.code for e in s.full_update()]
+    assert codes == ["step.ok"]
+    codes = [e.code for e in s.full_update()]
+    assert codes == [
+        "forward.ok",
+        "loss.ok",
+        "zero_grad.skipped",
+        "backward.accumulated",
+        "step.ok",
+    ]
+    s.set_skip_zero_grad(False)
+    assert "zero_grad.skipped" not in [e.code for e in s.full_update()]
+
+
+def test_mistake_mode_swings_for_ever_like_undamped_momentum():
+    """What the app says of the mistake mode, pinned with the tutorial's loop
+    without zero_grad() (written out here): .grad is the running sum of every
+    gradient, i.e. a velocity v ← v + g with θ ← θ − lr·v (momentum with μ = 1, no
+    damping). It never settles: w.grad changes sign every 6 to 7 updates, the loss
+    keeps returning from near 0 to above its starting value, and w swings around 2."""
+    x, y, model, criterion, opt = _reference_objects()
+    grads, losses, ws = [], [], []
+    for _ in range(300):
+        loss = criterion(model(x), y)
+        loss.backward()  # no zero_grad(): the mistake
+        opt.step()
+        grads.append(model.weight.grad.item())
+        losses.append(loss.item())
+        ws.append(model.weight.item())
+    assert [round(g, 2) for g in grads[:5]] == [-4.8, -8.57, -10.52, -10.22, -7.74]
+    signs = [g > 0 for g in grads]
+    flips = [i for i in range(1, 300) if signs[i] != signs[i - 1]]
+    gaps = {b - a for a, b in zip(flips, flips[1:], strict=False)}
+    assert len(flips) > 40 and gaps <= {6, 7}
+    late = losses[150:]
+    assert min(late) < 0.05 and max(late) > losses[0]  # above its start, for ever
+    assert max(abs(g) for g in grads[150:]) > 10.5
+    assert min(ws[150:]) < 0 < 2 < 4 < max(ws[150:])
+    # The same numbers as momentum 1 without damping (torch's own implementation).
+    x2, y2, model2, criterion2, _ = _reference_objects()
+    heavy = optim.SGD(model2.parameters(), lr=0.1, momentum=1.0)
+    for _ in range(50):
+        heavy.zero_grad()
+        criterion2(model2(x2), y2).backward()
+        heavy.step()
+    x3, y3, model3, criterion3, opt3 = _reference_objects()
+    for _ in range(50):
+        criterion3(model3(x3), y3).backward()
+        opt3.step()
+    assert torch.allclose(model2.weight, model3.weight, atol=1e-5)

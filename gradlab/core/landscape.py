@@ -1,5 +1,5 @@
 """The loss over (w, b) for the linear model, its closed-form optimum, and the
-largest stable learning rate for plain gradient descent.
+largest stable learning rate where one exists.
 
 Everything is computed with torch on the session's real data and with the real
 loss module, vectorised over a grid: evaluating `criterion(model(x), y)` at each
@@ -81,6 +81,58 @@ def mse_hessian(x: torch.Tensor) -> torch.Tensor:
 def max_stable_lr(x: torch.Tensor) -> float:
     """The largest learning rate for which full-batch SGD on MSE converges: 2/λ_max
     of the Hessian. Above it every step overshoots the bottom of the bowl by more
-    than it started, along the steepest direction, and training diverges."""
+    than it started, along the most sharply curved direction (the eigenvector of
+    λ_max), and training diverges."""
     lam_max = float(torch.linalg.eigvalsh(mse_hessian(x)).max())
     return 2.0 / lam_max
+
+
+# Where a learning-rate limit holds (LrLimit.kind).
+LIMIT_EXACT = "exact"  # full-batch SGD (plain, momentum, Nesterov) on MSE: a sharp limit
+LIMIT_GUIDE = "guide"  # the same on mini-batches: each batch's bowl differs a little
+LIMIT_NONE = "none"  # no such limit: adaptive optimizers, capped slopes, the MLP
+
+
+@dataclass(frozen=True)
+class LrLimit:
+    """The largest stable learning rate for an experiment, or why there is none.
+
+    `rule` says which: "sgd" (2/λmax), "momentum" (2(1+μ)/λmax), "nesterov"
+    (2(1+μ)/((1+2μ)λmax)), or, with kind LIMIT_NONE, "adaptive" (Adam, RMSprop,
+    Adagrad scale each step themselves), "capped" (L1 and Huber: the slope of
+    the loss is bounded, so steps cannot blow up) or "model" (the MLP's loss is
+    not a quadratic bowl)."""
+
+    kind: str
+    rule: str
+    value: float | None = None
+    lam_max: float | None = None
+    momentum: float | None = None
+
+
+def lr_limit(config, x: torch.Tensor) -> LrLimit:
+    """The learning-rate limit that holds for `config` on inputs `x`.
+
+    For the linear model on MSE the loss is a quadratic bowl with the constant
+    Hessian of mse_hessian(); along its most sharply curved direction (the
+    largest eigenvalue λmax) full-batch SGD converges only for lr < 2/λmax.
+    Momentum v ← μv + g, step lr·v (torch's form) widens that to 2(1+μ)/λmax,
+    Nesterov's look-ahead narrows it to 2(1+μ)/((1+2μ)λmax) (both from the
+    eigenvalues of the two-step recurrence; tests check them by training just
+    below and just above)."""
+    if config.model != "linear":
+        return LrLimit(LIMIT_NONE, "model")
+    if config.optimizer in ("adam", "rmsprop", "adagrad"):
+        return LrLimit(LIMIT_NONE, "adaptive")
+    if config.loss != "mse":
+        return LrLimit(LIMIT_NONE, "capped")
+    lam_max = float(torch.linalg.eigvalsh(mse_hessian(x)).max())
+    kind = LIMIT_EXACT if config.full_batch else LIMIT_GUIDE
+    if config.optimizer == "momentum":
+        mu = config.momentum
+        return LrLimit(kind, "momentum", 2.0 * (1.0 + mu) / lam_max, lam_max, mu)
+    if config.optimizer == "nesterov":
+        mu = config.momentum
+        value = 2.0 * (1.0 + mu) / ((1.0 + 2.0 * mu) * lam_max)
+        return LrLimit(kind, "nesterov", value, lam_max, mu)
+    return LrLimit(kind, "sgd", 2.0 / lam_max, lam_max)

@@ -50,6 +50,65 @@ def test_lr_bound_separates_converging_from_diverging(seed, samples):
     assert above.diverged or not torch.isfinite(above.loss) or above.loss.item() > 1e3
 
 
+@pytest.mark.parametrize(
+    "optimizer,momentum", [("sgd", 0.9), ("momentum", 0.9), ("momentum", 0.5), ("nesterov", 0.9)]
+)
+def test_lr_limit_is_sharp_for_full_batch_mse(optimizer, momentum):
+    """Just below the stated limit the tutorial's loop (run here with reference_run)
+    converges, just above it the loss blows up: the limit is exact."""
+    config = ExperimentConfig(optimizer=optimizer, momentum=momentum)
+    limit = landscape.lr_limit(config, TrainingSession(config).x)
+    assert (limit.kind, limit.rule) == (landscape.LIMIT_EXACT, optimizer)
+    _, below, _, _ = reference_run(
+        3000, optimizer=optimizer, momentum=momentum, lr=0.97 * limit.value
+    )
+    _, above, _, _ = reference_run(
+        3000, optimizer=optimizer, momentum=momentum, lr=1.03 * limit.value
+    )
+    assert below.item() < 1e-6
+    assert not torch.isfinite(above) or above.item() > 1e6
+
+
+def test_lr_limit_values_follow_the_hessian():
+    x = TrainingSession().x
+    lam = float(torch.linalg.eigvalsh(landscape.mse_hessian(x)).max())
+    plain = landscape.lr_limit(ExperimentConfig(), x)
+    assert plain.value == pytest.approx(2 / lam) and plain.lam_max == pytest.approx(lam)
+    assert plain.value == pytest.approx(landscape.max_stable_lr(x))
+    heavy = landscape.lr_limit(ExperimentConfig(optimizer="momentum", momentum=0.9), x)
+    assert heavy.value == pytest.approx(2 * 1.9 / lam)
+    nesterov = landscape.lr_limit(ExperimentConfig(optimizer="nesterov", momentum=0.9), x)
+    assert nesterov.value == pytest.approx(2 * 1.9 / (2.8 * lam))
+
+
+@pytest.mark.parametrize(
+    "changes,kind,rule",
+    [
+        ({"batch_size": 10}, landscape.LIMIT_GUIDE, "sgd"),
+        ({"optimizer": "adam"}, landscape.LIMIT_NONE, "adaptive"),
+        ({"optimizer": "rmsprop"}, landscape.LIMIT_NONE, "adaptive"),
+        ({"optimizer": "adagrad", "batch_size": 10}, landscape.LIMIT_NONE, "adaptive"),
+        ({"loss": "l1"}, landscape.LIMIT_NONE, "capped"),
+        ({"loss": "huber"}, landscape.LIMIT_NONE, "capped"),
+        ({"model": "mlp"}, landscape.LIMIT_NONE, "model"),
+    ],
+)
+def test_lr_limit_says_where_it_does_not_hold(changes, kind, rule):
+    config = ExperimentConfig(**changes)
+    limit = landscape.lr_limit(config, TrainingSession(config).x)
+    assert (limit.kind, limit.rule) == (kind, rule)
+    assert (limit.value is None) == (kind == landscape.LIMIT_NONE)
+
+
+@pytest.mark.parametrize("loss", ["l1", "huber"])
+def test_capped_losses_bounce_but_never_blow_up(loss):
+    """What the app says for L1 and Huber: their slope is bounded, so even a huge
+    lr keeps the parameters finite (they bounce instead of exploding)."""
+    model, last, _, _ = reference_run(500, loss=loss, lr=50.0)
+    assert torch.isfinite(last)
+    assert all(torch.isfinite(p).all() for p in model.parameters())
+
+
 def test_compare_runs_equal_single_runs():
     base = ExperimentConfig()
     variants = [

@@ -308,8 +308,7 @@ class TrainingSession:
         applied = ()
         if plan:  # the linear model's w and b (the MLP's rule is shown without numbers)
             applied = tuple(
-                dataclasses.replace(u, new=p.item())
-                for u, p in zip(plan, self.params, strict=True)
+                dataclasses.replace(u, new=p.item()) for u, p in zip(plan, self.params, strict=True)
             )
         return Event("step.ok", (self.lr, self.config.optimizer, plan_status, applied))
 

@@ -98,6 +98,12 @@ def build_parser() -> _Parser:
     export.add_argument(
         "-o", "--output", metavar="FILE.py", required=True, help="the file to write (replaced)"
     )
+    export.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        help="language of the script's comments (default: the system's language); "
+        "the code is the same in both",
+    )
 
     graph = sub.add_parser(
         "graph", help="print the autograd graph that one forward pass and the loss record"
@@ -175,7 +181,7 @@ def _export_script(args, config: ExperimentConfig) -> int:
     from gradlab.core.codegen import script_for
     from gradlab.core.fileio import atomic_write_text
 
-    text = script_for(config, args.steps)
+    text = script_for(config, args.steps, lang=args.lang or system_language())
     try:
         atomic_write_text(args.output, text)
     except OSError as exc:
@@ -183,6 +189,20 @@ def _export_script(args, config: ExperimentConfig) -> int:
         raise CommandError(f"-o: cannot write {args.output}: {reason}") from None
     print(f"Wrote {args.output}: run it with `python {args.output}` (needs only PyTorch).")
     return 0
+
+
+def system_language() -> str:
+    """'zh_CN' when the system's locale is Chinese (as the desktop app decides),
+    else 'en'."""
+    import locale
+    import os
+
+    from gradlab.core.codegen_text import language
+
+    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        if os.environ.get(variable):
+            return language(os.environ[variable])
+    return language(locale.getlocale()[0])
 
 
 def _graph(args, config: ExperimentConfig) -> int:

@@ -7,6 +7,8 @@ from importlib.resources import files
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
+from gradlab.core import codegen_text
+
 LANGUAGES = ("en", "zh_CN")
 
 
@@ -40,3 +42,8 @@ def install(app, lang: str) -> list[QTranslator]:
 def current(app) -> str:
     value = app.property("gradlab_language")
     return value if value in LANGUAGES else "en"
+
+
+def script_language() -> str:
+    """The language of generated scripts' comments: the interface's."""
+    return codegen_text.language(QLocale().name())

@@ -109,11 +109,47 @@ def test_hovering_a_line_explains_it(qtbot, window):
     QToolTip.hideText()
 
 
-def test_every_line_kind_has_a_translatable_explanation():
-    # The GUI keeps its own literal (translatable) copy of each codegen sentence.
-    assert set(code_view._explanations()) == set(codegen.EXPLANATIONS)
-    for key, english in codegen.EXPLANATIONS.items():
-        assert code_view.explanation(key) == english
+def test_every_line_kind_is_explained_in_the_interface_language():
+    from PySide6.QtCore import QLocale
+
+    from gradlab.core import codegen_text
+    from gradlab.core.config import LOSSES, MODELS, OPTIMIZERS, ExperimentConfig
+
+    configs = [
+        ExperimentConfig(optimizer=o, loss=loss, model=m, batch_size=b, noise=0.2, samples=40_000)
+        for o in OPTIMIZERS
+        for loss in LOSSES
+        for m in MODELS
+        for b in (0, 8)
+    ]
+    used = {key for c in configs for key in codegen.line_keys(c).values()}
+    assert used <= set(codegen_text.EXPLANATIONS)
+    previous = QLocale()
+    try:
+        for locale, index in (("en", 0), ("zh_CN", 1)):
+            QLocale.setDefault(QLocale(locale))
+            for key in used:
+                text = code_view.explanation(key)
+                assert text and text == codegen_text.EXPLANATIONS[key][index]
+    finally:
+        QLocale.setDefault(previous)
+
+
+def test_the_script_follows_the_interface_language(qtbot, window):
+    from PySide6.QtCore import QLocale
+
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale("zh_CN"))
+        panel = CodePanel(window.controller, window.colours)
+        qtbot.addWidget(panel)
+        text = panel.view.toPlainText()
+        assert "生成训练数据" in text
+        assert text == codegen.script_for(window.controller.config, lang="zh_CN")
+        forward = codegen.phase_lines(window.controller.config, lang="zh_CN")["forward"]
+        assert text.splitlines()[forward - 1].strip().startswith("y_pred = model(x)")
+    finally:
+        QLocale.setDefault(previous)
 
 
 def test_export_writes_the_shown_script(qtbot, window, tmp_path):

@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gradlab.core import codegen
+from gradlab.core import codegen, codegen_text
 from gradlab.core.fileio import atomic_write_text
+from gradlab.ui import i18n
 from gradlab.ui.highlighter import PythonHighlighter
 from gradlab.ui.panels import script_file
 
@@ -153,9 +154,10 @@ class CodePanel(QWidget):
         if config == self._config:
             return
         self._config = config
-        self._script = codegen.script_for(config)
-        self._phase_lines = codegen.phase_lines(config)
-        self._keys = codegen.line_keys(config)
+        lang = i18n.script_language()
+        self._script = codegen.script_for(config, lang=lang)
+        self._phase_lines = codegen.phase_lines(config, lang=lang)
+        self._keys = codegen.line_keys(config, lang=lang)
         bar = self.view.verticalScrollBar()
         top = bar.value()
         self.view.setPlainText(self._script)  # the highlighter colours it once, here
@@ -299,180 +301,5 @@ class CodePanel(QWidget):
 
 
 def explanation(key: str) -> str:
-    """The translated sentence for a codegen line key (English if it has none)."""
-    text = _explanations().get(key)
-    return text if text is not None else codegen.EXPLANATIONS.get(key, "")
-
-
-def _explanations() -> dict[str, str]:
-    # Literal strings, so that lupdate finds every one; keys are codegen's.
-    t = translate
-    return {
-        "import.torch": t(
-            "CodePanel", "Loads PyTorch: tensors, and autograd, which works out gradients for us."
-        ),
-        "import.nn": t(
-            "CodePanel",
-            "torch.nn holds the building blocks: layers such as nn.Linear and losses such as "
-            "nn.MSELoss.",
-        ),
-        "import.optim": t(
-            "CodePanel",
-            "torch.optim holds the optimizers: the rules that change the parameters using "
-            "their gradients.",
-        ),
-        "import.data": t(
-            "CodePanel",
-            "DataLoader cuts the data into shuffled mini-batches; TensorDataset keeps each x "
-            "with its y.",
-        ),
-        "threads": t(
-            "CodePanel",
-            "One CPU thread, as in GradLab: with more than 32,768 samples PyTorch would split "
-            "the sums across threads and the last digits could differ.",
-        ),
-        "seed": t(
-            "CodePanel",
-            "Fixes the random numbers, so the data and the starting weights are the same on "
-            "every run.",
-        ),
-        "data.x": t(
-            "CodePanel",
-            "Draws the inputs from the standard normal distribution: one row per sample, one "
-            "column.",
-        ),
-        "data.line": t(
-            "CodePanel", "The answers: every y lies exactly on the line the model has to discover."
-        ),
-        "data.sin": t(
-            "CodePanel", "The answers: y = sin(x), a curve that no straight line can follow."
-        ),
-        "data.noise": t(
-            "CodePanel",
-            "Adds random noise to y, as real measurements are never exact; the model can only "
-            "find the line on average.",
-        ),
-        "model.linear": t(
-            "CodePanel",
-            "One neuron: y_pred = x·w + b, with a weight w and a bias b that start at small "
-            "random values.",
-        ),
-        "model.mlp": t(
-            "CodePanel",
-            "A small network: a hidden layer, a tanh bend, and an output layer, applied in "
-            "this order.",
-        ),
-        "model.mlp.hidden": t(
-            "CodePanel", "The hidden layer: each of its neurons computes its own w·x + b."
-        ),
-        "model.mlp.tanh": t(
-            "CodePanel",
-            "tanh bends every hidden value; without a bend the whole network would still draw "
-            "a straight line.",
-        ),
-        "model.mlp.output": t(
-            "CodePanel", "The output layer mixes the hidden values into one prediction."
-        ),
-        "loss.mse": t(
-            "CodePanel",
-            "Mean squared error: the average of (y_pred − y)², so large errors count much more "
-            "than small ones.",
-        ),
-        "loss.l1": t(
-            "CodePanel",
-            "Mean absolute error: the average of |y_pred − y|, every error counts in proportion "
-            "to its size.",
-        ),
-        "loss.huber": t(
-            "CodePanel",
-            "Huber loss: squared for small errors and absolute for large ones, so outliers pull "
-            "less.",
-        ),
-        "optimizer.sgd": t(
-            "CodePanel",
-            "Plain gradient descent: every step() moves each parameter by −lr × its gradient.",
-        ),
-        "optimizer.momentum": t(
-            "CodePanel",
-            "Gradient descent with momentum: step() keeps a running velocity of past gradients "
-            "and moves along it.",
-        ),
-        "optimizer.nesterov": t(
-            "CodePanel",
-            "Nesterov momentum: like momentum, but each step also looks ahead along the velocity.",
-        ),
-        "optimizer.adam": t(
-            "CodePanel",
-            "Adam: step() keeps running averages of each gradient and of its square, and "
-            "scales every step by them.",
-        ),
-        "optimizer.rmsprop": t(
-            "CodePanel",
-            "RMSprop: step() divides each gradient by a running average of its recent size.",
-        ),
-        "optimizer.adagrad": t(
-            "CodePanel",
-            "Adagrad: step() divides each gradient by the root of all its squared gradients so "
-            "far, so the steps shrink over time.",
-        ),
-        "loader": t("CodePanel", "A DataLoader hands out the data in shuffled mini-batches."),
-        "loader.dataset": t(
-            "CodePanel",
-            "TensorDataset pairs x[i] with y[i], so shuffling keeps every input with its answer.",
-        ),
-        "loader.batch_size": t(
-            "CodePanel",
-            "How many samples one mini-batch holds; every mini-batch gives one update.",
-        ),
-        "loader.shuffle": t("CodePanel", "A new random order in every epoch."),
-        "loader.generator": t(
-            "CodePanel",
-            "The shuffling has its own seeded random generator, so the order is the same on "
-            "every run.",
-        ),
-        "loop.full": t(
-            "CodePanel",
-            "Repeats the training step; with the full batch, one update sees all the data, so "
-            "one update is one epoch.",
-        ),
-        "loop.count": t("CodePanel", "Counts the updates, one per mini-batch."),
-        "loop.while": t("CodePanel", "Starts epoch after epoch until enough updates have run."),
-        "loop.batches": t(
-            "CodePanel", "One epoch: the loader hands out the shuffled mini-batches one by one."
-        ),
-        "loop.increment": t("CodePanel", "One more update done."),
-        "loop.stop": t(
-            "CodePanel", "Stops, even in the middle of an epoch, once enough updates have run."
-        ),
-        "phase.forward": t(
-            "CodePanel",
-            "Forward pass: the model predicts a y for every x, and PyTorch records the "
-            "operations in a graph.",
-        ),
-        "phase.loss": t(
-            "CodePanel",
-            "The loss compares the predictions with the answers: one number that says how "
-            "wrong the model is.",
-        ),
-        "phase.zero_grad": t(
-            "CodePanel",
-            "Clears the last update's gradients: every .grad becomes None, otherwise "
-            "backward() would add to them.",
-        ),
-        "phase.backward": t(
-            "CodePanel",
-            "Backpropagation: PyTorch walks the graph back from the loss and stores "
-            "∂loss/∂parameter in each parameter's .grad.",
-        ),
-        "phase.step": t(
-            "CodePanel",
-            "The optimizer moves every parameter a little against its gradient, which lowers "
-            "the loss.",
-        ),
-        "print.linear": t("CodePanel", "Prints the learned weight and bias."),
-        "print.loss": t("CodePanel", "Prints the loss of the last update."),
-        "print.test": t(
-            "CodePanel", "Compares a few predictions with the truth, without recording a graph."
-        ),
-        "loss.none": t("CodePanel", "No update ran, so there is no loss yet."),
-    }
+    """The sentence for a codegen line key, in the interface language."""
+    return codegen_text.explanation(key, i18n.script_language())

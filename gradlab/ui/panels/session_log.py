@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gradlab.core.codegen import session_script
 from gradlab.core.fileio import atomic_write_text
+from gradlab.ui import i18n
 from gradlab.ui.highlighter import PythonHighlighter
 from gradlab.ui.panels import script_file
 
@@ -151,7 +152,7 @@ class SessionLogPanel(QWidget):
         if not self._actions:
             return
         try:
-            self._script = session_script(self._actions, self._dropped)
+            self._script = session_script(self._actions, self._dropped, i18n.script_language())
         except ValueError as exc:  # e.g. a log from a file with settings we do not know
             self._script = ""
             self.view.setPlainText(

@@ -2,6 +2,10 @@
 
     python tools/translations.py shim OUT.py      write the shim lupdate reads first
     python tools/translations.py check [--strict] list what the .ts files still need
+    python tools/translations.py fill LANG FILE.json   set translations from a JSON object
+                                  {"Context": {"source text": "translation", ...}, ...}
+    python tools/translations.py fill en --identity   English: each unfinished entry's
+                                  translation becomes its source (plurals excluded)
 
 Why a shim: pyside6-lupdate (6.11) reads `translate("Ctx", "text", None, n)` in
 Python but never marks it as a plural (numerus) message, and it skips the call
@@ -265,7 +269,60 @@ def problems(lang: str, path: Path | None = None, calls: list[Call] | None = Non
     return out
 
 
+def fill(lang: str, table: dict[str, dict[str, str]] | None) -> int:
+    """Write translations into the .ts file of `lang`: from `table` (context ->
+    source -> text), or, with no table, each unfinished singular entry's own
+    source (the English file). Returns how many entries changed. Run `make
+    translations` afterwards: lupdate restores its own layout of the file."""
+    path = ts_path(lang)
+    tree = ET.parse(path)
+    changed = 0
+    for ctx in tree.getroot().iter("context"):
+        name = ctx.findtext("name") or ""
+        for msg in ctx.iter("message"):
+            source = msg.findtext("source") or ""
+            tr = msg.find("translation")
+            if tr is None:
+                tr = ET.SubElement(msg, "translation")
+            if table is None:
+                if tr.get("type") != "unfinished" or msg.get("numerus") == "yes":
+                    continue
+                text = source
+            elif source in table.get(name, {}):
+                text = table[name][source]
+            else:
+                continue
+            if msg.get("numerus") == "yes":
+                forms = [text] if isinstance(text, str) else list(text)
+                for child in list(tr):
+                    tr.remove(child)
+                for form in forms:
+                    ET.SubElement(tr, "numerusform").text = form
+                tr.text = None
+            else:
+                tr.text = text
+            tr.attrib.pop("type", None)
+            changed += 1
+    body = ET.tostring(tree.getroot(), encoding="unicode")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
+    )
+    return changed
+
+
 def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "fill":
+        import json
+
+        if argv[2:] == ["--identity"]:
+            table = None
+        elif len(argv) == 3:
+            table = json.loads(Path(argv[2]).read_text(encoding="utf-8"))
+        else:
+            print(__doc__)
+            return 2
+        print(f"{fill(argv[1], table)} entr(ies) written to {ts_path(argv[1]).name}")
+        return 0
     if len(argv) == 2 and argv[0] == "shim":
         n = write_shim(Path(argv[1]))
         print(f"{n} message(s) lupdate needs help with -> {argv[1]}")

@@ -6,30 +6,15 @@ two teaching sentences in the interface language (Qt's translate()).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
 from gradlab.core.config import SPEC_BY_NAME, ConfigError
+from gradlab.ui import update_text
+from gradlab.ui.formatting import format_value, locale_int, num
+
+__all__ = ["format_value", "locale_int", "num"]  # shared with the panels, from here as before
 
 translate = QCoreApplication.translate
-
-
-def num(value, digits: int = 4) -> str:
-    """A value as the values panel shows it: ≥ 4 decimals, or None."""
-    return format_value(value, digits)
-
-
-def format_value(value, digits: int = 4) -> str:
-    if value is None:
-        return "None"
-    if value != value or value in (float("inf"), float("-inf")):
-        return str(value)
-    if value == 0 or abs(value) >= 10 ** (-digits + 1) and abs(value) < 1e6:
-        return f"{value:.{digits}f}"
-    return f"{value:.{digits}e}"
-
-
-def locale_int(n: int) -> str:
-    return QLocale().toString(int(n))
 
 
 def message_text(code: str, args: dict) -> str:
@@ -56,7 +41,7 @@ def message_text(code: str, args: dict) -> str:
             text = translate(
                 "Messages",
                 "criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and "
-                "absolute for large ones. The smaller it is, the better the line fits.",
+                "linear for large ones. The smaller it is, the better the line fits.",
             )
         else:
             text = translate(
@@ -95,9 +80,24 @@ def message_text(code: str, args: dict) -> str:
             "optimizer.zero_grad() set every .grad to None (not to zeros: set_to_none=True is "
             "the default since PyTorch 2.0). The next backward() starts from nothing.",
         )
+    if code == "zero_grad.skipped":
+        return translate(
+            "Messages",
+            "Mistake mode: optimizer.zero_grad() was left out, so .grad still holds the "
+            "earlier gradients and the next backward() adds to them.",
+        )
+    if code == "zero_grad.first":
+        return translate(
+            "Messages",
+            "optimizer.zero_grad(): no backward() has run yet, so every .grad is still None "
+            "and there was nothing to clear. That is expected on the first update; from the "
+            "next one on, zero_grad() removes the last update's gradients.",
+        )
     if code == "zero_grad.already_none":
         return translate(
-            "Messages", "optimizer.zero_grad(): every .grad was already None, so nothing changed."
+            "Messages",
+            "optimizer.zero_grad(): every .grad was already None (zero_grad() had already "
+            "run since the last backward()), so nothing changed. Calling it twice is harmless.",
         )
     if code == "backward.ok":
         return translate(
@@ -109,8 +109,9 @@ def message_text(code: str, args: dict) -> str:
     if code == "backward.accumulated":
         return translate(
             "Messages",
-            "loss.backward() ADDED the new gradients to the old ones, because .grad was not "
-            "None: zero_grad() did not run. PyTorch accumulates gradients; that is why the "
+            "loss.backward() ADDED this update's gradients to those already in .grad, because "
+            "zero_grad() did not run: .grad now holds the sum of every gradient since it was "
+            "last cleared, not the slope here. PyTorch accumulates on purpose; that is why the "
             "loop calls zero_grad() before every backward().",
         )
     if code == "backward.freed":
@@ -130,11 +131,7 @@ def message_text(code: str, args: dict) -> str:
             "Messages", "There is no y_pred yet: run model(x) (the forward pass) first."
         )
     if code == "step.ok":
-        return translate(
-            "Messages",
-            "optimizer.step() moved every parameter against its gradient: "
-            "θ ← θ − lr·θ.grad with lr = {lr}. Update {step} is done.",
-        ).format(lr=_g(lr), step=a.get("step", 0))
+        return update_text.step_message(a)[0]
     if code == "step.no_grad":
         return translate(
             "Messages",
@@ -173,8 +170,11 @@ def message_text(code: str, args: dict) -> str:
     if code == "settings.skip_on":
         return translate(
             "Messages",
-            "Mistake mode: zero_grad() is skipped from now on, so gradients pile up update "
-            "after update. Watch w.grad grow.",
+            "Mistake mode: zero_grad() is left out from now on, so every backward() adds its "
+            "gradient to the sum of all the earlier ones. That sum acts like a velocity "
+            "(momentum with μ = 1 and nothing to slow it down): w and b swing past the answer "
+            "and back again and again, and the loss rises and falls without ever settling. "
+            "Watch w.grad and the parameter plot.",
         )
     if code == "settings.skip_off":
         return translate("Messages", "zero_grad() runs again before every backward().")
@@ -212,7 +212,8 @@ def message_text(code: str, args: dict) -> str:
         return translate(
             "Messages",
             "The model starts from w = {w}, b = {b} now. The values were set under "
-            "torch.no_grad(), so autograd recorded nothing.",
+            "torch.no_grad(), so autograd recorded nothing; this is not an update, so the "
+            "update counter and the optimizer's state stay as they were.",
         ).format(w=_g(values.get("weight")), b=_g(values.get("bias")))
     if code == "compare.started":
         return translate(
@@ -281,6 +282,25 @@ def message_text(code: str, args: dict) -> str:
             "the details are in the log.",
         ).format(error=a.get("error", ""))
     return code
+
+
+def message_summary(code: str, args: dict) -> str:
+    """The message in one line, for repeats and the status bar: its first sentence
+    (a step's summary names its numbers)."""
+    if code == "step.ok":
+        return update_text.step_message(args or {})[1]
+    return first_sentence(message_text(code, args))
+
+
+def first_sentence(text: str) -> str:
+    """Up to the end of the first sentence ("。" or ". " before a capital or a
+    bracket), or the whole text."""
+    for i, ch in enumerate(text):
+        if ch in "。！？":
+            return text[: i + 1]
+        if ch == "." and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3][:1].isupper():
+            return text[: i + 1]
+    return text
 
 
 def checkpoint_error_text(code: str, english: str) -> str:

@@ -261,7 +261,12 @@ class TrainingWorker(QObject):
 
     @Slot()
     def next_phase(self) -> None:
-        self._guarded(lambda: self._do_phase(self._session.next_phase()))
+        def do():
+            self._pause_quietly()
+            events = self._session.step_over()  # says when mistake mode skips zero_grad()
+            self._publish(messages=[_event_message(e, self._session) for e in events])
+
+        self._guarded(do)
 
     @Slot()
     def full_update(self) -> None:
@@ -738,7 +743,7 @@ def _event_message(event, session) -> Message:
     elif event.code in (
         "backward.accumulated",
         "step.no_grad",
-        "zero_grad.already_none",
+        "zero_grad.skipped",
         "loss.broadcast",
     ):
         level = "warning"

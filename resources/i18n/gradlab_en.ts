@@ -102,182 +102,6 @@
         <source>Save the training script</source>
         <translation>Save the training script</translation>
     </message>
-    <message>
-        <source>Loads PyTorch: tensors, and autograd, which works out gradients for us.</source>
-        <translation>Loads PyTorch: tensors, and autograd, which works out gradients for us.</translation>
-    </message>
-    <message>
-        <source>torch.nn holds the building blocks: layers such as nn.Linear and losses such as nn.MSELoss.</source>
-        <translation>torch.nn holds the building blocks: layers such as nn.Linear and losses such as nn.MSELoss.</translation>
-    </message>
-    <message>
-        <source>torch.optim holds the optimizers: the rules that change the parameters using their gradients.</source>
-        <translation>torch.optim holds the optimizers: the rules that change the parameters using their gradients.</translation>
-    </message>
-    <message>
-        <source>DataLoader cuts the data into shuffled mini-batches; TensorDataset keeps each x with its y.</source>
-        <translation>DataLoader cuts the data into shuffled mini-batches; TensorDataset keeps each x with its y.</translation>
-    </message>
-    <message>
-        <source>One CPU thread, as in GradLab: with more than 32,768 samples PyTorch would split the sums across threads and the last digits could differ.</source>
-        <translation>One CPU thread, as in GradLab: with more than 32,768 samples PyTorch would split the sums across threads and the last digits could differ.</translation>
-    </message>
-    <message>
-        <source>Fixes the random numbers, so the data and the starting weights are the same on every run.</source>
-        <translation>Fixes the random numbers, so the data and the starting weights are the same on every run.</translation>
-    </message>
-    <message>
-        <source>Draws the inputs from the standard normal distribution: one row per sample, one column.</source>
-        <translation>Draws the inputs from the standard normal distribution: one row per sample, one column.</translation>
-    </message>
-    <message>
-        <source>The answers: every y lies exactly on the line the model has to discover.</source>
-        <translation>The answers: every y lies exactly on the line the model has to discover.</translation>
-    </message>
-    <message>
-        <source>The answers: y = sin(x), a curve that no straight line can follow.</source>
-        <translation>The answers: y = sin(x), a curve that no straight line can follow.</translation>
-    </message>
-    <message>
-        <source>Adds random noise to y, as real measurements are never exact; the model can only find the line on average.</source>
-        <translation>Adds random noise to y, as real measurements are never exact; the model can only find the line on average.</translation>
-    </message>
-    <message>
-        <source>One neuron: y_pred = x·w + b, with a weight w and a bias b that start at small random values.</source>
-        <translation>One neuron: y_pred = x·w + b, with a weight w and a bias b that start at small random values.</translation>
-    </message>
-    <message>
-        <source>A small network: a hidden layer, a tanh bend, and an output layer, applied in this order.</source>
-        <translation>A small network: a hidden layer, a tanh bend, and an output layer, applied in this order.</translation>
-    </message>
-    <message>
-        <source>The hidden layer: each of its neurons computes its own w·x + b.</source>
-        <translation>The hidden layer: each of its neurons computes its own w·x + b.</translation>
-    </message>
-    <message>
-        <source>tanh bends every hidden value; without a bend the whole network would still draw a straight line.</source>
-        <translation>tanh bends every hidden value; without a bend the whole network would still draw a straight line.</translation>
-    </message>
-    <message>
-        <source>The output layer mixes the hidden values into one prediction.</source>
-        <translation>The output layer mixes the hidden values into one prediction.</translation>
-    </message>
-    <message>
-        <source>Mean squared error: the average of (y_pred − y)², so large errors count much more than small ones.</source>
-        <translation>Mean squared error: the average of (y_pred − y)², so large errors count much more than small ones.</translation>
-    </message>
-    <message>
-        <source>Mean absolute error: the average of |y_pred − y|, every error counts in proportion to its size.</source>
-        <translation>Mean absolute error: the average of |y_pred − y|, every error counts in proportion to its size.</translation>
-    </message>
-    <message>
-        <source>Huber loss: squared for small errors and absolute for large ones, so outliers pull less.</source>
-        <translation>Huber loss: squared for small errors and absolute for large ones, so outliers pull less.</translation>
-    </message>
-    <message>
-        <source>Plain gradient descent: every step() moves each parameter by −lr × its gradient.</source>
-        <translation>Plain gradient descent: every step() moves each parameter by −lr × its gradient.</translation>
-    </message>
-    <message>
-        <source>Gradient descent with momentum: step() keeps a running velocity of past gradients and moves along it.</source>
-        <translation>Gradient descent with momentum: step() keeps a running velocity of past gradients and moves along it.</translation>
-    </message>
-    <message>
-        <source>Nesterov momentum: like momentum, but each step also looks ahead along the velocity.</source>
-        <translation>Nesterov momentum: like momentum, but each step also looks ahead along the velocity.</translation>
-    </message>
-    <message>
-        <source>Adam: step() keeps running averages of each gradient and of its square, and scales every step by them.</source>
-        <translation>Adam: step() keeps running averages of each gradient and of its square, and scales every step by them.</translation>
-    </message>
-    <message>
-        <source>RMSprop: step() divides each gradient by a running average of its recent size.</source>
-        <translation>RMSprop: step() divides each gradient by a running average of its recent size.</translation>
-    </message>
-    <message>
-        <source>Adagrad: step() divides each gradient by the root of all its squared gradients so far, so the steps shrink over time.</source>
-        <translation>Adagrad: step() divides each gradient by the root of all its squared gradients so far, so the steps shrink over time.</translation>
-    </message>
-    <message>
-        <source>A DataLoader hands out the data in shuffled mini-batches.</source>
-        <translation>A DataLoader hands out the data in shuffled mini-batches.</translation>
-    </message>
-    <message>
-        <source>TensorDataset pairs x[i] with y[i], so shuffling keeps every input with its answer.</source>
-        <translation>TensorDataset pairs x[i] with y[i], so shuffling keeps every input with its answer.</translation>
-    </message>
-    <message>
-        <source>How many samples one mini-batch holds; every mini-batch gives one update.</source>
-        <translation>How many samples one mini-batch holds; every mini-batch gives one update.</translation>
-    </message>
-    <message>
-        <source>A new random order in every epoch.</source>
-        <translation>A new random order in every epoch.</translation>
-    </message>
-    <message>
-        <source>The shuffling has its own seeded random generator, so the order is the same on every run.</source>
-        <translation>The shuffling has its own seeded random generator, so the order is the same on every run.</translation>
-    </message>
-    <message>
-        <source>Repeats the training step; with the full batch, one update sees all the data, so one update is one epoch.</source>
-        <translation>Repeats the training step; with the full batch, one update sees all the data, so one update is one epoch.</translation>
-    </message>
-    <message>
-        <source>Counts the updates, one per mini-batch.</source>
-        <translation>Counts the updates, one per mini-batch.</translation>
-    </message>
-    <message>
-        <source>Starts epoch after epoch until enough updates have run.</source>
-        <translation>Starts epoch after epoch until enough updates have run.</translation>
-    </message>
-    <message>
-        <source>One epoch: the loader hands out the shuffled mini-batches one by one.</source>
-        <translation>One epoch: the loader hands out the shuffled mini-batches one by one.</translation>
-    </message>
-    <message>
-        <source>One more update done.</source>
-        <translation>One more update done.</translation>
-    </message>
-    <message>
-        <source>Stops, even in the middle of an epoch, once enough updates have run.</source>
-        <translation>Stops, even in the middle of an epoch, once enough updates have run.</translation>
-    </message>
-    <message>
-        <source>Forward pass: the model predicts a y for every x, and PyTorch records the operations in a graph.</source>
-        <translation>Forward pass: the model predicts a y for every x, and PyTorch records the operations in a graph.</translation>
-    </message>
-    <message>
-        <source>The loss compares the predictions with the answers: one number that says how wrong the model is.</source>
-        <translation>The loss compares the predictions with the answers: one number that says how wrong the model is.</translation>
-    </message>
-    <message>
-        <source>Clears the last update&apos;s gradients: every .grad becomes None, otherwise backward() would add to them.</source>
-        <translation>Clears the last update&apos;s gradients: every .grad becomes None, otherwise backward() would add to them.</translation>
-    </message>
-    <message>
-        <source>Backpropagation: PyTorch walks the graph back from the loss and stores ∂loss/∂parameter in each parameter&apos;s .grad.</source>
-        <translation>Backpropagation: PyTorch walks the graph back from the loss and stores ∂loss/∂parameter in each parameter&apos;s .grad.</translation>
-    </message>
-    <message>
-        <source>The optimizer moves every parameter a little against its gradient, which lowers the loss.</source>
-        <translation>The optimizer moves every parameter a little against its gradient, which lowers the loss.</translation>
-    </message>
-    <message>
-        <source>Prints the learned weight and bias.</source>
-        <translation>Prints the learned weight and bias.</translation>
-    </message>
-    <message>
-        <source>Prints the loss of the last update.</source>
-        <translation>Prints the loss of the last update.</translation>
-    </message>
-    <message>
-        <source>Compares a few predictions with the truth, without recording a graph.</source>
-        <translation>Compares a few predictions with the truth, without recording a graph.</translation>
-    </message>
-    <message>
-        <source>No update ran, so there is no loss yet.</source>
-        <translation>No update ran, so there is no loss yet.</translation>
-    </message>
 </context>
 <context>
     <name>Compare</name>
@@ -1567,10 +1391,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>criterion(y_pred, y) = {loss}: the mean of the absolute errors. The smaller it is, the better the line fits.</translation>
     </message>
     <message>
-        <source>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and absolute for large ones. The smaller it is, the better the line fits.</source>
-        <translation>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and absolute for large ones. The smaller it is, the better the line fits.</translation>
-    </message>
-    <message>
         <source>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</source>
         <translation>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</translation>
     </message>
@@ -1591,16 +1411,8 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>optimizer.zero_grad() set every .grad to None (not to zeros: set_to_none=True is the default since PyTorch 2.0). The next backward() starts from nothing.</translation>
     </message>
     <message>
-        <source>optimizer.zero_grad(): every .grad was already None, so nothing changed.</source>
-        <translation>optimizer.zero_grad(): every .grad was already None, so nothing changed.</translation>
-    </message>
-    <message>
         <source>loss.backward() walked the graph from the loss back to the parameters and stored ∂loss/∂w in weight.grad and ∂loss/∂b in bias.grad. The graph&apos;s saved values are now freed.</source>
         <translation>loss.backward() walked the graph from the loss back to the parameters and stored ∂loss/∂w in weight.grad and ∂loss/∂b in bias.grad. The graph&apos;s saved values are now freed.</translation>
-    </message>
-    <message>
-        <source>loss.backward() ADDED the new gradients to the old ones, because .grad was not None: zero_grad() did not run. PyTorch accumulates gradients; that is why the loop calls zero_grad() before every backward().</source>
-        <translation>loss.backward() ADDED the new gradients to the old ones, because .grad was not None: zero_grad() did not run. PyTorch accumulates gradients; that is why the loop calls zero_grad() before every backward().</translation>
     </message>
     <message>
         <source>loss.backward() refused: the first backward() already freed this graph&apos;s saved values. Run model(x) and the loss again to record a new graph (or pass retain_graph=True to the first backward()). PyTorch said: {torch}</source>
@@ -1613,10 +1425,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>There is no y_pred yet: run model(x) (the forward pass) first.</source>
         <translation>There is no y_pred yet: run model(x) (the forward pass) first.</translation>
-    </message>
-    <message>
-        <source>optimizer.step() moved every parameter against its gradient: θ ← θ − lr·θ.grad with lr = {lr}. Update {step} is done.</source>
-        <translation>optimizer.step() moved every parameter against its gradient: θ ← θ − lr·θ.grad with lr = {lr}. Update {step} is done.</translation>
     </message>
     <message>
         <source>optimizer.step() changed nothing: every .grad is None (backward() has not run since zero_grad()). Update {step} counted, parameters unchanged.</source>
@@ -1639,10 +1447,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>The learning rate is now {lr}; it applies from the next optimizer.step().</translation>
     </message>
     <message>
-        <source>Mistake mode: zero_grad() is skipped from now on, so gradients pile up update after update. Watch w.grad grow.</source>
-        <translation>Mistake mode: zero_grad() is skipped from now on, so gradients pile up update after update. Watch w.grad grow.</translation>
-    </message>
-    <message>
         <source>zero_grad() runs again before every backward().</source>
         <translation>zero_grad() runs again before every backward().</translation>
     </message>
@@ -1663,8 +1467,32 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>There is nothing to step back to: no update has run since the start (or the saved states do not reach further back).</translation>
     </message>
     <message>
-        <source>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing.</source>
-        <translation>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing.</translation>
+        <source>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and linear for large ones. The smaller it is, the better the line fits.</source>
+        <translation>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and linear for large ones. The smaller it is, the better the line fits.</translation>
+    </message>
+    <message>
+        <source>Mistake mode: optimizer.zero_grad() was left out, so .grad still holds the earlier gradients and the next backward() adds to them.</source>
+        <translation>Mistake mode: optimizer.zero_grad() was left out, so .grad still holds the earlier gradients and the next backward() adds to them.</translation>
+    </message>
+    <message>
+        <source>optimizer.zero_grad(): no backward() has run yet, so every .grad is still None and there was nothing to clear. That is expected on the first update; from the next one on, zero_grad() removes the last update&apos;s gradients.</source>
+        <translation>optimizer.zero_grad(): no backward() has run yet, so every .grad is still None and there was nothing to clear. That is expected on the first update; from the next one on, zero_grad() removes the last update&apos;s gradients.</translation>
+    </message>
+    <message>
+        <source>optimizer.zero_grad(): every .grad was already None (zero_grad() had already run since the last backward()), so nothing changed. Calling it twice is harmless.</source>
+        <translation>optimizer.zero_grad(): every .grad was already None (zero_grad() had already run since the last backward()), so nothing changed. Calling it twice is harmless.</translation>
+    </message>
+    <message>
+        <source>loss.backward() ADDED this update&apos;s gradients to those already in .grad, because zero_grad() did not run: .grad now holds the sum of every gradient since it was last cleared, not the slope here. PyTorch accumulates on purpose; that is why the loop calls zero_grad() before every backward().</source>
+        <translation>loss.backward() ADDED this update&apos;s gradients to those already in .grad, because zero_grad() did not run: .grad now holds the sum of every gradient since it was last cleared, not the slope here. PyTorch accumulates on purpose; that is why the loop calls zero_grad() before every backward().</translation>
+    </message>
+    <message>
+        <source>Mistake mode: zero_grad() is left out from now on, so every backward() adds its gradient to the sum of all the earlier ones. That sum acts like a velocity (momentum with μ = 1 and nothing to slow it down): w and b swing past the answer and back again and again, and the loss rises and falls without ever settling. Watch w.grad and the parameter plot.</source>
+        <translation>Mistake mode: zero_grad() is left out from now on, so every backward() adds its gradient to the sum of all the earlier ones. That sum acts like a velocity (momentum with μ = 1 and nothing to slow it down): w and b swing past the answer and back again and again, and the loss rises and falls without ever settling. Watch w.grad and the parameter plot.</translation>
+    </message>
+    <message>
+        <source>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing; this is not an update, so the update counter and the optimizer&apos;s state stay as they were.</source>
+        <translation>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing; this is not an update, so the update counter and the optimizer&apos;s state stay as they were.</translation>
     </message>
     <message>
         <source>Comparing {runs}: same data, same starting point, only the optimizer settings differ.</source>
@@ -1781,6 +1609,30 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>a number {lo} {low} and {hi} {high}</source>
         <translation>a number {lo} {low} and {hi} {high}</translation>
+    </message>
+    <message>
+        <source>optimizer.step() applied {name}&apos;s rule to every parameter: {rule}, with lr = {lr}. Update {step} is done.</source>
+        <translation>optimizer.step() applied {name}&apos;s rule to every parameter: {rule}, with lr = {lr}. Update {step} is done.</translation>
+    </message>
+    <message>
+        <source>step() ({name}): update {step} done.</source>
+        <translation>step() ({name}): update {step} done.</translation>
+    </message>
+    <message>
+        <source>optimizer.step() applied {name}&apos;s rule, {rule}, with lr = {lr}, reading .grad and what the optimizer keeps in optimizer.state: {changes}. Update {step} is done.</source>
+        <translation>optimizer.step() applied {name}&apos;s rule, {rule}, with lr = {lr}, reading .grad and what the optimizer keeps in optimizer.state: {changes}. Update {step} is done.</translation>
+    </message>
+    <message>
+        <source>step() ({name}, lr = {lr}): {changes}. Update {step}.</source>
+        <translation>step() ({name}, lr = {lr}): {changes}. Update {step}.</translation>
+    </message>
+    <message>
+        <source>On Adam&apos;s first step m̂ = .grad and v̂ = .grad², so every parameter moves by lr, whatever the size of its gradient: {moves}.</source>
+        <translation>On Adam&apos;s first step m̂ = .grad and v̂ = .grad², so every parameter moves by lr, whatever the size of its gradient: {moves}.</translation>
+    </message>
+    <message>
+        <source>On RMSprop&apos;s first step its average s starts from 0 with no correction, so s = (1 − α)·.grad² and every parameter moves by lr/√(1 − α) = {factor} × lr: {moves}.</source>
+        <translation>On RMSprop&apos;s first step its average s starts from 0 with no correction, so s = (1 − α)·.grad² and every parameter moves by lr/√(1 − α) = {factor} × lr: {moves}.</translation>
     </message>
 </context>
 <context>

@@ -102,182 +102,6 @@
         <source>Save the training script</source>
         <translation>保存训练脚本</translation>
     </message>
-    <message>
-        <source>Loads PyTorch: tensors, and autograd, which works out gradients for us.</source>
-        <translation>加载 PyTorch：张量，以及替我们计算梯度的 autograd。</translation>
-    </message>
-    <message>
-        <source>torch.nn holds the building blocks: layers such as nn.Linear and losses such as nn.MSELoss.</source>
-        <translation>torch.nn 提供各种构件：nn.Linear 这样的层，nn.MSELoss 这样的损失函数。</translation>
-    </message>
-    <message>
-        <source>torch.optim holds the optimizers: the rules that change the parameters using their gradients.</source>
-        <translation>torch.optim 提供各种优化器：利用梯度来修改参数的规则。</translation>
-    </message>
-    <message>
-        <source>DataLoader cuts the data into shuffled mini-batches; TensorDataset keeps each x with its y.</source>
-        <translation>DataLoader 把数据打乱并切成小批量；TensorDataset 让每个 x 与它的 y 始终配对。</translation>
-    </message>
-    <message>
-        <source>One CPU thread, as in GradLab: with more than 32,768 samples PyTorch would split the sums across threads and the last digits could differ.</source>
-        <translation>只用一个 CPU 线程，和 GradLab 一样：样本超过 32,768 个时，PyTorch 会把求和分给多个线程，最后几位数字可能会不同。</translation>
-    </message>
-    <message>
-        <source>Fixes the random numbers, so the data and the starting weights are the same on every run.</source>
-        <translation>固定随机数，让每次运行的数据和初始权重都完全相同。</translation>
-    </message>
-    <message>
-        <source>Draws the inputs from the standard normal distribution: one row per sample, one column.</source>
-        <translation>从标准正态分布中抽取输入：每个样本一行，只有一列。</translation>
-    </message>
-    <message>
-        <source>The answers: every y lies exactly on the line the model has to discover.</source>
-        <translation>答案：每个 y 都恰好落在模型要找出的那条直线上。</translation>
-    </message>
-    <message>
-        <source>The answers: y = sin(x), a curve that no straight line can follow.</source>
-        <translation>答案：y = sin(x)，一条任何直线都无法贴合的曲线。</translation>
-    </message>
-    <message>
-        <source>Adds random noise to y, as real measurements are never exact; the model can only find the line on average.</source>
-        <translation>给 y 加上随机噪声，因为真实的测量从来不会完全精确；模型只能在平均意义上找到这条直线。</translation>
-    </message>
-    <message>
-        <source>One neuron: y_pred = x·w + b, with a weight w and a bias b that start at small random values.</source>
-        <translation>一个神经元：y_pred = x·w + b，其中权重 w 和偏置 b 从很小的随机值开始。</translation>
-    </message>
-    <message>
-        <source>A small network: a hidden layer, a tanh bend, and an output layer, applied in this order.</source>
-        <translation>一个小型网络：依次经过隐藏层、tanh 弯折和输出层。</translation>
-    </message>
-    <message>
-        <source>The hidden layer: each of its neurons computes its own w·x + b.</source>
-        <translation>隐藏层：其中每个神经元都计算自己的 w·x + b。</translation>
-    </message>
-    <message>
-        <source>tanh bends every hidden value; without a bend the whole network would still draw a straight line.</source>
-        <translation>tanh 把每个隐藏值弯折一下；没有这一步，整个网络画出的仍然只是一条直线。</translation>
-    </message>
-    <message>
-        <source>The output layer mixes the hidden values into one prediction.</source>
-        <translation>输出层把各个隐藏值组合成一个预测值。</translation>
-    </message>
-    <message>
-        <source>Mean squared error: the average of (y_pred − y)², so large errors count much more than small ones.</source>
-        <translation>均方误差：(y_pred − y)² 的平均值，所以大误差比小误差的分量重得多。</translation>
-    </message>
-    <message>
-        <source>Mean absolute error: the average of |y_pred − y|, every error counts in proportion to its size.</source>
-        <translation>平均绝对误差：|y_pred − y| 的平均值，每个误差按它的大小成比例计入。</translation>
-    </message>
-    <message>
-        <source>Huber loss: squared for small errors and absolute for large ones, so outliers pull less.</source>
-        <translation>Huber 损失：误差小时取平方，误差大时取绝对值，所以离群点的拉扯更小。</translation>
-    </message>
-    <message>
-        <source>Plain gradient descent: every step() moves each parameter by −lr × its gradient.</source>
-        <translation>普通梯度下降：每次 step() 都让每个参数移动 −lr × 它的梯度。</translation>
-    </message>
-    <message>
-        <source>Gradient descent with momentum: step() keeps a running velocity of past gradients and moves along it.</source>
-        <translation>带动量的梯度下降：step() 保留过去梯度累积成的速度，并沿着这个速度移动。</translation>
-    </message>
-    <message>
-        <source>Nesterov momentum: like momentum, but each step also looks ahead along the velocity.</source>
-        <translation>Nesterov 动量：和动量法类似，但每一步还会沿速度方向先往前看一步。</translation>
-    </message>
-    <message>
-        <source>Adam: step() keeps running averages of each gradient and of its square, and scales every step by them.</source>
-        <translation>Adam：step() 为每个梯度及其平方分别维护滑动平均，并用它们来缩放每一步。</translation>
-    </message>
-    <message>
-        <source>RMSprop: step() divides each gradient by a running average of its recent size.</source>
-        <translation>RMSprop：step() 把每个梯度除以它近期大小的滑动平均。</translation>
-    </message>
-    <message>
-        <source>Adagrad: step() divides each gradient by the root of all its squared gradients so far, so the steps shrink over time.</source>
-        <translation>Adagrad：step() 把每个梯度除以它至今所有梯度平方之和的平方根，所以步子会越来越小。</translation>
-    </message>
-    <message>
-        <source>A DataLoader hands out the data in shuffled mini-batches.</source>
-        <translation>DataLoader 把数据打乱后按小批量依次分发。</translation>
-    </message>
-    <message>
-        <source>TensorDataset pairs x[i] with y[i], so shuffling keeps every input with its answer.</source>
-        <translation>TensorDataset 把 x[i] 和 y[i] 配成一对，所以打乱顺序时每个输入都和它的答案在一起。</translation>
-    </message>
-    <message>
-        <source>How many samples one mini-batch holds; every mini-batch gives one update.</source>
-        <translation>一个小批量包含多少个样本；每个小批量进行一次更新。</translation>
-    </message>
-    <message>
-        <source>A new random order in every epoch.</source>
-        <translation>每一轮都换一个新的随机顺序。</translation>
-    </message>
-    <message>
-        <source>The shuffling has its own seeded random generator, so the order is the same on every run.</source>
-        <translation>打乱顺序用的是单独设置了种子的随机数生成器，所以每次运行的顺序都相同。</translation>
-    </message>
-    <message>
-        <source>Repeats the training step; with the full batch, one update sees all the data, so one update is one epoch.</source>
-        <translation>重复训练步骤；使用全批量时，一次更新就看到全部数据，所以一次更新就是一轮。</translation>
-    </message>
-    <message>
-        <source>Counts the updates, one per mini-batch.</source>
-        <translation>统计更新次数，每个小批量一次。</translation>
-    </message>
-    <message>
-        <source>Starts epoch after epoch until enough updates have run.</source>
-        <translation>一轮接一轮地训练，直到更新次数足够为止。</translation>
-    </message>
-    <message>
-        <source>One epoch: the loader hands out the shuffled mini-batches one by one.</source>
-        <translation>一轮：加载器把打乱后的小批量逐个分发出来。</translation>
-    </message>
-    <message>
-        <source>One more update done.</source>
-        <translation>又完成了一次更新。</translation>
-    </message>
-    <message>
-        <source>Stops, even in the middle of an epoch, once enough updates have run.</source>
-        <translation>更新次数一够就停止，即使正处在一轮的中途。</translation>
-    </message>
-    <message>
-        <source>Forward pass: the model predicts a y for every x, and PyTorch records the operations in a graph.</source>
-        <translation>前向传播：模型为每个 x 预测一个 y，PyTorch 把这些运算记录在计算图中。</translation>
-    </message>
-    <message>
-        <source>The loss compares the predictions with the answers: one number that says how wrong the model is.</source>
-        <translation>损失把预测和答案相比较：用一个数说明模型错得有多离谱。</translation>
-    </message>
-    <message>
-        <source>Clears the last update&apos;s gradients: every .grad becomes None, otherwise backward() would add to them.</source>
-        <translation>清除上一次更新的梯度：每个 .grad 都变为 None，否则 backward() 会在旧梯度上继续累加。</translation>
-    </message>
-    <message>
-        <source>Backpropagation: PyTorch walks the graph back from the loss and stores ∂loss/∂parameter in each parameter&apos;s .grad.</source>
-        <translation>反向传播：PyTorch 从损失出发沿计算图反向走，把 ∂loss/∂参数 存入每个参数的 .grad。</translation>
-    </message>
-    <message>
-        <source>The optimizer moves every parameter a little against its gradient, which lowers the loss.</source>
-        <translation>优化器让每个参数沿梯度的反方向移动一小步，从而让损失下降。</translation>
-    </message>
-    <message>
-        <source>Prints the learned weight and bias.</source>
-        <translation>打印学到的权重和偏置。</translation>
-    </message>
-    <message>
-        <source>Prints the loss of the last update.</source>
-        <translation>打印最后一次更新的损失。</translation>
-    </message>
-    <message>
-        <source>Compares a few predictions with the truth, without recording a graph.</source>
-        <translation>把几个预测值与真实值相比较，不记录计算图。</translation>
-    </message>
-    <message>
-        <source>No update ran, so there is no loss yet.</source>
-        <translation>还没有运行过任何更新，所以还没有损失。</translation>
-    </message>
 </context>
 <context>
     <name>Compare</name>
@@ -1562,10 +1386,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>criterion(y_pred, y) = {loss}：即误差绝对值的平均值。它越小，直线拟合得越好。</translation>
     </message>
     <message>
-        <source>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and absolute for large ones. The smaller it is, the better the line fits.</source>
-        <translation>criterion(y_pred, y) = {loss}：即 Huber 损失——误差小时取平方，误差大时取绝对值。它越小，直线拟合得越好。</translation>
-    </message>
-    <message>
         <source>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</source>
         <translation>criterion(y_pred, y) = {loss}：即误差平方的平均值。它越小，直线拟合得越好。</translation>
     </message>
@@ -1586,16 +1406,8 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>optimizer.zero_grad() 把每个 .grad 都设为了 None（而不是清零：自 PyTorch 2.0 起，set_to_none=True 是默认值）。下一次 backward() 将从空白开始计算梯度。</translation>
     </message>
     <message>
-        <source>optimizer.zero_grad(): every .grad was already None, so nothing changed.</source>
-        <translation>optimizer.zero_grad()：每个 .grad 本来就是 None，所以什么也没有改变。</translation>
-    </message>
-    <message>
         <source>loss.backward() walked the graph from the loss back to the parameters and stored ∂loss/∂w in weight.grad and ∂loss/∂b in bias.grad. The graph&apos;s saved values are now freed.</source>
         <translation>loss.backward() 沿计算图从损失反向走到参数，把 ∂loss/∂w 存入 weight.grad，把 ∂loss/∂b 存入 bias.grad。计算图中保存的中间值现在已被释放。</translation>
-    </message>
-    <message>
-        <source>loss.backward() ADDED the new gradients to the old ones, because .grad was not None: zero_grad() did not run. PyTorch accumulates gradients; that is why the loop calls zero_grad() before every backward().</source>
-        <translation>loss.backward() 把新梯度“累加”到了旧梯度上，因为 .grad 不是 None：zero_grad() 没有运行。PyTorch 会累加梯度，所以训练循环在每次 backward() 之前都要调用 zero_grad()。</translation>
     </message>
     <message>
         <source>loss.backward() refused: the first backward() already freed this graph&apos;s saved values. Run model(x) and the loss again to record a new graph (or pass retain_graph=True to the first backward()). PyTorch said: {torch}</source>
@@ -1608,10 +1420,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>There is no y_pred yet: run model(x) (the forward pass) first.</source>
         <translation>还没有 y_pred：请先运行 model(x)（前向传播）。</translation>
-    </message>
-    <message>
-        <source>optimizer.step() moved every parameter against its gradient: θ ← θ − lr·θ.grad with lr = {lr}. Update {step} is done.</source>
-        <translation>optimizer.step() 让每个参数沿梯度的反方向移动：θ ← θ − lr·θ.grad，其中 lr = {lr}。第 {step} 次更新完成。</translation>
     </message>
     <message>
         <source>optimizer.step() changed nothing: every .grad is None (backward() has not run since zero_grad()). Update {step} counted, parameters unchanged.</source>
@@ -1634,10 +1442,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>学习率现在是 {lr}；从下一次 optimizer.step() 起生效。</translation>
     </message>
     <message>
-        <source>Mistake mode: zero_grad() is skipped from now on, so gradients pile up update after update. Watch w.grad grow.</source>
-        <translation>犯错模式：从现在起跳过 zero_grad()，梯度会随着一次次更新不断堆积。观察 w.grad 如何增长。</translation>
-    </message>
-    <message>
         <source>zero_grad() runs again before every backward().</source>
         <translation>每次 backward() 之前又会运行 zero_grad() 了。</translation>
     </message>
@@ -1658,8 +1462,32 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>没有可以后退的更新：从开始到现在还没有运行过任何更新（或者保存的状态无法再往前追溯）。</translation>
     </message>
     <message>
-        <source>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing.</source>
-        <translation>模型现在从 w = {w}、b = {b} 出发。这些值是在 torch.no_grad() 下设置的，所以 autograd 没有记录任何运算。</translation>
+        <source>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and linear for large ones. The smaller it is, the better the line fits.</source>
+        <translation>criterion(y_pred, y) = {loss}：Huber 损失，误差小时取平方，误差大时按线性增长。它越小，直线拟合得越好。</translation>
+    </message>
+    <message>
+        <source>Mistake mode: optimizer.zero_grad() was left out, so .grad still holds the earlier gradients and the next backward() adds to them.</source>
+        <translation>犯错模式：省略了 optimizer.zero_grad()，所以 .grad 里还留着之前的梯度，下一次 backward() 会在它上面累加。</translation>
+    </message>
+    <message>
+        <source>optimizer.zero_grad(): no backward() has run yet, so every .grad is still None and there was nothing to clear. That is expected on the first update; from the next one on, zero_grad() removes the last update&apos;s gradients.</source>
+        <translation>optimizer.zero_grad()：还没有运行过 backward()，所以每个 .grad 仍是 None，没有什么可清除的。第一次更新时本来就是这样；从下一次更新起，zero_grad() 会清除上一次更新的梯度。</translation>
+    </message>
+    <message>
+        <source>optimizer.zero_grad(): every .grad was already None (zero_grad() had already run since the last backward()), so nothing changed. Calling it twice is harmless.</source>
+        <translation>optimizer.zero_grad()：每个 .grad 已经是 None（上一次 backward() 之后已经调用过 zero_grad()），所以什么也没变。调用两次没有害处。</translation>
+    </message>
+    <message>
+        <source>loss.backward() ADDED this update&apos;s gradients to those already in .grad, because zero_grad() did not run: .grad now holds the sum of every gradient since it was last cleared, not the slope here. PyTorch accumulates on purpose; that is why the loop calls zero_grad() before every backward().</source>
+        <translation>loss.backward() 把这次更新的梯度「累加」到了 .grad 里已有的梯度上，因为没有调用 zero_grad()：现在 .grad 存的是自上次清除以来所有梯度之和，而不是此处的斜率。PyTorch 是有意累加的；所以训练循环在每次 backward() 之前都要调用 zero_grad()。</translation>
+    </message>
+    <message>
+        <source>Mistake mode: zero_grad() is left out from now on, so every backward() adds its gradient to the sum of all the earlier ones. That sum acts like a velocity (momentum with μ = 1 and nothing to slow it down): w and b swing past the answer and back again and again, and the loss rises and falls without ever settling. Watch w.grad and the parameter plot.</source>
+        <translation>犯错模式：从现在起省略 zero_grad()，所以每次 backward() 都把新梯度加到之前所有梯度之和上。这个和就像一个速度（动量 μ = 1，而且没有任何东西让它慢下来）：w 和 b 一次次冲过正确答案又摆回来，损失忽高忽低，永远不会稳定下来。请留意 w.grad 和参数图。</translation>
+    </message>
+    <message>
+        <source>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing; this is not an update, so the update counter and the optimizer&apos;s state stay as they were.</source>
+        <translation>现在模型从 w = {w}、b = {b} 开始。这些值是在 torch.no_grad() 下设置的，所以 autograd 什么也没记录；这不是一次更新，所以更新次数和优化器的状态都保持不变。</translation>
     </message>
     <message>
         <source>Comparing {runs}: same data, same starting point, only the optimizer settings differ.</source>
@@ -1776,6 +1604,30 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>a number {lo} {low} and {hi} {high}</source>
         <translation>{lo} {low} 且 {hi} {high} 的数</translation>
+    </message>
+    <message>
+        <source>optimizer.step() applied {name}&apos;s rule to every parameter: {rule}, with lr = {lr}. Update {step} is done.</source>
+        <translation>optimizer.step() 对每个参数应用了 {name} 的规则：{rule}，lr = {lr}。第 {step} 次更新完成。</translation>
+    </message>
+    <message>
+        <source>step() ({name}): update {step} done.</source>
+        <translation>step()（{name}）：第 {step} 次更新完成。</translation>
+    </message>
+    <message>
+        <source>optimizer.step() applied {name}&apos;s rule, {rule}, with lr = {lr}, reading .grad and what the optimizer keeps in optimizer.state: {changes}. Update {step} is done.</source>
+        <translation>optimizer.step() 应用了 {name} 的规则 {rule}（lr = {lr}），用到了 .grad 和优化器保存在 optimizer.state 里的值：{changes}。第 {step} 次更新完成。</translation>
+    </message>
+    <message>
+        <source>step() ({name}, lr = {lr}): {changes}. Update {step}.</source>
+        <translation>step()（{name}，lr = {lr}）：{changes}。第 {step} 次更新。</translation>
+    </message>
+    <message>
+        <source>On Adam&apos;s first step m̂ = .grad and v̂ = .grad², so every parameter moves by lr, whatever the size of its gradient: {moves}.</source>
+        <translation>Adam 的第一步中 m̂ = .grad、v̂ = .grad²，所以无论梯度多大，每个参数都正好移动 lr：{moves}。</translation>
+    </message>
+    <message>
+        <source>On RMSprop&apos;s first step its average s starts from 0 with no correction, so s = (1 − α)·.grad² and every parameter moves by lr/√(1 − α) = {factor} × lr: {moves}.</source>
+        <translation>RMSprop 的第一步中，它的平均值 s 从 0 开始且不做修正，所以 s = (1 − α)·.grad²，每个参数都移动 lr/√(1 − α) = {factor} × lr：{moves}。</translation>
     </message>
 </context>
 <context>

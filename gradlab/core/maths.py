@@ -295,10 +295,10 @@ def _adam(s, w, g, state, group):
         Equation(
             "v", f"β₂·v + (1 − β₂)·{s}.grad²", "{0} × {1} + {2} × {3}²", (b2, v0, 1 - b2, g), v
         ),
-        Equation("m̂", "m / (1 − β₁ᵗ)", "{0} / (1 − {1}^{2})", (m, b1, t), m_hat),
-        Equation("v̂", "v / (1 − β₂ᵗ)", "{0} / (1 − {1}^{2})", (v, b2, t), v_hat),
+        Equation("m_hat", "m / (1 − β₁ᵗ)", "{0} / (1 − {1}^{2})", (m, b1, t), m_hat),
+        Equation("v_hat", "v / (1 − β₂ᵗ)", "{0} / (1 − {1}^{2})", (v, b2, t), v_hat),
         Equation(
-            s, f"{s} − lr·m̂ / (√v̂ + ε)", "{0} − {1} × {2} / (√{3} + {4})",
+            s, f"{s} − lr·m_hat / (√v_hat + ε)", "{0} − {1} × {2} / (√{3} + {4})",
             (w, lr, m_hat, v_hat, eps), new,
         ),
     )  # fmt: skip

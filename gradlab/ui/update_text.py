@@ -28,7 +28,7 @@ RULES = {
     "sgd": "θ ← θ − lr·θ.grad",
     "momentum": "v ← μ·v + θ.grad;  θ ← θ − lr·v",
     "nesterov": "v ← μ·v + θ.grad;  θ ← θ − lr·(θ.grad + μ·v)",
-    "adam": "m ← β₁·m + (1 − β₁)·θ.grad;  v ← β₂·v + (1 − β₂)·θ.grad²;  θ ← θ − lr·m̂ / (√v̂ + ε)",
+    "adam": "m ← β₁·m + (1 − β₁)·θ.grad;  v ← β₂·v + (1 − β₂)·θ.grad²;  θ ← θ − lr·m_hat / (√v_hat + ε)",
     "rmsprop": "s ← α·s + (1 − α)·θ.grad²;  θ ← θ − lr·θ.grad / (√s + ε)",
     "adagrad": "G ← G + θ.grad²;  θ ← θ − lr·θ.grad / (√G + ε)",
 }
@@ -113,7 +113,7 @@ def _first_step_note(optimizer: str, applied, lr: float) -> str:
     if optimizer == "adam" and all(_adam_step(u) == 1 for u in applied):
         return translate(
             "Messages",
-            "On Adam's first step m̂ = .grad and v̂ = .grad², so every parameter moves by "
+            "On Adam's first step m_hat = .grad and v_hat = .grad², so every parameter moves by "
             "lr, whatever the size of its gradient: {moves}.",
         ).format(moves=moves)
     if optimizer == "rmsprop" and all(u.equations[0].values[1] == 0.0 for u in applied):
@@ -128,5 +128,5 @@ def _first_step_note(optimizer: str, applied, lr: float) -> str:
 
 
 def _adam_step(update) -> int:
-    """Adam's step count t for this update (the m̂ equation's third value)."""
+    """Adam's step count t for this update (the m_hat equation's third value)."""
     return int(update.equations[2].values[2])

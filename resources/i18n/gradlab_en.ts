@@ -1627,8 +1627,8 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>step() ({name}, lr = {lr}): {changes}. Update {step}.</translation>
     </message>
     <message>
-        <source>On Adam&apos;s first step m̂ = .grad and v̂ = .grad², so every parameter moves by lr, whatever the size of its gradient: {moves}.</source>
-        <translation>On Adam&apos;s first step m̂ = .grad and v̂ = .grad², so every parameter moves by lr, whatever the size of its gradient: {moves}.</translation>
+        <source>On Adam&apos;s first step m_hat = .grad and v_hat = .grad², so every parameter moves by lr, whatever the size of its gradient: {moves}.</source>
+        <translation>On Adam&apos;s first step m_hat = .grad and v_hat = .grad², so every parameter moves by lr, whatever the size of its gradient: {moves}.</translation>
     </message>
     <message>
         <source>On RMSprop&apos;s first step its average s starts from 0 with no correction, so s = (1 − α)·.grad² and every parameter moves by lr/√(1 − α) = {factor} × lr: {moves}.</source>
@@ -1869,12 +1869,20 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>full batch: 1 update = 1 epoch</translation>
     </message>
     <message>
-        <source>unchanged: {g}.grad is None</source>
-        <translation>unchanged: {g}.grad is None</translation>
+        <source>unchanged: every .grad is None, so step() did nothing</source>
+        <translation>unchanged: every .grad is None, so step() did nothing</translation>
     </message>
     <message>
-        <source>{g} ← {old} → {new}: {opt}&apos;s rule, from .grad and its state</source>
-        <translation>{g} ← {old} → {new}: {opt}&apos;s rule, from .grad and its state</translation>
+        <source>set by you under torch.no_grad(): not an update</source>
+        <translation>set by you under torch.no_grad(): not an update</translation>
+    </message>
+    <message>
+        <source>restored from the file, as it was after update {step}</source>
+        <translation>restored from the file, as it was after update {step}</translation>
+    </message>
+    <message>
+        <source>restored: stepped back to update {step}</source>
+        <translation>restored: stepped back to update {step}</translation>
     </message>
     <message>
         <source>∂loss/∂{p}, computed by backward()</source>

@@ -1622,8 +1622,8 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>step()（{name}，lr = {lr}）：{changes}。第 {step} 次更新。</translation>
     </message>
     <message>
-        <source>On Adam&apos;s first step m̂ = .grad and v̂ = .grad², so every parameter moves by lr, whatever the size of its gradient: {moves}.</source>
-        <translation>Adam 的第一步中 m̂ = .grad、v̂ = .grad²，所以无论梯度多大，每个参数都正好移动 lr：{moves}。</translation>
+        <source>On Adam&apos;s first step m_hat = .grad and v_hat = .grad², so every parameter moves by lr, whatever the size of its gradient: {moves}.</source>
+        <translation>Adam 的第一步中 m_hat = .grad、v_hat = .grad²，所以无论梯度多大，每个参数都正好移动 lr：{moves}。</translation>
     </message>
     <message>
         <source>On RMSprop&apos;s first step its average s starts from 0 with no correction, so s = (1 − α)·.grad² and every parameter moves by lr/√(1 − α) = {factor} × lr: {moves}.</source>
@@ -1864,12 +1864,20 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>全批量：1 次更新 = 1 轮</translation>
     </message>
     <message>
-        <source>unchanged: {g}.grad is None</source>
-        <translation>未改变：{g}.grad 是 None</translation>
+        <source>unchanged: every .grad is None, so step() did nothing</source>
+        <translation>未改变：每个 .grad 都是 None，所以 step() 什么也没做</translation>
     </message>
     <message>
-        <source>{g} ← {old} → {new}: {opt}&apos;s rule, from .grad and its state</source>
-        <translation>{g} ← {old} → {new}：按 {opt} 的规则，由 .grad 和它的状态算出</translation>
+        <source>set by you under torch.no_grad(): not an update</source>
+        <translation>由你在 torch.no_grad() 下设置：不是一次更新</translation>
+    </message>
+    <message>
+        <source>restored from the file, as it was after update {step}</source>
+        <translation>从文件恢复：与第 {step} 次更新之后相同</translation>
+    </message>
+    <message>
+        <source>restored: stepped back to update {step}</source>
+        <translation>已恢复：退回到第 {step} 次更新</translation>
     </message>
     <message>
         <source>∂loss/∂{p}, computed by backward()</source>

@@ -9,8 +9,16 @@ import time
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
-from PySide6.QtWidgets import QGridLayout, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
+from gradlab.ui import update_text
 from gradlab.ui.texts import format_value, locale_int
 
 translate = QCoreApplication.translate
@@ -33,15 +41,28 @@ class ValuesPanel(QWidget):
         self.controller = controller
         self._colours = colours
         self._shown: dict[str, float | None] = {}
-        grid = QGridLayout(self)
+        # The grid scrolls rather than squeezing: a short dock, a large zoom or a
+        # long Chinese line must never cut the arithmetic in half.
+        content = QWidget()
+        grid = QGridLayout(content)
         grid.setContentsMargins(8, 6, 8, 6)
         grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(4)
+        grid.setVerticalSpacing(2)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("valuesScroll")
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.names: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
         self.marks: dict[str, QLabel] = {}
         self.maths: dict[str, QLabel] = {}
-        for row, (key, obj, _colour) in enumerate(ROWS):
+        for index, (key, obj, _colour) in enumerate(ROWS):
+            row = 2 * index
             name = QLabel(key)
             name.setToolTip(_row_tooltip(key))
             value = QLabel("—")  # until the session is ready: nothing is None yet
@@ -50,14 +71,18 @@ class ValuesPanel(QWidget):
             value.setToolTip(name.toolTip())
             # Value and mark labels get a fixed size with the font (apply_colours).
             mark = QLabel("")
+            # What the last call did to this value, on its own full-width row
+            # below it (hidden while empty): room to wrap in any language.
             maths = QLabel("")
+            maths.setObjectName(obj + "Arithmetic")
             maths.setWordWrap(True)
-            maths.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+            maths.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
             maths.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            maths.hide()
             grid.addWidget(name, row, 0)
             grid.addWidget(value, row, 1)
             grid.addWidget(mark, row, 2)
-            grid.addWidget(maths, row, 3)
+            grid.addWidget(maths, row + 1, 1, 1, 3)
             self.names[key], self.values[key] = name, value
             self.marks[key], self.maths[key] = mark, maths
         step_caption = QLabel(translate("Values", "updates"))
@@ -70,6 +95,8 @@ class ValuesPanel(QWidget):
         self.step_label.setToolTip(step_caption.toolTip())
         self.epoch_label = QLabel("")
         self.epoch_label.setObjectName("epochLabel")
+        self.epoch_label.setWordWrap(True)
+        self.epoch_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
         self.epoch_label.setToolTip(
             translate(
                 "Values",
@@ -77,7 +104,7 @@ class ValuesPanel(QWidget):
                 "takes several updates.",
             )
         )
-        row = len(ROWS)
+        row = 2 * len(ROWS)
         grid.addWidget(step_caption, row, 0)
         grid.addWidget(self.step_label, row, 1)
         grid.addWidget(self.epoch_label, row, 3)
@@ -171,54 +198,63 @@ class ValuesPanel(QWidget):
             )
 
     def _write_maths(self, snap) -> None:
-        for label in self.maths.values():
-            label.setText("")
-        phase, linear = snap.phase, snap.model_kind == "linear"
-        if phase == "step" and snap.prev_params is not None and linear:
-            for i, key in enumerate(("w", "b")):
-                old, new = snap.prev_params[i][0], snap.params[i][0]
-                grad = snap.grad(i)
-                if grad is None:
-                    text = translate("Values", "unchanged: {g}.grad is None").format(g=key)
-                elif self.controller.config.optimizer == "sgd":
-                    text = f"{key} ← {key} − lr·{key}.grad = {_n(old)} − {snap.lr:g} × {_p(grad)} = {_n(new)}"
-                else:
-                    text = translate(
-                        "Values", "{g} ← {old} → {new}: {opt}'s rule, from .grad and its state"
-                    ).format(g=key, old=_n(old), new=_n(new), opt=self.controller.config.optimizer)
-                self.maths[key].setText(text)
-        elif phase == "backward" and snap.prev_grads is not None and linear:
-            for i, key in enumerate(("w.grad", "b.grad")):
-                before, after = snap.prev_grads[i], snap.grads[i]
-                if after is None:
-                    continue
-                if before is None:
-                    self.maths[key].setText(
-                        translate("Values", "∂loss/∂{p}, computed by backward()").format(p=key[0])
-                    )
-                else:
-                    added = after[0] - before[0]
-                    self.maths[key].setText(
-                        translate("Values", "accumulated: {old} + {new} = {total}").format(
-                            old=_n(before[0]), new=_p(added), total=_n(after[0])
-                        )
-                    )
-        elif phase == "zero_grad":
-            for key in ("w.grad", "b.grad"):
-                self.maths[key].setText(translate("Values", "set to None by zero_grad()"))
-        elif phase == "loss" and snap.loss is not None:
-            formula = {
-                "mse": "mean((y_pred − y)²)",
-                "l1": "mean(|y_pred − y|)",
-                "huber": "mean(huber(y_pred − y))",
-            }[self.controller.config.loss]
-            self.maths["loss"].setText(f"{formula} = {_n(snap.loss)}")
-        elif phase == "forward":
-            self.maths["loss"].setText(
-                translate("Values", "y_pred is new; the loss still belongs to the old one")
-                if snap.loss is not None
-                else ""
-            )
+        """Beside each value, what the last call did to it, from the session's event:
+        an update only when step() really ran, never after a parameter edit."""
+        texts = _arithmetic(snap, self.controller.config.loss)
+        for key, label in self.maths.items():
+            text = texts.get(key, "")
+            if label.text() != text:
+                label.setText(text)
+            if label.isHidden() == bool(text):
+                label.setVisible(bool(text))
+
+
+def _arithmetic(snap, loss_kind: str) -> dict[str, str]:
+    """Row key -> one line saying what the last event did to that value."""
+    code, linear = snap.event.code, snap.model_kind == "linear"
+    if code == "step.ok" and linear and len(snap.event.args) == 4:
+        applied = snap.event.args[3]
+        return {u.symbol: update_text.assignment_text(u) for u in applied}
+    if code == "step.no_grad":
+        text = translate("Values", "unchanged: every .grad is None, so step() did nothing")
+        return {"w": text, "b": text}
+    if code == "params.set":
+        text = translate("Values", "set by you under torch.no_grad(): not an update")
+        return {"w": text, "b": text}
+    if code == "restored":
+        text = translate("Values", "restored from the file, as it was after update {step}")
+        return {"w": text.format(step=locale_int(snap.step))}
+    if code == "stepped_back":
+        text = translate("Values", "restored: stepped back to update {step}")
+        return {"w": text.format(step=locale_int(snap.step))}
+    if code in ("backward.ok", "backward.accumulated") and linear and snap.prev_grads is not None:
+        out = {}
+        for i, key in enumerate(("w.grad", "b.grad")):
+            before, after = snap.prev_grads[i], snap.grads[i]
+            if after is None:
+                continue
+            if before is None:
+                out[key] = translate("Values", "∂loss/∂{p}, computed by backward()").format(
+                    p=key[0]
+                )
+            else:
+                out[key] = translate("Values", "accumulated: {old} + {new} = {total}").format(
+                    old=_n(before[0]), new=_p(after[0] - before[0]), total=_n(after[0])
+                )
+        return out
+    if code == "zero_grad.ok":
+        text = translate("Values", "set to None by zero_grad()")
+        return {"w.grad": text, "b.grad": text}
+    if code in ("loss.ok", "loss.broadcast") and snap.loss is not None:
+        formula = {
+            "mse": "mean((y_pred − y)²)",
+            "l1": "mean(|y_pred − y|)",
+            "huber": "mean(huber(y_pred − y))",
+        }[loss_kind]
+        return {"loss": f"{formula} = {_n(snap.loss)}"}
+    if code == "forward.ok" and snap.loss is not None:
+        return {"loss": translate("Values", "y_pred is new; the loss still belongs to the old one")}
+    return {}
 
 
 def _set_colour(label: QLabel, colour: str) -> None:

@@ -1,0 +1,117 @@
+"""Issue 14 in the real window: Values and Messages never describe an update that
+did not happen, and every optimizer's step is described by its own rule, with
+numbers checked against the tutorial's loop (tests/reference.py)."""
+
+import pytest
+from PySide6.QtWidgets import QLabel, QListWidget
+
+from tests.reference import reference_run
+from tests.ui.conftest import find
+
+ARROW = "←"  # every update arithmetic is an assignment
+
+
+def messages(win):
+    panel = find(win, QListWidget, "messagePanel")
+    return [panel.item(i).text() for i in range(panel.count())]
+
+
+def arithmetic(win, key="weightValue"):
+    label = find(win, QLabel, key + "Arithmetic")
+    return label.text() if label.isVisibleTo(win) else ""
+
+
+def updates(qtbot, win, n):
+    start = win.controller.snapshot.step
+    for _ in range(n):
+        win.controller.full_update()
+    qtbot.waitUntil(lambda: win.controller.snapshot.step == start + n, timeout=10_000)
+
+
+def wait_event(qtbot, win, code):
+    qtbot.waitUntil(lambda: win.controller.snapshot.event.code == code, timeout=10_000)
+
+
+def test_an_update_is_written_out_with_torchs_numbers(qtbot, window):
+    updates(qtbot, window, 1)
+    ref, _, _, _ = reference_run(1)
+    text = arithmetic(window)
+    assert text.startswith("w ← w − lr·w.grad = ")
+    assert text.endswith(f"= {ref.weight.item():.4f}")
+    assert arithmetic(window, "biasValue").endswith(f"= {ref.bias.item():.4f}")
+
+
+def test_a_landscape_click_is_not_shown_as_an_update(qtbot, window):
+    updates(qtbot, window, 1)
+    qtbot.waitUntil(lambda: "landscape" in window.controller.extras, timeout=10_000)
+    window.landscape.choose_start(4.0, 3.0)
+    wait_event(qtbot, window, "params.set")
+    assert (window.controller.snapshot.w, window.controller.snapshot.b) == (4.0, 3.0)
+    for key in ("weightValue", "biasValue"):
+        assert ARROW not in arithmetic(window, key)
+        assert "set by you" in arithmetic(window, key)
+    assert ARROW not in messages(window)[-1] and "not an update" in messages(window)[-1]
+
+
+def test_inference_leaves_the_last_update_as_it_was(qtbot, window):
+    updates(qtbot, window, 2)
+    before = arithmetic(window)
+    window.controller.infer("3")
+    qtbot.waitUntil(lambda: "inference" in window.controller.extras, timeout=10_000)
+    ref, _, _, _ = reference_run(2)
+    # The arithmetic still describes update 2, which did happen and gave this w.
+    assert arithmetic(window) == before
+    assert before.endswith(f"= {ref.weight.item():.4f}")
+
+
+def test_step_back_and_open_say_restored(qtbot, window, tmp_path):
+    updates(qtbot, window, 3)
+    window.controller.step_back(1)
+    wait_event(qtbot, window, "stepped_back")
+    assert ARROW not in arithmetic(window) and "stepped back to update 2" in arithmetic(window)
+    path = str(tmp_path / "s.gradlab.pt")
+    window.save_to(path)
+    qtbot.waitUntil(lambda: any("Saved to" in m for m in messages(window)), timeout=10_000)
+    updates(qtbot, window, 2)
+    window.open_file(path)
+    wait_event(qtbot, window, "restored")
+    assert window.controller.snapshot.step == 2
+    assert ARROW not in arithmetic(window) and "restored from the file" in arithmetic(window)
+
+
+@pytest.mark.parametrize(
+    ("optimizer", "rule"),
+    [
+        ("adam", "θ ← θ − lr·m_hat / (√v_hat + ε)"),
+        ("rmsprop", "θ ← θ − lr·θ.grad / (√s + ε)"),
+        ("momentum", "v ← μ·v + θ.grad;  θ ← θ − lr·v"),
+    ],
+)
+def test_each_optimizer_is_described_by_its_own_rule(qtbot, window, optimizer, rule):
+    assert window.controller.apply_setting("optimizer", optimizer)
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 0, timeout=10_000)
+    wait_event(qtbot, window, "ready")
+    updates(qtbot, window, 1)
+    last = messages(window)[-1]
+    assert rule in last
+    assert "θ ← θ − lr·θ.grad with" not in last  # SGD's rule, which the old text used
+    ref, _, _, _ = reference_run(1, optimizer=optimizer)
+    assert f"w: {reference_run(0, optimizer=optimizer)[0].weight.item():.4f} → " in last
+    assert f"→ {ref.weight.item():.4f}" in last
+    assert arithmetic(window).endswith(f"= {ref.weight.item():.4f}")
+    if optimizer == "rmsprop":
+        # Issue 14: at lr 0.1 both w and b move by exactly 1.0 on RMSprop's first step.
+        start, _, _, _ = reference_run(0, optimizer="rmsprop")
+        assert ref.weight.item() - start.weight.item() == pytest.approx(1.0, abs=1e-6)
+        assert ref.bias.item() - start.bias.item() == pytest.approx(1.0, abs=1e-6)
+        assert "lr/√(1 − α) = 10 × lr: w 1.0000, b 1.0000" in last
+    if optimizer == "adam":
+        assert "moves by lr" in last and "w 0.1000, b 0.1000" in last
+
+
+def test_first_zero_grad_is_information_not_a_warning(qtbot, window):
+    for phase in ("forward", "loss", "zero_grad"):
+        window.controller.run_phase(phase)
+    wait_event(qtbot, window, "zero_grad.first")
+    last = messages(window)[-1]
+    assert last.startswith("ℹ") and "expected on the first update" in last

@@ -252,8 +252,20 @@
         <translation>How big each step is: θ ← θ − lr·grad. Too large and the loss explodes, too small and training crawls. 0.001–0.1 is the usual range. Applies from the next step().</translation>
     </message>
     <message>
-        <source>The update rule. SGD follows the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</source>
-        <translation>The update rule. SGD follows the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</translation>
+        <source>The update rule. SGD steps against the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</source>
+        <translation>The update rule. SGD steps against the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</translation>
+    </message>
+    <message>
+        <source>torch.manual_seed: the same seed gives the same data and the same starting weights every time, on this computer with this PyTorch version (PyTorch does not promise the same numbers across versions or platforms).</source>
+        <translation>torch.manual_seed: the same seed gives the same data and the same starting weights every time, on this computer with this PyTorch version (PyTorch does not promise the same numbers across versions or platforms).</translation>
+    </message>
+    <message>
+        <source>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, linear for large ones.</source>
+        <translation>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, linear for large ones.</translation>
+    </message>
+    <message>
+        <source>Leave out optimizer.zero_grad() in Next phase, Full update and Run. Each backward() then adds to .grad, the way PyTorch really accumulates, so .grad holds the sum of all gradients so far: w and b swing around the answer and never settle.</source>
+        <translation>Leave out optimizer.zero_grad() in Next phase, Full update and Run. Each backward() then adds to .grad, the way PyTorch really accumulates, so .grad holds the sum of all gradients so far: w and b swing around the answer and never settle.</translation>
     </message>
     <message>
         <source>For SGD with momentum and Nesterov: how much of the previous step is kept (0.9 is common).</source>
@@ -272,20 +284,12 @@
         <translation>Standard deviation of random noise added to y. With noise the best line no longer hits every point, and the loss cannot reach 0.</translation>
     </message>
     <message>
-        <source>torch.manual_seed: the same seed gives the same data and the same starting weights, every time, on every computer.</source>
-        <translation>torch.manual_seed: the same seed gives the same data and the same starting weights, every time, on every computer.</translation>
-    </message>
-    <message>
         <source>The slope the data are made with (y = w·x + b).</source>
         <translation>The slope the data are made with (y = w·x + b).</translation>
     </message>
     <message>
         <source>The intercept the data are made with (y = w·x + b).</source>
         <translation>The intercept the data are made with (y = w·x + b).</translation>
-    </message>
-    <message>
-        <source>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, absolute for large ones.</source>
-        <translation>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, absolute for large ones.</translation>
     </message>
     <message>
         <source>linear: nn.Linear(1, 1), one weight and one bias. mlp: a small network, Linear → Tanh → Linear, that can fit curves.</source>
@@ -310,10 +314,6 @@
     <message>
         <source>Mistake mode: skip zero_grad()</source>
         <translation>Mistake mode: skip zero_grad()</translation>
-    </message>
-    <message>
-        <source>Leave out optimizer.zero_grad() in Next phase, Full update and Run. The gradients of every update then pile up in .grad, the way PyTorch really accumulates them, and the steps grow wrong.</source>
-        <translation>Leave out optimizer.zero_grad() in Next phase, Full update and Run. The gradients of every update then pile up in .grad, the way PyTorch really accumulates them, and the steps grow wrong.</translation>
     </message>
     <message>
         <source>Run</source>
@@ -1638,16 +1638,16 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
 <context>
     <name>OptimizerState</name>
     <message>
-        <source>momentum_buffer: a running sum of past gradients, v ← μ·v + grad. The step follows v, so the parameter keeps moving in a direction that keeps coming back.</source>
-        <translation>momentum_buffer: a running sum of past gradients, v ← μ·v + grad. The step follows v, so the parameter keeps moving in a direction that keeps coming back.</translation>
-    </message>
-    <message>
         <source>exp_avg (Adam&apos;s first moment m): an average of recent gradients, m ← β₁·m + (1 − β₁)·grad.</source>
         <translation>exp_avg (Adam&apos;s first moment m): an average of recent gradients, m ← β₁·m + (1 − β₁)·grad.</translation>
     </message>
     <message>
-        <source>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every parameter takes steps of about lr.</source>
-        <translation>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every parameter takes steps of about lr.</translation>
+        <source>momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which older ones count less (μ &lt; 1). The step is −lr·v, so the parameter keeps moving in a direction the gradients keep pointing to.</source>
+        <translation>momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which older ones count less (μ &lt; 1). The step is −lr·v, so the parameter keeps moving in a direction the gradients keep pointing to.</translation>
+    </message>
+    <message>
+        <source>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every step is at most about lr: exactly lr on the first step, smaller when recent gradients disagree in sign.</source>
+        <translation>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every step is at most about lr: exactly lr on the first step, smaller when recent gradients disagree in sign.</translation>
     </message>
     <message>
         <source>square_avg (RMSprop): an average of recent squared gradients; steps are divided by its square root.</source>

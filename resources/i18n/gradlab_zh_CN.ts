@@ -251,8 +251,20 @@
         <translation>每一步迈多大：θ ← θ − lr·grad。太大，损失会爆炸；太小，训练慢得像在爬。常用范围是 0.001–0.1。从下一次 step() 起生效。</translation>
     </message>
     <message>
-        <source>The update rule. SGD follows the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</source>
-        <translation>参数的更新规则。SGD 沿着梯度走；momentum 和 Nesterov 会保留一个不断累积的速度；Adam、RMSprop 和 Adagrad 根据梯度的历史来缩放每一步。更改后实验从头开始。</translation>
+        <source>The update rule. SGD steps against the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</source>
+        <translation>更新规则。SGD 沿梯度的反方向走；动量法和 Nesterov 保留一个持续的速度；Adam、RMSprop 和 Adagrad 根据梯度的历史来缩放每一步。更改它会让实验重新开始。</translation>
+    </message>
+    <message>
+        <source>torch.manual_seed: the same seed gives the same data and the same starting weights every time, on this computer with this PyTorch version (PyTorch does not promise the same numbers across versions or platforms).</source>
+        <translation>torch.manual_seed：在这台电脑、这个 PyTorch 版本上，同一个随机种子每次都给出相同的数据和相同的初始权重（PyTorch 不保证不同版本或不同平台之间得到相同的数）。</translation>
+    </message>
+    <message>
+        <source>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, linear for large ones.</source>
+        <translation>mse：误差平方的平均值（教程用的就是它）。l1：误差绝对值的平均值。huber：误差小时取平方，误差大时按线性增长。</translation>
+    </message>
+    <message>
+        <source>Leave out optimizer.zero_grad() in Next phase, Full update and Run. Each backward() then adds to .grad, the way PyTorch really accumulates, so .grad holds the sum of all gradients so far: w and b swing around the answer and never settle.</source>
+        <translation>在“下一行”“完整更新”和“运行”中省略 optimizer.zero_grad()。于是每次 backward() 都按 PyTorch 真实的累加方式加到 .grad 上，.grad 存的是至今所有梯度之和：w 和 b 围绕正确答案来回摆动，永远不会稳定下来。</translation>
     </message>
     <message>
         <source>For SGD with momentum and Nesterov: how much of the previous step is kept (0.9 is common).</source>
@@ -271,20 +283,12 @@
         <translation>加到 y 上的随机噪声的标准差。有了噪声，最佳直线不再穿过每一个点，损失也降不到 0。</translation>
     </message>
     <message>
-        <source>torch.manual_seed: the same seed gives the same data and the same starting weights, every time, on every computer.</source>
-        <translation>torch.manual_seed：同一个种子，无论何时、在哪台电脑上，都会得到相同的数据和相同的初始权重。</translation>
-    </message>
-    <message>
         <source>The slope the data are made with (y = w·x + b).</source>
         <translation>生成数据所用的斜率（y = w·x + b）。</translation>
     </message>
     <message>
         <source>The intercept the data are made with (y = w·x + b).</source>
         <translation>生成数据所用的截距（y = w·x + b）。</translation>
-    </message>
-    <message>
-        <source>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, absolute for large ones.</source>
-        <translation>mse：误差平方的平均值（教程所用）。l1：误差绝对值的平均值。huber：误差小时取平方，误差大时取绝对值。</translation>
     </message>
     <message>
         <source>linear: nn.Linear(1, 1), one weight and one bias. mlp: a small network, Linear → Tanh → Linear, that can fit curves.</source>
@@ -309,10 +313,6 @@
     <message>
         <source>Mistake mode: skip zero_grad()</source>
         <translation>犯错模式：跳过 zero_grad()</translation>
-    </message>
-    <message>
-        <source>Leave out optimizer.zero_grad() in Next phase, Full update and Run. The gradients of every update then pile up in .grad, the way PyTorch really accumulates them, and the steps grow wrong.</source>
-        <translation>在“下一行”“完整更新”和“运行”中省略 optimizer.zero_grad()。于是每次更新的梯度都会堆积在 .grad 里——PyTorch 真的就是这样累加梯度的——参数的每一步也越走越偏。</translation>
     </message>
     <message>
         <source>Run</source>
@@ -1479,7 +1479,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>loss.backward() ADDED this update&apos;s gradients to those already in .grad, because zero_grad() did not run: .grad now holds the sum of every gradient since it was last cleared, not the slope here. PyTorch accumulates on purpose; that is why the loop calls zero_grad() before every backward().</source>
-        <translation>loss.backward() 把这次更新的梯度「累加」到了 .grad 里已有的梯度上，因为没有调用 zero_grad()：现在 .grad 存的是自上次清除以来所有梯度之和，而不是此处的斜率。PyTorch 是有意累加的；所以训练循环在每次 backward() 之前都要调用 zero_grad()。</translation>
+        <translation>loss.backward() 把这次更新的梯度“累加”到了 .grad 里已有的梯度上，因为没有调用 zero_grad()：现在 .grad 存的是自上次清除以来所有梯度之和，而不是此处的斜率。PyTorch 是有意累加的；所以训练循环在每次 backward() 之前都要调用 zero_grad()。</translation>
     </message>
     <message>
         <source>Mistake mode: zero_grad() is left out from now on, so every backward() adds its gradient to the sum of all the earlier ones. That sum acts like a velocity (momentum with μ = 1 and nothing to slow it down): w and b swing past the answer and back again and again, and the loss rises and falls without ever settling. Watch w.grad and the parameter plot.</source>
@@ -1633,16 +1633,16 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
 <context>
     <name>OptimizerState</name>
     <message>
-        <source>momentum_buffer: a running sum of past gradients, v ← μ·v + grad. The step follows v, so the parameter keeps moving in a direction that keeps coming back.</source>
-        <translation>momentum_buffer：过去梯度的累积和，v ← μ·v + grad。每一步沿 v 的方向走，所以参数会在反复出现的方向上持续前进。</translation>
-    </message>
-    <message>
         <source>exp_avg (Adam&apos;s first moment m): an average of recent gradients, m ← β₁·m + (1 − β₁)·grad.</source>
         <translation>exp_avg（Adam 的一阶矩 m）：近期梯度的平均值，m ← β₁·m + (1 − β₁)·grad。</translation>
     </message>
     <message>
-        <source>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every parameter takes steps of about lr.</source>
-        <translation>exp_avg_sq（Adam 的二阶矩 v）：近期梯度平方的平均值。Adam 会除以 √v，所以每个参数每一步大约移动 lr。</translation>
+        <source>momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which older ones count less (μ &lt; 1). The step is −lr·v, so the parameter keeps moving in a direction the gradients keep pointing to.</source>
+        <translation>momentum_buffer：速度 v ← μ·v + grad，是过去梯度之和，越早的梯度占比越小（μ &lt; 1）。每一步移动 −lr·v，所以参数会沿着梯度一直指向的方向持续移动。</translation>
+    </message>
+    <message>
+        <source>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every step is at most about lr: exactly lr on the first step, smaller when recent gradients disagree in sign.</source>
+        <translation>exp_avg_sq（Adam 的二阶矩 v）：近期梯度平方的平均值。Adam 除以 √v，所以每一步最多约为 lr：第一步正好是 lr，近期梯度符号不一致时会更小。</translation>
     </message>
     <message>
         <source>square_avg (RMSprop): an average of recent squared gradients; steps are divided by its square root.</source>

@@ -114,9 +114,9 @@ def setting_tooltip(name: str) -> str:
         ),
         "optimizer": translate(
             "Controls",
-            "The update rule. SGD follows the gradient; momentum and Nesterov keep a running "
-            "velocity; Adam, RMSprop and Adagrad scale each step by the gradients' history. "
-            "Changing it starts the experiment over.",
+            "The update rule. SGD steps against the gradient; momentum and Nesterov keep a "
+            "running velocity; Adam, RMSprop and Adagrad scale each step by the gradients' "
+            "history. Changing it starts the experiment over.",
         ),
         "momentum": translate(
             "Controls",
@@ -139,14 +139,15 @@ def setting_tooltip(name: str) -> str:
         "seed": translate(
             "Controls",
             "torch.manual_seed: the same seed gives the same data and the same starting "
-            "weights, every time, on every computer.",
+            "weights every time, on this computer with this PyTorch version (PyTorch does "
+            "not promise the same numbers across versions or platforms).",
         ),
         "true_w": translate("Controls", "The slope the data are made with (y = w·x + b)."),
         "true_b": translate("Controls", "The intercept the data are made with (y = w·x + b)."),
         "loss": translate(
             "Controls",
             "mse: mean of squared errors (the tutorial's). l1: mean of absolute errors. "
-            "huber: squared for small errors, absolute for large ones.",
+            "huber: squared for small errors, linear for large ones.",
         ),
         "model": translate(
             "Controls",
@@ -213,9 +214,10 @@ class ControlsPanel(QWidget):
         self.skip_check.setToolTip(
             translate(
                 "Controls",
-                "Leave out optimizer.zero_grad() in Next phase, Full update and Run. The "
-                "gradients of every update then pile up in .grad, the way PyTorch really "
-                "accumulates them, and the steps grow wrong.",
+                "Leave out optimizer.zero_grad() in Next phase, Full update and Run. Each "
+                "backward() then adds to .grad, the way PyTorch really accumulates, so .grad "
+                "holds the sum of all gradients so far: w and b swing around the answer and "
+                "never settle.",
             )
         )
         self.skip_check.toggled.connect(self.controller.set_skip_zero_grad)

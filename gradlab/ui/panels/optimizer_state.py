@@ -15,8 +15,9 @@ def state_tooltip(key: str) -> str:
     return {
         "momentum_buffer": translate(
             "OptimizerState",
-            "momentum_buffer: a running sum of past gradients, v ← μ·v + grad. The step "
-            "follows v, so the parameter keeps moving in a direction that keeps coming back.",
+            "momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which "
+            "older ones count less (μ < 1). The step is −lr·v, so the parameter keeps moving "
+            "in a direction the gradients keep pointing to.",
         ),
         "exp_avg": translate(
             "OptimizerState",
@@ -26,7 +27,8 @@ def state_tooltip(key: str) -> str:
         "exp_avg_sq": translate(
             "OptimizerState",
             "exp_avg_sq (Adam's second moment v): an average of recent squared gradients. Adam "
-            "divides by √v, so every parameter takes steps of about lr.",
+            "divides by √v, so every step is at most about lr: exactly lr on the first step, "
+            "smaller when recent gradients disagree in sign.",
         ),
         "square_avg": translate(
             "OptimizerState",

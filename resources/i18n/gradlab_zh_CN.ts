@@ -132,11 +132,11 @@
     </message>
     <message>
         <source>The answers: every y lies exactly on the line the model has to discover.</source>
-        <translation>答案：每个 y 都恰好落在模型要找出的那条直线上。</translation>
+        <translation>目标值 y：每个 y 都恰好落在模型要找出的那条直线上。</translation>
     </message>
     <message>
         <source>The answers: y = sin(x), a curve that no straight line can follow.</source>
-        <translation>答案：y = sin(x)，一条任何直线都无法贴合的曲线。</translation>
+        <translation>目标值 y = sin(x)：一条任何直线都无法贴合的曲线。</translation>
     </message>
     <message>
         <source>Adds random noise to y, as real measurements are never exact; the model can only find the line on average.</source>
@@ -148,7 +148,7 @@
     </message>
     <message>
         <source>A small network: a hidden layer, a tanh bend, and an output layer, applied in this order.</source>
-        <translation>一个小型网络：依次经过隐藏层、tanh 弯折和输出层。</translation>
+        <translation>一个小型网络：依次经过隐藏层、tanh 非线性变换和输出层。</translation>
     </message>
     <message>
         <source>The hidden layer: each of its neurons computes its own w·x + b.</source>
@@ -156,7 +156,7 @@
     </message>
     <message>
         <source>tanh bends every hidden value; without a bend the whole network would still draw a straight line.</source>
-        <translation>tanh 把每个隐藏值弯折一下；没有这一步，整个网络画出的仍然只是一条直线。</translation>
+        <translation>tanh 对每个隐藏值做一次非线性变换；没有这一步，整个网络画出的仍然只是一条直线。</translation>
     </message>
     <message>
         <source>The output layer mixes the hidden values into one prediction.</source>
@@ -164,7 +164,7 @@
     </message>
     <message>
         <source>Mean squared error: the average of (y_pred − y)², so large errors count much more than small ones.</source>
-        <translation>均方误差：(y_pred − y)² 的平均值，所以大误差比小误差的分量重得多。</translation>
+        <translation>均方误差：(y_pred − y)² 的平均值，所以大误差受到的惩罚远比小误差重。</translation>
     </message>
     <message>
         <source>Mean absolute error: the average of |y_pred − y|, every error counts in proportion to its size.</source>
@@ -172,7 +172,7 @@
     </message>
     <message>
         <source>Huber loss: squared for small errors and absolute for large ones, so outliers pull less.</source>
-        <translation>Huber 损失：误差小时取平方，误差大时取绝对值，所以离群点的拉扯更小。</translation>
+        <translation>Huber 损失：误差小时按平方计，误差大时只随误差线性增长，所以离群点的拉扯更小。</translation>
     </message>
     <message>
         <source>Plain gradient descent: every step() moves each parameter by −lr × its gradient.</source>
@@ -204,7 +204,7 @@
     </message>
     <message>
         <source>TensorDataset pairs x[i] with y[i], so shuffling keeps every input with its answer.</source>
-        <translation>TensorDataset 把 x[i] 和 y[i] 配成一对，所以打乱顺序时每个输入都和它的答案在一起。</translation>
+        <translation>TensorDataset 把 x[i] 和 y[i] 配成一对，所以打乱顺序时每个输入都和它的目标值在一起。</translation>
     </message>
     <message>
         <source>How many samples one mini-batch holds; every mini-batch gives one update.</source>
@@ -248,7 +248,7 @@
     </message>
     <message>
         <source>The loss compares the predictions with the answers: one number that says how wrong the model is.</source>
-        <translation>损失把预测和答案相比较：用一个数说明模型错得有多离谱。</translation>
+        <translation>损失把预测值和目标值相比较：用一个数说明模型错了多少。</translation>
     </message>
     <message>
         <source>Clears the last update&apos;s gradients: every .grad becomes None, otherwise backward() would add to them.</source>
@@ -307,7 +307,7 @@
     </message>
     <message>
         <source>Mini-batch size of this run (0 = all samples).</source>
-        <translation>这一组运行的小批量大小（0 表示使用全部样本）。</translation>
+        <translation>这一组运行的批量大小（0 表示使用全部样本）。</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <source>How wrong is the model? MSELoss averages the squared differences between y_pred and y. Its result is one number, the loss.</source>
-        <translation>模型错得有多离谱？MSELoss 对 y_pred 与 y 之差的平方求平均，结果是一个数，就是损失。</translation>
+        <translation>模型错了多少？MSELoss 对 y_pred 与 y 之差的平方求平均，结果是一个数，就是损失。</translation>
     </message>
     <message>
         <source>Clears the gradients from the last update: every .grad becomes None. Without it, backward() adds new gradients to the old ones.</source>
@@ -428,7 +428,7 @@
     </message>
     <message>
         <source>The update rule. SGD follows the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</source>
-        <translation>参数的更新规则。SGD 沿着梯度走；momentum 和 Nesterov 会保留一个不断累积的速度；Adam、RMSprop 和 Adagrad 根据梯度的历史来缩放每一步。更改后实验从头开始。</translation>
+        <translation>参数的更新规则。SGD 逆着梯度走；momentum 和 Nesterov 会保留一个不断累积的速度；Adam、RMSprop 和 Adagrad 根据梯度的历史来缩放每一步。更改后实验从头开始。</translation>
     </message>
     <message>
         <source>For SGD with momentum and Nesterov: how much of the previous step is kept (0.9 is common).</source>
@@ -448,7 +448,7 @@
     </message>
     <message>
         <source>torch.manual_seed: the same seed gives the same data and the same starting weights, every time, on every computer.</source>
-        <translation>torch.manual_seed：同一个种子，无论何时、在哪台电脑上，都会得到相同的数据和相同的初始权重。</translation>
+        <translation>torch.manual_seed：在同一台电脑、同一版本的 PyTorch 上，同一个种子每次都会得到相同的数据和相同的初始权重；换了平台或版本，PyTorch 不保证结果相同。</translation>
     </message>
     <message>
         <source>The slope the data are made with (y = w·x + b).</source>
@@ -460,7 +460,7 @@
     </message>
     <message>
         <source>mse: mean of squared errors (the tutorial&apos;s). l1: mean of absolute errors. huber: squared for small errors, absolute for large ones.</source>
-        <translation>mse：误差平方的平均值（教程所用）。l1：误差绝对值的平均值。huber：误差小时取平方，误差大时取绝对值。</translation>
+        <translation>mse：误差平方的平均值（教程所用）。l1：误差绝对值的平均值。huber：误差小时按平方计，误差大时只随误差线性增长。</translation>
     </message>
     <message>
         <source>linear: nn.Linear(1, 1), one weight and one bias. mlp: a small network, Linear → Tanh → Linear, that can fit curves.</source>
@@ -488,7 +488,7 @@
     </message>
     <message>
         <source>Leave out optimizer.zero_grad() in Next phase, Full update and Run. The gradients of every update then pile up in .grad, the way PyTorch really accumulates them, and the steps grow wrong.</source>
-        <translation>在“下一行”“完整更新”和“运行”中省略 optimizer.zero_grad()。于是每次更新的梯度都会堆积在 .grad 里——PyTorch 真的就是这样累加梯度的——参数的每一步也越走越偏。</translation>
+        <translation>在“下一行”“完整更新”和“运行”中省略 optimizer.zero_grad()。于是每次更新的梯度都会累加在 .grad 里（PyTorch 真的就是这样累加梯度的），参数就像没有摩擦的小球一样来回摆动，停不下来。</translation>
     </message>
     <message>
         <source>Run</source>
@@ -548,7 +548,7 @@
     </message>
     <message>
         <source>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</source>
-        <translation>在这份数据上，全批量 SGD 只有在学习率低于 2/λmax 时才会收敛，其中 λmax 是损失的最大曲率（它的 Hessian 矩阵的一个特征值）。超过这个值，每一步都比上一步冲得更远。</translation>
+        <translation>在这份数据上，全批量 SGD 只有在学习率低于 2/λmax 时才会收敛，其中 λmax 是损失在弯曲得最厉害的方向上的曲率，即它的 Hessian 矩阵的最大特征值。超过这个值，每一步都比上一步冲得更远。</translation>
     </message>
     <message>
         <source>stable below {bound} (SGD, full batch, MSE)</source>
@@ -994,7 +994,7 @@ If it happens again, please send that file to your teacher or to the GradLab tea
     </message>
     <message>
         <source>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so gradients pile up.</source>
-        <translation>AccumulateGrad 把 ∂loss/∂{p} 累加到了旧的 {p}.grad 上：zero_grad() 没有运行，所以梯度越积越多。</translation>
+        <translation>AccumulateGrad 把 ∂loss/∂{p} 累加到了旧的 {p}.grad 上：zero_grad() 没有运行，所以梯度在不断累加。</translation>
     </message>
     <message>
         <source>AccumulateGrad stored ∂loss/∂{p} in {p}.grad.</source>
@@ -1563,7 +1563,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and absolute for large ones. The smaller it is, the better the line fits.</source>
-        <translation>criterion(y_pred, y) = {loss}：即 Huber 损失——误差小时取平方，误差大时取绝对值。它越小，直线拟合得越好。</translation>
+        <translation>criterion(y_pred, y) = {loss}：即 Huber 损失——误差小时按平方计，误差大时只随误差线性增长。它越小，直线拟合得越好。</translation>
     </message>
     <message>
         <source>criterion(y_pred, y) = {loss}: the mean of the squared errors. The smaller it is, the better the line fits.</source>
@@ -1635,7 +1635,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>Mistake mode: zero_grad() is skipped from now on, so gradients pile up update after update. Watch w.grad grow.</source>
-        <translation>犯错模式：从现在起跳过 zero_grad()，梯度会随着一次次更新不断堆积。观察 w.grad 如何增长。</translation>
+        <translation>犯错模式：从现在起跳过 zero_grad()，每次更新的梯度都会累加到 .grad 上。观察 w.grad 怎样来回摆动、停不下来。</translation>
     </message>
     <message>
         <source>zero_grad() runs again before every backward().</source>
@@ -1643,7 +1643,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>Ready. The data are 100 points of y = 2x + 1 by default; press F10 to run the loop one call at a time.</source>
-        <translation>准备就绪。默认数据是 y = 2x + 1 上的 100 个点；按 F10，逐个调用地运行训练循环。</translation>
+        <translation>准备就绪。默认数据是 y = 2x + 1 上的 100 个样本；按 F10，逐个调用地运行训练循环。</translation>
     </message>
     <message>
         <source>Reset: new model from the same seed, step 0.</source>
@@ -1790,7 +1790,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every parameter takes steps of about lr.</source>
-        <translation>exp_avg_sq（Adam 的二阶矩 v）：近期梯度平方的平均值。Adam 会除以 √v，所以每个参数每一步大约移动 lr。</translation>
+        <translation>exp_avg_sq（Adam 的二阶矩 v）：近期梯度平方的平均值。Adam 会除以 √v，所以每个参数每一步最多移动大约 lr：第一步恰好是 lr，之后梯度改变方向时会变小。</translation>
     </message>
     <message>
         <source>square_avg (RMSprop): an average of recent squared gradients; steps are divided by its square root.</source>
@@ -1888,7 +1888,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode they pile up instead.</source>
-        <translation>每次更新所用的 w.grad 和 b.grad。随着直线拟合得越来越好，它们逐渐趋近 0；在犯错模式下，它们反而会不断堆积。</translation>
+        <translation>每次更新所用的 w.grad 和 b.grad。随着直线拟合得越来越好，它们逐渐趋近 0；在犯错模式下，它们却会不停地来回摆动。</translation>
     </message>
     <message>
         <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>
@@ -2053,7 +2053,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>The value of loss = criterion(y_pred, y): how wrong the model is.</source>
-        <translation>loss = criterion(y_pred, y) 的值：衡量模型错得有多离谱。</translation>
+        <translation>loss = criterion(y_pred, y) 的值：衡量模型错了多少。</translation>
     </message>
 </context>
 <context>

@@ -1125,10 +1125,6 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>lr = 0.9，刚好低于上限：w 和 b 在最优点两侧来回跳，然后稳定下来。</translation>
     </message>
     <message>
-        <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch .grad pile up.</source>
-        <translation>已开启犯错模式：跳过 zero_grad()。按 F11，观察 .grad 越积越多。</translation>
-    </message>
-    <message>
         <source>Noise 0.5 on y: watch where the loss levels off.</source>
         <translation>给 y 加上 0.5 的噪声：观察损失最终停在哪里。</translation>
     </message>
@@ -1145,8 +1141,24 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>Adam，lr 0.1（与 lr 0.1 的 SGD 从同一起点出发进行对比）。</translation>
     </message>
     <message>
-        <source>RMSprop at lr 0.1.</source>
-        <translation>RMSprop，lr 0.1。</translation>
+        <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient add to w.grad.</source>
+        <translation>犯错模式已打开：跳过 zero_grad()。按 F11，看每次的梯度怎样累加到 w.grad 上。</translation>
+    </message>
+    <message>
+        <source>Mistake mode on, running slowly: watch w.grad and the loss swing without end.</source>
+        <translation>犯错模式已打开，慢速运行：看 w.grad 和损失怎样没完没了地来回摆动。</translation>
+    </message>
+    <message>
+        <source>RMSprop at lr 0.1: press F11 once and watch w and b jump.</source>
+        <translation>学习率为 0.1 的 RMSprop：按一次 F11，看 w 和 b 一下子跳出多远。</translation>
+    </message>
+    <message>
+        <source>Hide the answer again.</source>
+        <translation>收起答案。</translation>
+    </message>
+    <message>
+        <source>Show the answer and the reason. Make your guess first!</source>
+        <translation>显示答案和理由。先自己猜一猜！</translation>
     </message>
     <message>
         <source>Open the lesson “{title}”</source>

@@ -75,6 +75,11 @@ def test_start_values_and_shapes():
     shapes = live("tensor_shapes")
     for dims, shape in ((0, "[]"), (1, "[3]"), (2, "[2, 2]"), (3, "[3, 64, 64]")):
         assert f"({dims}, torch.Size({shape}))" in shapes
+    # Lesson 3: most values between -2 and 2; mean and std near 0 and 1, not exact.
+    assert ((x > -2) & (x < 2)).float().mean() > 0.9
+    assert 0 < abs(x.mean().item()) < 0.2 and 0 < abs(x.std().item() - 1) < 0.2
+    # Lesson 4: for in_features = 1 the start is uniform between -1 and 1.
+    assert -1 <= w <= 1 and -1 <= b <= 1
     assert "torch.Size([1, 1])" in live("linear_shapes")
     assert "['weight', 'bias']" in live("linear_shapes")
 

@@ -216,7 +216,7 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
     "model.mlp.tanh": (
         "tanh bends every hidden value; without a bend the whole network would still draw a "
         "straight line.",
-        "tanh 是一个非线性变换，把每个隐藏值弯折一下；没有它，整个网络画出的仍然只是一条直线。",
+        "tanh 对每个隐藏值做一次非线性变换；没有这一步，整个网络画出的仍然只是一条直线。",
     ),
     "model.mlp.output": (
         "The output layer mixes the hidden values into one prediction.",

@@ -6,6 +6,11 @@ live values written `{{live:NAME}}`: NAME must be one of the fixed functions in
 `LIVE`, which compute the value with torch right now. Nothing in a lesson file is
 ever evaluated: an unknown name renders as a visible marker, never as code.
 
+A check question's answer sits between a line `<!-- answer -->` and a line
+`<!-- /answer -->`: it renders as a "Show the answer" link (`gradlab:answer/N`, N
+counting the lesson's answers from 1) until the reader asks for it. Sections whose
+heading starts with "Going deeper" / "深入" are optional; they come last.
+
 torch is imported only inside the live functions, so listing and loading lessons
 costs nothing; `render(..., live=False)` shows "…" instead of every live value
 (the GUI does that until its worker has imported torch).
@@ -17,17 +22,23 @@ and a draw from here in between would change its data.
 
 from __future__ import annotations
 
-import math
 import re
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from importlib import resources
+
+from gradlab.core import live_training, live_values
 
 LANGUAGES = ("en", "zh_CN")
 DEFAULT_LANGUAGE = "en"
 PENDING = "…"  # shown for a live value until torch is loaded
 
+ANSWER_RE = re.compile(
+    r"^[ \t]*<!--\s*answer\s*-->[ \t]*\n(.*?)\n[ \t]*<!--\s*/answer\s*-->[ \t]*$", re.S | re.M
+)
+ANSWER_PREFIX = "answer/"  # gradlab:answer/<n> shows or hides answer n
+DEEPER_HEADINGS = {"en": "Going deeper", "zh_CN": "深入"}
 PLACEHOLDER_RE = re.compile(r"\{\{\s*live:([^{}]*?)\s*\}\}")
 TRY_LINK_RE = re.compile(r"\]\(\s*gradlab:try/([^)\s]*)\s*\)")
 LESSON_FILE_RE = re.compile(r"^(\d{2})-([a-z0-9-]+)\.md$")
@@ -98,10 +109,26 @@ def placeholders(markdown: str) -> list[str]:
     return [m.strip() for m in PLACEHOLDER_RE.findall(markdown)]
 
 
+def answers(markdown: str) -> list[str]:
+    """The answers of a lesson's check questions, in order (their Markdown)."""
+    return [m.strip() for m in ANSWER_RE.findall(markdown)]
+
+
+def beginner_part(markdown: str, lang: str) -> str:
+    """The lesson without its optional parts: everything before the first heading
+    starting with "Going deeper" / "深入"; nothing when the title itself does."""
+    word = DEEPER_HEADINGS[normalize_language(lang)]
+    if title_of(markdown).startswith(word):
+        return ""
+    match = re.search(rf"^#+ {re.escape(word)}", markdown, re.M)
+    return markdown[: match.start()] if match else markdown
+
+
 # --------------------------------------------------------------- rendering
-def render(markdown: str, lang: str, live: bool = True) -> str:
+def render(markdown: str, lang: str, live: bool = True, shown_answers: Collection[int] = ()) -> str:
     """The lesson with every `{{live:NAME}}` replaced by its value (or by "…" when
-    `live` is false). One pass: a value's text is never scanned again."""
+    `live` is false) and every answer hidden behind its link, unless its number
+    is in `shown_answers`. One pass: a value's text is never scanned again."""
     lang = normalize_language(lang)
 
     def replace(match: re.Match) -> str:
@@ -112,11 +139,30 @@ def render(markdown: str, lang: str, live: bool = True) -> str:
             return PENDING
         return live_value(name, lang)
 
-    return PLACEHOLDER_RE.sub(replace, markdown)
+    return PLACEHOLDER_RE.sub(replace, _answers_shown(markdown, lang, set(shown_answers)))
 
 
-def render_lesson(slug: str, lang: str, live: bool = True) -> str:
-    return render(load_lesson(slug, lang), lang, live)
+def _answers_shown(markdown: str, lang: str, shown: set[int]) -> str:
+    zh = lang == "zh_CN"
+    count = 0
+
+    def replace(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        link = f"gradlab:{ANSWER_PREFIX}{count}"
+        if count not in shown:
+            return f"[{'▶ 看答案' if zh else '▶ Show the answer'}]({link})"
+        label = "**答案：**" if zh else "**Answer:**"
+        hide = f"[{'▲ 收起答案' if zh else '▲ Hide the answer'}]({link})"
+        return f"{label} {match.group(1).strip()}\n\n{hide}"
+
+    return ANSWER_RE.sub(replace, markdown)
+
+
+def render_lesson(
+    slug: str, lang: str, live: bool = True, shown_answers: Collection[int] = ()
+) -> str:
+    return render(load_lesson(slug, lang), lang, live, shown_answers)
 
 
 def live_value(name: str, lang: str) -> str:
@@ -163,198 +209,5 @@ def _unknown_marker(name: str, lang: str) -> str:
 
 
 # ------------------------------------------------------------ live values
-def _zh(lang: str) -> bool:
-    return lang == "zh_CN"
-
-
-def _default_problem():
-    """x, y and the untrained nn.Linear(1, 1) of the default experiment, bit for bit
-    what TrainingSession() builds (torch.manual_seed(0); x = torch.randn(100, 1);
-    y = 2x + 1; model = nn.Linear(1, 1)), drawn from a private generator."""
-    import torch
-    import torch.nn as nn
-
-    from gradlab.core.config import ExperimentConfig
-
-    cfg = ExperimentConfig()
-    g = torch.Generator().manual_seed(cfg.seed)
-    x = torch.randn(cfg.samples, 1, generator=g)
-    y = cfg.true_w * x + cfg.true_b
-    # nn.Linear's own initialisation (reset_parameters), with our generator.
-    model = nn.utils.skip_init(nn.Linear, 1, 1)
-    with torch.no_grad():
-        nn.init.kaiming_uniform_(model.weight, a=math.sqrt(5), generator=g)
-        bound = 1 / math.sqrt(model.weight.shape[1])
-        nn.init.uniform_(model.bias, -bound, bound, generator=g)
-    return x, y, model
-
-
-def _train(lr: float, updates: int):
-    """The tutorial's loop on the default data; returns (model, last loss, updates
-    run before the loss stopped being finite or None)."""
-    import torch
-    import torch.nn as nn
-    import torch.optim as optim
-
-    x, y, model = _default_problem()
-    criterion = nn.MSELoss()
-    optimizer = optim.SGD(model.parameters(), lr=lr)
-    loss = torch.tensor(math.nan)
-    for update in range(1, updates + 1):
-        y_pred = model(x)
-        loss = criterion(y_pred, y)
-        optimizer.zero_grad()
-        loss.backward()
-        optimizer.step()
-        if not math.isfinite(loss.item()):
-            return model, loss.item(), update
-    return model, loss.item(), None
-
-
-def _torch_version(lang: str) -> str:
-    import torch
-
-    return torch.__version__
-
-
-def _tensor_shapes(lang: str) -> str:
-    import torch
-
-    g = torch.Generator().manual_seed(0)
-    rows = (
-        ("a", "torch.tensor(3.0)", torch.tensor(3.0)),
-        ("v", "torch.tensor([1.0, 2.0, 3.0])", torch.tensor([1.0, 2.0, 3.0])),
-        ("m", "torch.tensor([[1.0, 2.0], [3.0, 4.0]])", torch.tensor([[1.0, 2.0], [3.0, 4.0]])),
-        ("img", "torch.randn(3, 64, 64)", torch.randn(3, 64, 64, generator=g)),
-    )
-    # A console session rather than a table: code must not wrap in a narrow dock.
-    lines = ["```python"]
-    for name, code, t in rows:
-        lines += [
-            f">>> {name} = {code}",
-            f">>> {name}.dim(), {name}.shape",
-            f"({t.dim()}, {t.shape})",
-        ]
-    lines.append("```")
-    return "\n".join(lines)
-
-
-def _randn_sample(lang: str) -> str:
-    import torch
-
-    g = torch.Generator().manual_seed(0)
-    x = torch.randn(100, 1, generator=g)
-    first = x[:5].flatten()
-    return "\n".join(
-        [
-            "```python",
-            ">>> torch.manual_seed(0)",
-            ">>> x = torch.randn(100, 1)",
-            ">>> x.shape, x.dtype",
-            f"({x.shape}, {x.dtype})",
-            ">>> x[:5].flatten()",
-            f"{first}",
-            ">>> x.mean(), x.std()",
-            f"({x.mean()!r}, {x.std()!r})",
-            "```",
-        ]
-    )
-
-
-def _linear_shapes(lang: str) -> str:
-    import torch
-
-    x, _, model = _default_problem()
-    with torch.no_grad():
-        out = model(x)
-    names = [name for name, _ in model.named_parameters()]
-    return "\n".join(
-        [
-            "```python",
-            ">>> model = nn.Linear(1, 1)",
-            ">>> model.weight.shape, model.bias.shape",
-            f"({model.weight.shape}, {model.bias.shape})",
-            ">>> [name for name, p in model.named_parameters()]",
-            f"{names}",
-            ">>> model(x).shape        # x.shape == (100, 1)",
-            f"{out.shape}",
-            "```",
-        ]
-    )
-
-
-def _initial_params(lang: str) -> str:
-    _, _, model = _default_problem()
-    return f"w = {model.weight.item():.4f}, b = {model.bias.item():.4f}"
-
-
-def _mse_example(lang: str) -> str:
-    import torch
-    import torch.nn as nn
-
-    loss = nn.MSELoss()(torch.tensor([1.5, 2.5, 2.0]), torch.tensor([1.0, 2.0, 3.0]))
-    return f"{loss.item():.4f}"
-
-
-def _max_stable_lr(lang: str) -> str:
-    from gradlab.core.landscape import max_stable_lr
-
-    x, _, _ = _default_problem()
-    return f"{max_stable_lr(x):.3f}"
-
-
-def _trained_params(lang: str) -> str:
-    model, loss, _ = _train(0.1, 100)
-    # Seven decimals: float32 shows how close it got, and that it is not exact.
-    return f"w = {model.weight.item():.7f}, b = {model.bias.item():.7f}, loss = {loss:.1e}"
-
-
-def _lr_table(lang: str) -> str:
-    zh = _zh(lang)
-    head = (
-        ("学习率 lr", "100 次更新后的损失", "w", "b")
-        if zh
-        else ("lr", "loss after 100 updates", "w", "b")
-    )
-    lines = [f"| {' | '.join(head)} |", "|---|---|---|---|"]
-    for lr in (0.001, 0.01, 0.1, 0.5, 0.9, 1.0, 1.5):
-        model, loss, blew_up = _train(lr, 100)
-        if blew_up is not None:
-            text = f"第 {blew_up} 次更新时变成 {loss}" if zh else f"{loss} at update {blew_up}"
-            lines.append(f"| {lr!r} | {text} | — | — |")
-        else:
-            w, b = model.weight.item(), model.bias.item()
-            lines.append(f"| {lr!r} | {loss:.3g} | {_short(w)} | {_short(b)} |")
-    return "\n".join(lines)
-
-
-def _short(value: float) -> str:
-    return f"{value:.4f}" if abs(value) < 1e4 else f"{value:.3g}"
-
-
-def _noisy_optimum(lang: str) -> str:
-    import torch
-
-    from gradlab.core.config import ExperimentConfig
-    from gradlab.core.landscape import optimum
-
-    cfg = ExperimentConfig(noise=0.5)
-    g = torch.Generator().manual_seed(cfg.seed)
-    x = torch.randn(cfg.samples, 1, generator=g)
-    y = cfg.true_w * x + cfg.true_b + cfg.noise * torch.randn(cfg.samples, 1, generator=g)
-    w, b = optimum(x, y)
-    return f"w = {w:.4f}, b = {b:.4f}"
-
-
-LIVE: dict[str, Callable[[str], str]] = {
-    "torch_version": _torch_version,
-    "tensor_shapes": _tensor_shapes,
-    "randn_sample": _randn_sample,
-    "linear_shapes": _linear_shapes,
-    "initial_params": _initial_params,
-    "mse_example": _mse_example,
-    "max_stable_lr": _max_stable_lr,
-    "lr_table": _lr_table,
-    "trained_params": _trained_params,
-    "noisy_optimum": _noisy_optimum,
-}
+LIVE: dict[str, Callable[[str], str]] = {**live_values.LIVE, **live_training.LIVE}
+"""Every live value a lesson may name: a fixed function of the language."""

@@ -63,8 +63,15 @@ TRY_IT: dict[str, TryIt] = {
     ),
     "skip-zero-grad": TryIt(
         "Mistake mode on: zero_grad() is left out, so each backward() adds to the old "
-        "gradients. Step with Full update (F11) and watch .grad pile up.",
+        "gradients. Step with Full update (F11) and watch w.grad add up.",
         skip_zero_grad=True,
+    ),
+    "skip-zero-grad-run": TryIt(
+        "Mistake mode on, running slowly: w.grad and the loss swing up and down "
+        "forever, like a ball rolling in a bowl without friction.",
+        skip_zero_grad=True,
+        run=True,
+        speed=10,
     ),
     "noisy-data": TryIt(
         "Noise 0.5 on y: no line fits every point, so the loss levels off well above zero.",
@@ -92,10 +99,9 @@ TRY_IT: dict[str, TryIt] = {
         compare=({"optimizer": "adam", "lr": 0.1}, {"optimizer": "sgd", "lr": 0.1}),
     ),
     "rmsprop": TryIt(
-        "RMSprop at lr 0.1: it divides each step by a running size of recent gradients.",
+        "RMSprop at lr 0.1, not running: press Full update (F11) once and both w and b "
+        "jump by about 10 × lr.",
         config_changes={"optimizer": "rmsprop", "lr": 0.1},
-        run=True,
-        speed=10,
     ),
 }
 

@@ -950,10 +950,6 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>lr = 0.9, just under the limit: w and b jump across, then settle.</translation>
     </message>
     <message>
-        <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch .grad pile up.</source>
-        <translation>Mistake mode on: zero_grad() is skipped. Press F11 and watch .grad pile up.</translation>
-    </message>
-    <message>
         <source>Noise 0.5 on y: watch where the loss levels off.</source>
         <translation>Noise 0.5 on y: watch where the loss levels off.</translation>
     </message>
@@ -970,8 +966,24 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>Adam at lr 0.1 (compare it with SGD at lr 0.1, same start).</translation>
     </message>
     <message>
-        <source>RMSprop at lr 0.1.</source>
-        <translation>RMSprop at lr 0.1.</translation>
+        <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient add to w.grad.</source>
+        <translation>Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient add to w.grad.</translation>
+    </message>
+    <message>
+        <source>Mistake mode on, running slowly: watch w.grad and the loss swing without end.</source>
+        <translation>Mistake mode on, running slowly: watch w.grad and the loss swing without end.</translation>
+    </message>
+    <message>
+        <source>RMSprop at lr 0.1: press F11 once and watch w and b jump.</source>
+        <translation>RMSprop at lr 0.1: press F11 once and watch w and b jump.</translation>
+    </message>
+    <message>
+        <source>Hide the answer again.</source>
+        <translation>Hide the answer again.</translation>
+    </message>
+    <message>
+        <source>Show the answer and the reason. Make your guess first!</source>
+        <translation>Show the answer and the reason. Make your guess first!</translation>
     </message>
     <message>
         <source>Open the lesson “{title}”</source>

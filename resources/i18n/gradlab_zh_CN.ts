@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>Mini-batch size of this run (0 = all samples).</source>
-        <translation>这一组运行的小批量大小（0 表示使用全部样本）。</translation>
+        <translation>这一组运行的批量大小（0 表示使用全部样本）。</translation>
     </message>
     <message>
         <source>Compare</source>
@@ -180,7 +180,7 @@
     </message>
     <message>
         <source>How wrong is the model? MSELoss averages the squared differences between y_pred and y. Its result is one number, the loss.</source>
-        <translation>模型错得有多离谱？MSELoss 对 y_pred 与 y 之差的平方求平均，结果是一个数，就是损失。</translation>
+        <translation>模型错了多少？MSELoss 对 y_pred 与 y 之差的平方求平均，结果是一个数，就是损失。</translation>
     </message>
     <message>
         <source>Clears the gradients from the last update: every .grad becomes None. Without it, backward() adds new gradients to the old ones.</source>
@@ -252,7 +252,7 @@
     </message>
     <message>
         <source>The update rule. SGD steps against the gradient; momentum and Nesterov keep a running velocity; Adam, RMSprop and Adagrad scale each step by the gradients&apos; history. Changing it starts the experiment over.</source>
-        <translation>更新规则。SGD 沿梯度的反方向走；动量法和 Nesterov 保留一个持续的速度；Adam、RMSprop 和 Adagrad 根据梯度的历史来缩放每一步。更改它会让实验重新开始。</translation>
+        <translation>参数的更新规则。SGD 逆着梯度走；动量法和 Nesterov 保留一个不断累积的速度；Adam、RMSprop 和 Adagrad 根据梯度的历史来缩放每一步。更改它会让实验重新开始。</translation>
     </message>
     <message>
         <source>torch.manual_seed: the same seed gives the same data and the same starting weights every time, on this computer with this PyTorch version (PyTorch does not promise the same numbers across versions or platforms).</source>
@@ -372,7 +372,7 @@
     </message>
     <message>
         <source>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</source>
-        <translation>在这份数据上，全批量 SGD 只有在学习率低于 2/λmax 时才会收敛，其中 λmax 是损失的最大曲率（它的 Hessian 矩阵的一个特征值）。超过这个值，每一步都比上一步冲得更远。</translation>
+        <translation>在这份数据上，全批量 SGD 只有在学习率低于 2/λmax 时才会收敛，其中 λmax 是损失在弯曲得最厉害的方向上的曲率，即它的 Hessian 矩阵的最大特征值。超过这个值，每一步都比上一步冲得更远。</translation>
     </message>
     <message>
         <source>stable below {bound} (SGD, full batch, MSE)</source>
@@ -818,7 +818,7 @@ If it happens again, please send that file to your teacher or to the GradLab tea
     </message>
     <message>
         <source>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so gradients pile up.</source>
-        <translation>AccumulateGrad 把 ∂loss/∂{p} 累加到了旧的 {p}.grad 上：zero_grad() 没有运行，所以梯度越积越多。</translation>
+        <translation>AccumulateGrad 把 ∂loss/∂{p} 累加到了旧的 {p}.grad 上：zero_grad() 没有运行，所以梯度在不断累加。</translation>
     </message>
     <message>
         <source>AccumulateGrad stored ∂loss/∂{p} in {p}.grad.</source>
@@ -949,10 +949,6 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>lr = 0.9，刚好低于上限：w 和 b 在最优点两侧来回跳，然后稳定下来。</translation>
     </message>
     <message>
-        <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch .grad pile up.</source>
-        <translation>已开启犯错模式：跳过 zero_grad()。按 F11，观察 .grad 越积越多。</translation>
-    </message>
-    <message>
         <source>Noise 0.5 on y: watch where the loss levels off.</source>
         <translation>给 y 加上 0.5 的噪声：观察损失最终停在哪里。</translation>
     </message>
@@ -969,8 +965,24 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>Adam，lr 0.1（与 lr 0.1 的 SGD 从同一起点出发进行对比）。</translation>
     </message>
     <message>
-        <source>RMSprop at lr 0.1.</source>
-        <translation>RMSprop，lr 0.1。</translation>
+        <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient add to w.grad.</source>
+        <translation>犯错模式已打开：跳过 zero_grad()。按 F11，看每次的梯度怎样累加到 w.grad 上。</translation>
+    </message>
+    <message>
+        <source>Mistake mode on, running slowly: watch w.grad and the loss swing without end.</source>
+        <translation>犯错模式已打开，慢速运行：看 w.grad 和损失怎样没完没了地来回摆动。</translation>
+    </message>
+    <message>
+        <source>RMSprop at lr 0.1: press F11 once and watch w and b jump.</source>
+        <translation>学习率为 0.1 的 RMSprop：按一次 F11，看 w 和 b 一下子跳出多远。</translation>
+    </message>
+    <message>
+        <source>Hide the answer again.</source>
+        <translation>收起答案。</translation>
+    </message>
+    <message>
+        <source>Show the answer and the reason. Make your guess first!</source>
+        <translation>显示答案和理由。先自己猜一猜！</translation>
     </message>
     <message>
         <source>Open the lesson “{title}”</source>
@@ -1447,7 +1459,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>Ready. The data are 100 points of y = 2x + 1 by default; press F10 to run the loop one call at a time.</source>
-        <translation>准备就绪。默认数据是 y = 2x + 1 上的 100 个点；按 F10，逐个调用地运行训练循环。</translation>
+        <translation>准备就绪。默认数据是 y = 2x + 1 上的 100 个样本；按 F10，逐个调用地运行训练循环。</translation>
     </message>
     <message>
         <source>Reset: new model from the same seed, step 0.</source>
@@ -1740,7 +1752,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode they pile up instead.</source>
-        <translation>每次更新所用的 w.grad 和 b.grad。随着直线拟合得越来越好，它们逐渐趋近 0；在犯错模式下，它们反而会不断堆积。</translation>
+        <translation>每次更新所用的 w.grad 和 b.grad。随着直线拟合得越来越好，它们逐渐趋近 0；在犯错模式下，它们却会不停地来回摆动。</translation>
     </message>
     <message>
         <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>
@@ -1913,7 +1925,7 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     </message>
     <message>
         <source>The value of loss = criterion(y_pred, y): how wrong the model is.</source>
-        <translation>loss = criterion(y_pred, y) 的值：衡量模型错得有多离谱。</translation>
+        <translation>loss = criterion(y_pred, y) 的值：衡量模型错了多少。</translation>
     </message>
 </context>
 <context>

@@ -39,7 +39,7 @@ def test_lists_lessons_in_both_languages_before_torch_is_ready(qtbot):
     assert panel.lesson_titles() == [i.title for i in lessons.list_lessons("en")]
     assert panel.current_slug() == "01-first-program"
     assert "Your first training program" in view.toPlainText()
-    panel.show_lesson("05-mse-loss")
+    panel.show_lesson("06-mse-loss")
     # Live values wait for the worker's torch: "…" instead of the number.
     assert "just now: …." in view.toPlainText()
     assert panel.waiting_for_live_values
@@ -47,9 +47,9 @@ def test_lists_lessons_in_both_languages_before_torch_is_ready(qtbot):
     panel.set_language("zh_CN")
     assert panel.language == "zh_CN"
     assert panel.lesson_titles() == [i.title for i in lessons.list_lessons("zh_CN")]
-    assert panel.current_slug() == "05-mse-loss"  # same lesson, other language
+    assert panel.current_slug() == "06-mse-loss"  # same lesson, other language
     assert "均方误差" in view.toPlainText()
-    assert panel.lesson_list.currentText().startswith("5. ")
+    assert panel.lesson_list.currentText().startswith("6. ")
 
     # A try-it link before the worker is ready waits for it and changes nothing yet.
     click_link(panel, "noisy-data")
@@ -65,7 +65,7 @@ def test_controls_have_tooltips_and_navigation_works(qtbot):
     # Hovering a link tells what it does (the prose itself shows no tooltip).
     for name in TRY_IT:
         assert panel.link_tooltip(f"gradlab:try/{name}") == try_it_text(name)
-    assert "MSE" in panel.link_tooltip("gradlab:lesson/05-mse-loss")
+    assert "MSE" in panel.link_tooltip("gradlab:lesson/06-mse-loss")
     assert panel.link_tooltip("gradlab:try/nope") == ""
     assert panel.link_tooltip("https://pytorch.org") == "https://pytorch.org"
     assert not panel.prev_button.isEnabled()
@@ -78,16 +78,16 @@ def test_controls_have_tooltips_and_navigation_works(qtbot):
     assert panel.position.text() == f"{len(panel.lesson_slugs())}/{len(panel.lesson_slugs())}"
     assert not panel.show_lesson("99-missing")
     # A lesson link opens the lesson; nothing navigates the view.
-    panel.on_anchor_clicked(QUrl("gradlab:lesson/07-zero-grad"))
-    assert panel.current_slug() == "07-zero-grad"
+    panel.on_anchor_clicked(QUrl("gradlab:lesson/10-zero-grad"))
+    assert panel.current_slug() == "10-zero-grad"
     assert panel.view.source().isEmpty()
 
 
 def test_live_values_render_once_ready(qtbot, window):
     panel = make_panel(qtbot, window)
-    panel.show_lesson("05-mse-loss")
+    panel.show_lesson("06-mse-loss")
     qtbot.waitUntil(lambda: "just now: 0.5000." in panel.view.toPlainText(), timeout=WAIT_MS)
-    panel.show_lesson("10-learning-rate")
+    panel.show_lesson("12-learning-rate")
     qtbot.waitUntil(lambda: not panel.waiting_for_live_values, timeout=WAIT_MS)
     assert lessons.live_value("max_stable_lr", "en") in panel.view.toPlainText()
     panel.set_language("zh_CN")
@@ -103,14 +103,51 @@ def test_every_lesson_fits_a_small_dock_without_sideways_scrolling(qtbot, window
         for slug in panel.lesson_slugs():
             panel.show_lesson(slug)
             qtbot.waitUntil(lambda p=panel: not p.waiting_for_live_values, timeout=WAIT_MS)
+            # With every answer open: the widest the lesson gets.
+            n = len(lessons.answers(lessons.load_lesson(slug, language)))
+            for number in range(1, n + 1):
+                assert panel.toggle_answer(number)
+            assert panel.shown_answers() == set(range(1, n + 1))
             assert "⚠" not in panel.view.toPlainText(), slug
             assert panel.view.horizontalScrollBar().maximum() == 0, f"{language}/{slug}"
+
+
+def test_answers_show_on_request_and_stay_per_lesson(qtbot):
+    panel = LessonPanel(Controller(), _light(), language="en")
+    qtbot.addWidget(panel)
+    panel.show_lesson("08-training-step")
+    view = panel.view
+    assert "Show the answer" in view.toPlainText()
+    assert "Nothing. `zero_grad()`" not in panel.rendered_markdown()
+    # Hovering says what the link does; clicking shows the answer, in place.
+    tip = panel.link_tooltip("gradlab:answer/2")
+    assert "answer" in tip.lower()
+    panel.on_anchor_clicked(QUrl("gradlab:answer/2"))
+    assert panel.shown_answers() == {2}
+    assert "**Answer:** Nothing. `zero_grad()`" in panel.rendered_markdown()
+    assert "Hide the answer" in view.toPlainText()
+    assert panel.view.source().isEmpty() and panel.current_slug() == "08-training-step"
+    assert panel.link_tooltip("gradlab:answer/2") != tip  # now it offers to hide it
+    # Another lesson starts with its answers hidden; coming back keeps what was open.
+    panel.show_lesson("07-gradient")
+    assert panel.shown_answers() == set()
+    panel.show_lesson("08-training-step")
+    assert panel.shown_answers() == {2}
+    # The same answer in the other language.
+    panel.set_language("zh_CN")
+    assert "**答案：** 什么也不会发生" in panel.rendered_markdown()
+    # Clicking again hides it; numbers the lesson does not have change nothing.
+    panel.on_anchor_clicked(QUrl("gradlab:answer/2"))
+    assert panel.shown_answers() == set()
+    for bad in ("0", "99", "x", "-1", "1e3", "", "٣"):
+        panel.on_anchor_clicked(QUrl(f"gradlab:answer/{bad}"))
+        assert panel.shown_answers() == set(), bad
 
 
 def test_try_it_links_configure_the_app(qtbot, window):
     c = window.controller
     panel = make_panel(qtbot, window)
-    panel.show_lesson("10-learning-rate")
+    panel.show_lesson("12-learning-rate")
     before = panel.view.toPlainText()
 
     # lr too large: a fresh experiment at lr 1.5, running at 5 updates/s.

@@ -1,9 +1,12 @@
-"""The lesson browser: the course in Markdown, with live values and "Try it" links.
+"""The lesson browser: the course in Markdown, with live values, "Try it" links and
+check questions whose answers show on request.
 
 Lessons come from gradlab.core.lessons; a `gradlab:try/<name>` link never
 navigates: it sets the app up through the controller (gradlab.core.tryit says
-how). Live values need torch: until the worker has loaded it they show "…",
-then they are computed once in a background thread and the lesson re-renders.
+how). A `gradlab:answer/<n>` link shows or hides answer n of the lesson (the
+lesson is rendered again: nothing in it is ever run). Live values need torch:
+until the worker has loaded it they show "…", then they are computed once in a
+background thread and the lesson re-renders.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ from gradlab.core.tryit import TRY_IT, URL_PREFIX, URL_SCHEME
 translate = QCoreApplication.translate
 
 LESSON_PREFIX = "lesson/"  # gradlab:lesson/<slug> opens another lesson
+ANSWER_PREFIX = lessons.ANSWER_PREFIX  # gradlab:answer/<n> shows or hides answer n
 
 
 def ui_language() -> str:
@@ -68,7 +72,12 @@ def try_it_text(name: str) -> str:
         ),
         "skip-zero-grad": translate(
             "LessonPanel",
-            "Mistake mode on: zero_grad() is skipped. Press F11 and watch .grad pile up.",
+            "Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient "
+            "add to w.grad.",
+        ),
+        "skip-zero-grad-run": translate(
+            "LessonPanel",
+            "Mistake mode on, running slowly: watch w.grad and the loss swing without end.",
         ),
         "noisy-data": translate("LessonPanel", "Noise 0.5 on y: watch where the loss levels off."),
         "mini-batches": translate(
@@ -78,7 +87,9 @@ def try_it_text(name: str) -> str:
         "adam-vs-sgd": translate(
             "LessonPanel", "Adam at lr 0.1 (compare it with SGD at lr 0.1, same start)."
         ),
-        "rmsprop": translate("LessonPanel", "RMSprop at lr 0.1."),
+        "rmsprop": translate(
+            "LessonPanel", "RMSprop at lr 0.1: press F11 once and watch w and b jump."
+        ),
     }
     entry = TRY_IT.get(name)
     return texts.get(name, entry.description if entry else name)
@@ -126,6 +137,7 @@ class LessonPanel(QWidget):
         self._alive = True
         self._markdown = ""
         self._waiting = False
+        self._shown_answers: dict[str, set[int]] = {}  # slug -> answers the reader opened
 
         self.prev_button = QToolButton()
         self.prev_button.setObjectName("lessonPrevButton")
@@ -233,8 +245,27 @@ class LessonPanel(QWidget):
                 self.apply_try_it(name)
             elif path.startswith(LESSON_PREFIX):
                 self.show_lesson(path[len(LESSON_PREFIX) :])
+            elif path.startswith(ANSWER_PREFIX):
+                self.toggle_answer(_answer_number(path[len(ANSWER_PREFIX) :]))
         elif url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
+
+    def toggle_answer(self, number: int | None) -> bool:
+        """Show answer `number` (from 1) of the current lesson, or hide it again.
+        False for a number the lesson does not have."""
+        if self._slug is None or number is None:
+            return False
+        source = lessons.load_lesson(self._slug, self._language)
+        if not 1 <= number <= len(lessons.answers(source)):
+            return False
+        shown = self._shown_answers.setdefault(self._slug, set())
+        shown.symmetric_difference_update({number})
+        self._render()
+        return True
+
+    def shown_answers(self) -> set[int]:
+        """The answers of the current lesson the reader has opened."""
+        return set(self._shown_answers.get(self._slug or "", ()))
 
     def apply_try_it(self, name: str) -> bool:
         """Set the app up as the try-it entry says: a fresh experiment with its
@@ -276,6 +307,13 @@ class LessonPanel(QWidget):
             path = url.path()
             if path.startswith(URL_PREFIX) and path[len(URL_PREFIX) :] in TRY_IT:
                 return try_it_text(path[len(URL_PREFIX) :])
+            if path.startswith(ANSWER_PREFIX):
+                number = _answer_number(path[len(ANSWER_PREFIX) :])
+                if number in self.shown_answers():
+                    return translate("LessonPanel", "Hide the answer again.")
+                return translate(
+                    "LessonPanel", "Show the answer and the reason. Make your guess first!"
+                )
             if path.startswith(LESSON_PREFIX):
                 slug = path[len(LESSON_PREFIX) :]
                 titles = dict(zip(self.lesson_slugs(), self.lesson_titles(), strict=True))
@@ -378,7 +416,8 @@ class LessonPanel(QWidget):
         if live and lessons.pending_live(source, self._language):
             live = False
             self._compute_live(self._slug, source)
-        self._markdown = lessons.render(source, self._language, live=live)
+        shown = self._shown_answers.get(self._slug, ())
+        self._markdown = lessons.render(source, self._language, live=live, shown_answers=shown)
         self._waiting = not live and bool(lessons.placeholders(source))
         bar = self.view.verticalScrollBar()
         position = 0 if scroll_top else bar.value()
@@ -406,8 +445,8 @@ class LessonPanel(QWidget):
         threading.Thread(target=work, name="GradLabLessonValues", daemon=True).start()
 
     def _style_document(self) -> None:
-        """Readable code in both themes: a tinted box for code blocks, a tint for
-        inline code, and headings sized for a narrow dock."""
+        """Readable code in both themes: a tinted box for code blocks and quoted
+        messages, a tint for inline code, and headings sized for a narrow dock."""
         doc = self.view.document()
         base = QColor(self._colours.background)
         fg = QColor(self._colours.foreground)
@@ -449,6 +488,27 @@ class LessonPanel(QWidget):
                     block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
                 )
                 cursor.mergeCharFormat(cf)
+            elif fmt.hasProperty(QTextFormat.Property.BlockQuoteLevel):
+                # A quoted PyTorch message: tinted like code, but it wraps.
+                bf = QTextBlockFormat()
+                bf.setBackground(code_bg)
+                bf.setLeftMargin(8)
+                bf.setTextIndent(0)
+                bf.setTopMargin(2)
+                bf.setBottomMargin(6)
+                cursor.setPosition(block.position())
+                cursor.mergeBlockFormat(bf)
+                cf = QTextCharFormat()
+                cf.setFont(
+                    mono, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesAll
+                )
+                cf.setFontPointSize(body_pt * 0.9)
+                cf.setForeground(fg)
+                cursor.setPosition(block.position())
+                cursor.setPosition(
+                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
+                )
+                cursor.mergeCharFormat(cf)
             else:
                 if level in heading_pt:
                     if level > 1:
@@ -474,6 +534,11 @@ class LessonPanel(QWidget):
                     it += 1
             block = block.next()
         cursor.endEditBlock()
+
+
+def _answer_number(text: str) -> int | None:
+    """The n of a `gradlab:answer/<n>` link, or None if it is not a small number."""
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 3 else None
 
 
 def _resize_heading(cursor: QTextCursor, block, point_size: float) -> None:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import torch
 
+from gradlab.core import checks
+from gradlab.core.actions import ActionLog
 from gradlab.core.config import ConfigError, ExperimentConfig
 from gradlab.core.fileio import atomic_write_bytes
 from gradlab.core.history import History
@@ -30,9 +32,10 @@ MAX_BYTES = 512 * 1024 * 1024  # far above any real checkpoint; refuse before re
 class CheckpointError(Exception):
     """A file that cannot be loaded. `code` is stable; the message says why."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, field: str | None = None):
         super().__init__(message)
         self.code = code
+        self.field = field
 
 
 def to_bytes(session: TrainingSession, extra: dict | None = None) -> bytes:
@@ -101,17 +104,27 @@ def from_bytes(data: bytes, name: str = "checkpoint") -> tuple[TrainingSession, 
         session.restore_state(payload["state"])
         session.history = History.from_dict(payload["history"])
         session.history.truncate_after(session.step_count)
-        extra = payload.get("extra") or {}
-        if not isinstance(extra, dict):
-            raise ValueError("extra is not a dict")
+        extra = _EXTRA(payload.get("extra", {}), "extra")
     except ConfigError as exc:
         raise CheckpointError("checkpoint.bad_config", f"{name}: {exc}") from None
+    except checks.Invalid as exc:
+        raise CheckpointError(
+            "checkpoint.inconsistent", f"{name} is damaged: {exc}", exc.field
+        ) from None
     except (KeyError, TypeError, ValueError, RuntimeError, AttributeError, IndexError) as exc:
         raise CheckpointError(
             "checkpoint.inconsistent",
             f"{name} is damaged: its contents do not fit together ({exc})",
         ) from None
     return session, extra
+
+
+def _extra_log(value, field) -> list:
+    return ActionLog.from_list(value, field).to_list()
+
+
+# The session-as-code log is checked entry by entry: its text reaches generated code.
+_EXTRA = checks.record({"log": _extra_log}, optional_keys=("log",))
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,8 @@
 
 A checkpoint is a `torch.save` of plain containers: the config, the model's and
 the optimizer's state_dict, the step count, the data-order generator state and
-the history. It is read with `torch.load(weights_only=True)` only, which refuses
+the history. Reading it (torchfile.py) refuses special files, oversized files
+and decompression bombs before `torch.load(weights_only=True)`, which refuses
 any pickle that names a function or class outside tensors and plain containers;
 then every field is checked before a new session is built, so a bad file leaves
 the current session untouched.
@@ -12,7 +13,6 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from dataclasses import dataclass
 
 import torch
@@ -23,19 +23,18 @@ from gradlab.core.config import ConfigError, ExperimentConfig
 from gradlab.core.fileio import atomic_write_bytes
 from gradlab.core.history import History
 from gradlab.core.session import TrainingSession
+from gradlab.core.torchfile import (
+    MAX_FILE_BYTES,
+    MAX_UNPACKED_BYTES,
+    CheckpointError,
+    load_bytes,
+    read_file,
+)
 
 FORMAT = "gradlab-checkpoint"
 VERSION = 1
-MAX_BYTES = 512 * 1024 * 1024  # far above any real checkpoint; refuse before reading
-
-
-class CheckpointError(Exception):
-    """A file that cannot be loaded. `code` is stable; the message says why."""
-
-    def __init__(self, code: str, message: str, field: str | None = None):
-        super().__init__(message)
-        self.code = code
-        self.field = field
+MAX_BYTES = MAX_FILE_BYTES  # refused before reading
+__all__ = ["MAX_BYTES", "MAX_UNPACKED_BYTES", "CheckpointError", "load", "save"]
 
 
 def to_bytes(session: TrainingSession, extra: dict | None = None) -> bytes:
@@ -58,36 +57,13 @@ def save(session: TrainingSession, path: str | os.PathLike, extra: dict | None =
 
 def load(path: str | os.PathLike) -> tuple[TrainingSession, dict]:
     """A new session from a checkpoint file, plus its `extra` dict."""
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise CheckpointError(
-                "checkpoint.too_large", f"{path}: {size:,} bytes is too large for a checkpoint"
-            )
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise CheckpointError(
-            "checkpoint.unreadable", f"cannot read {path}: {exc.strerror}"
-        ) from exc
-    return from_bytes(data, name=str(path))
+    name = checks.one_line(os.fspath(path), 300)
+    return from_bytes(read_file(path, name), name=name)
 
 
 def from_bytes(data: bytes, name: str = "checkpoint") -> tuple[TrainingSession, dict]:
-    try:
-        payload = torch.load(io.BytesIO(data), weights_only=True, map_location="cpu")
-    except Exception as exc:  # noqa: BLE001 - any failure to unpickle means "not ours"
-        unsafe = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
-        if unsafe:
-            raise CheckpointError(
-                "checkpoint.unsafe",
-                f"{name} asks to run code ({unsafe.group(1)}) while loading; GradLab never "
-                "does that, so the file was refused and nothing in it ran",
-            ) from None
-        raise CheckpointError(
-            "checkpoint.corrupt",
-            f"{name} is not a GradLab checkpoint, or it is damaged or truncated",
-        ) from None
+    name = checks.one_line(name, 300)
+    payload = load_bytes(data, name)
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         raise CheckpointError(
             "checkpoint.foreign", f"{name} is a PyTorch file, but not a GradLab checkpoint"

@@ -47,6 +47,56 @@ def rich_session(config: ExperimentConfig | None = None) -> TrainingSession:
     return s
 
 
+ADAM = ExperimentConfig(optimizer="adam", batch_size=10)
+MOMENTUM = ExperimentConfig(optimizer="momentum")
+_PAYLOADS = {}
+
+
+def payload(config: ExperimentConfig, steps: int = 7) -> dict:
+    """The payload of a session of `config` after `steps` updates (cached)."""
+    if config not in _PAYLOADS:
+        s = TrainingSession(config)
+        s.run_updates(steps)
+        _PAYLOADS[config] = payload_of(s)
+    return _PAYLOADS[config]
+
+
+def _rows(n: int) -> dict:
+    steps = [float(i) for i in range(1, n + 1)]
+    return {name: list(steps) for name in ("step", "loss", "p0", "p1", "g0", "g1")}
+
+
+OPT = ("state", "optimizer")
+# Issue 15's crafted checkpoints (items 5 and 12): (config, field path, value,
+# the field the refusal must name).
+ISSUE_CASES = [
+    # item 5: each of these bricked the app's start through the autosave
+    (ADAM, ("state", "step_count"), float("inf"), "state.step_count"),
+    (ADAM, ("history", "capacity"), float("inf"), "history.capacity"),
+    (ADAM, ("state", "batch_in_epoch"), 10**6, "state.batch_in_epoch"),
+    (
+        MOMENTUM,
+        (*OPT, "state", 0, "momentum_buffer"),
+        torch.zeros(7, 7),
+        "state.optimizer.state[0].momentum_buffer",
+    ),
+    # item 12: tracebacks from `train --resume`, or silently wrong sessions
+    (ADAM, ("history", "stride"), 0, "history.stride"),
+    (ADAM, (*OPT, "state", 0, "exp_avg"), torch.zeros(7, 7), "state.optimizer.state[0].exp_avg"),
+    (ADAM, (*OPT, "state", 0, "step"), torch.tensor(-5.0), "state.optimizer.state[0].step"),
+    (ADAM, (*OPT, "param_groups", 0, "lr"), "abc", "state.optimizer.param_groups[0].lr"),
+    (ADAM, (*OPT, "param_groups", 0, "lr"), -1e9, "state.optimizer.param_groups[0].lr"),
+    (ADAM, ("state", "step_count"), -7, "state.step_count"),
+    (ADAM, ("history", "columns"), _rows(200_000), "history.columns.step"),
+    (
+        ADAM,
+        ("state", "model", "weight"),
+        torch.zeros(1, 1, dtype=torch.complex64),
+        "state.model.weight",
+    ),
+]
+
+
 def payload_of(session: TrainingSession) -> dict:
     data = checkpoint.to_bytes(session, extra={"log": session.log.to_list()})
     return torch.load(io.BytesIO(data), weights_only=True)

@@ -28,7 +28,7 @@ class Invalid(ValueError):
     """A field that failed its check. `field` is its dotted path in the file."""
 
     def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
+        super().__init__(f"{field}: {message}" if field else message)
         self.field = field
 
 

@@ -84,6 +84,16 @@ class ActionLog:
         items = checks.list_of(_entry, MAX_ACTIONS)(items, field)
         if not items or items[0]["kind"] != "setup":
             raise checks.Invalid(field, "must start with a 'setup' entry")
+        full_batch = True
+        for i, item in enumerate(items):
+            if item["kind"] == "setup":
+                full_batch = item["args"]["config"]["batch_size"] == 0
+            elif item["args"].get("new_batch") and full_batch:
+                # The replay would draw from a loader that a full batch never has.
+                raise checks.Invalid(
+                    f"{field}[{i}].args.new_batch",
+                    "must be false: the experiment set up before it uses the full batch",
+                )
         log = cls()
         log.actions = [Action(item["kind"], item["args"]) for item in items]
         return log

@@ -12,7 +12,7 @@ import pytest
 from gradlab.core import checkpoint, codegen
 from gradlab.core.actions import PHASE_NAMES, Action, ActionLog
 from gradlab.core.checks import Invalid
-from gradlab.core.session import PHASES
+from gradlab.core.session import PHASES, TrainingSession
 from tests.checkpoint_payloads import (
     get_at,
     is_one_line,
@@ -139,6 +139,16 @@ def test_codegen_makes_every_comment_one_line_whatever_the_log_holds():
         script = script_with(text)
         assert statements(script) == statements(reference), repr(text)
         assert len(script.splitlines()) == len(reference.splitlines())
+
+
+def test_a_mini_batch_drawn_in_a_full_batch_experiment_is_refused():
+    log = ActionLog()
+    TrainingSession(log=log).run_phase("forward")
+    items = log.to_list()
+    items[-1]["args"]["new_batch"] = True
+    with pytest.raises(Invalid) as info:
+        ActionLog.from_list(items)
+    assert info.value.field == "log[1].args.new_batch"
 
 
 def test_generated_code_with_a_line_break_is_never_written():

@@ -172,7 +172,7 @@ def record(
     each checked by its checker. Unknown keys are refused."""
 
     def check(value, field):
-        if type(value) is not dict:
+        if not isinstance(value, dict):  # an OrderedDict (a state_dict) is one too
             raise Invalid(field, f"must be {name}; got {shown(value)}")
         unknown = [k for k in value if k not in fields]
         if unknown:

@@ -73,8 +73,12 @@ def test_an_oversized_file_is_refused_before_reading(tmp_path):
     _refused(big, "checkpoint.too_large")
 
 
-def test_a_missing_file_is_unreadable(tmp_path):
+def test_a_missing_file_or_an_impossible_path_is_unreadable(tmp_path):
     _refused(tmp_path / "missing.pt", "checkpoint.unreadable")
+    _refused(str(tmp_path / "nul\0byte.pt"), "checkpoint.unreadable")
+    loop = tmp_path / "loop.pt"
+    loop.symlink_to(loop)
+    _refused(loop, "checkpoint.unreadable")
 
 
 # ------------------------------------------------------------------ bombs

@@ -17,6 +17,7 @@ from __future__ import annotations
 import math
 import re
 import sys
+import unicodedata
 from collections.abc import Callable
 
 Checker = Callable[[object, str], object]
@@ -33,14 +34,22 @@ class Invalid(ValueError):
 
 
 def one_line(text: object, limit: int | None = None) -> str:
-    """Text as one printable line: line breaks (\\n, \\r, \\u2028 ...) and other
-    control characters are shown escaped, never obeyed. Optionally shortened."""
+    """Text as one line, safe to show or to put in a comment: line breaks (\\n,
+    \\r, \\u2028 ...), other control characters and invisible format
+    characters (a right-to-left override ...) are shown escaped, never obeyed.
+    Spaces of any script (a full-width space) stay. Optionally shortened."""
     text = str(text)
     if limit is not None and len(text) > limit:
         text = text[:limit] + "…"
     if text.isprintable():
         return text
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return "".join(repr(ch)[1:-1] if _breaks_a_line(ch) else ch for ch in text)
+
+
+def _breaks_a_line(ch: str) -> bool:
+    # Cc: controls (\n, \r, \x0b, \x85 ...); Zl, Zp: \u2028, \u2029; Cf: format
+    # characters that reorder or hide text; Cs: lone surrogates.
+    return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
 
 
 def shown(value: object) -> str:

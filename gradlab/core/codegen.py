@@ -121,7 +121,7 @@ class _Line:
         # ever start a line of code. Code is built from checked values only; a
         # line break in it would be a bug, never written out.
         object.__setattr__(self, "comment", one_line(self.comment))
-        if not self.code.isprintable():
+        if one_line(self.code) != self.code:
             raise ValueError(f"generated code must be one printable line: {self.code!r}")
 
 

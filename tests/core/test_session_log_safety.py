@@ -164,3 +164,10 @@ def test_from_list_names_the_first_bad_field():
 
 def test_the_log_knows_the_sessions_phases():
     assert PHASE_NAMES == PHASES
+
+
+def test_a_comment_shows_hidden_characters_escaped_and_keeps_any_space():
+    # A right-to-left override could make a comment look like other code; a
+    # full-width space (in a Chinese comment) is just a space.
+    line = codegen._Line("x = 1", "abc\u202edef\u3000中文\u2029end")
+    assert line.comment == "abc\\u202edef\u3000中文\\u2029end"

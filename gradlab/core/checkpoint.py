@@ -4,7 +4,7 @@ A checkpoint is a `torch.save` of plain containers: the config, the model's and
 the optimizer's state_dict, the step count, the data-order generator state and
 the history. Reading it (torchfile.py) refuses special files, oversized files and
 decompression bombs before `torch.load(weights_only=True)`, which refuses any
-pickle that names a function or class. Then every field is checked (FIELDS below,
+pickle that names a function or class. Then every field is checked (_fields below,
 saved_state.py, History.from_dict, ActionLog.from_list) before a new session is
 built from clean copies, so a bad file leaves the current session untouched.
 
@@ -100,7 +100,7 @@ def _fields(session: TrainingSession) -> dict[str, checks.Checker]:
 
 def _from_bytes(data: bytes, name: str) -> tuple[TrainingSession, dict]:
     payload = load_bytes(data, name)
-    if type(payload) is not dict or payload.get("format") != FORMAT:
+    if not isinstance(payload, dict) or not checks.same(payload.get("format"), FORMAT):
         raise CheckpointError(
             "checkpoint.foreign", f"{name} is a PyTorch file, but not a GradLab checkpoint"
         )

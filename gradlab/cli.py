@@ -1,20 +1,26 @@
 """Command line: `gradlab [gui]`, `gradlab train`, `gradlab export-script`, `gradlab graph`.
 
 Bad values exit with status 2 and one line naming the option and what is
-allowed; nothing is written. torch is imported only by the commands that need it.
+allowed; nothing is written. A file to be written is checked before any work.
+Ctrl-C stops with one line and status 130 (128 + SIGINT, as shells report it);
+`train` stops between two updates and saves the state reached with --save.
+torch is imported only by the commands that need it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+import threading
 
 from gradlab.core.config import SPECS, ConfigError, ExperimentConfig, parse_value
 
 MAX_STEPS = 100_000_000
 COMMANDS = ("gui", "train", "export-script", "graph")
 USAGE_ERROR = 2
+INTERRUPTED = 130  # 128 + SIGINT: what a shell reports for a command stopped by Ctrl-C
 
 
 class UsageError(Exception):
@@ -96,7 +102,11 @@ def build_parser() -> _Parser:
         "--steps", type=_steps, default=100, help="optimizer updates in the script (default 100)"
     )
     export.add_argument(
-        "-o", "--output", metavar="FILE.py", required=True, help="the file to write (replaced)"
+        "-o",
+        "--output",
+        metavar="FILE.py",
+        required=True,
+        help="the file to write (replaced), or - for standard output",
     )
     export.add_argument(
         "--lang",
@@ -139,14 +149,68 @@ def main(argv: list[str] | None = None) -> int:
     except (UsageError, ConfigError, CommandError) as exc:
         print(f"gradlab: error: {_one_line(str(exc))}", file=sys.stderr)
         return USAGE_ERROR
+    except KeyboardInterrupt:
+        # Ctrl-C before training started (or a second one): nothing was saved.
+        print("gradlab: interrupted", file=sys.stderr)
+        return INTERRUPTED
     parser.print_help()
     return USAGE_ERROR
 
 
+def _check_target(option: str, path: str, stdout_hint: bool = False) -> None:
+    """Refuse a file that cannot be written, before any work is done."""
+    from gradlab.core.fileio import NotRegularFile, check_writable
+
+    try:
+        check_writable(path)
+    except OSError as exc:
+        hint = ""
+        if stdout_hint and isinstance(exc, NotRegularFile) and not path.endswith(".py"):
+            hint = "; use -o - to write to standard output"
+        raise CommandError(f"{option}: cannot write {path}: {_reason(exc)}{hint}") from None
+
+
+def _reason(exc: OSError) -> str:
+    from gradlab.core.fileio import NotRegularFile
+
+    reason = exc.strerror or str(exc)
+    return f"it {reason}" if isinstance(exc, NotRegularFile) else reason
+
+
+class _StopOnCtrlC:
+    """While active, the first Ctrl-C asks training to stop after the update in
+    progress (the state stays whole, and can be saved); a second one interrupts
+    at once. Only the main thread receives signals, so elsewhere it does nothing."""
+
+    def __init__(self):
+        self.requested = False
+        self._previous = None
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def _handle(self, signum, frame):
+        if self.requested:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __enter__(self):
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._handle)
+        return self
+
+    def __exit__(self, *exc):
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+        return False
+
+
 def _train(args, config: ExperimentConfig) -> int:
+    if args.save:
+        _check_target("--save", args.save)
     from gradlab.core import checkpoint
     from gradlab.core.session import TrainingSession
-    from gradlab.core.training import result_of, train, use_one_thread
+    from gradlab.core.training import json_ready, result_of, train, use_one_thread
 
     use_one_thread()
     if args.resume:
@@ -162,18 +226,41 @@ def _train(args, config: ExperimentConfig) -> int:
         config = session.config
     else:
         session = TrainingSession(config)
-    train(session, args.steps, progress=_progress_printer(args))
-    result = result_of(session)
-    if args.save:
+    progress = _progress_printer(args)
+    with _StopOnCtrlC() as stop:
+        done = train(session, args.steps, progress=progress, stop=stop)
         try:
-            checkpoint.save(session, args.save)
-        except OSError as exc:
-            raise CommandError(f"--save: cannot write {args.save}: {exc.strerror}") from None
+            saved = _save(session, args.save) if args.save else ""
+        except CommandError as exc:
+            if not stop.requested:
+                raise
+            saved = f"; NOT saved: {exc}"
+    if stop.requested:
+        if progress:
+            print(file=sys.stderr)  # end the progress bar's line
+        print(
+            f"gradlab: interrupted after {done:,} of {args.steps:,} updates "
+            f"(the session is at update {session.step_count:,}){saved}",
+            file=sys.stderr,
+        )
+        return INTERRUPTED
+    result = result_of(session)
     if args.json:
-        print(json.dumps(result))
+        print(json.dumps(json_ready(result), allow_nan=False))
     else:
         print(_human_summary(config, result))
     return 0
+
+
+def _save(session, path: str) -> str:
+    """Save a checkpoint; returns the words that say where."""
+    from gradlab.core import checkpoint
+
+    try:
+        checkpoint.save(session, path)
+    except OSError as exc:
+        raise CommandError(f"--save: cannot write {path}: {_reason(exc)}") from None
+    return f"; saved to {path}"
 
 
 def _export_script(args, config: ExperimentConfig) -> int:
@@ -181,12 +268,17 @@ def _export_script(args, config: ExperimentConfig) -> int:
     from gradlab.core.codegen import script_for
     from gradlab.core.fileio import atomic_write_text
 
+    to_stdout = args.output == "-"
+    if not to_stdout:
+        _check_target("-o", args.output, stdout_hint=True)
     text = script_for(config, args.steps, lang=args.lang or system_language())
+    if to_stdout:
+        sys.stdout.write(text)
+        return 0
     try:
         atomic_write_text(args.output, text)
     except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise CommandError(f"-o: cannot write {args.output}: {reason}") from None
+        raise CommandError(f"-o: cannot write {args.output}: {_reason(exc)}") from None
     print(f"Wrote {args.output}: run it with `python {args.output}` (needs only PyTorch).")
     return 0
 
@@ -220,7 +312,8 @@ def _graph(args, config: ExperimentConfig) -> int:
 
 
 def _progress_printer(args):
-    """A progress bar on a terminal for long runs; nothing otherwise."""
+    """A progress bar on a terminal for long runs (drawn at once, then at every
+    percent); nothing otherwise."""
     if args.json or args.steps < 20_000 or not sys.stderr.isatty():
         return None
 

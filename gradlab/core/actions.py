@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from gradlab.core import checks
+from gradlab.core.config import MAX_LR, ConfigError, ExperimentConfig
+
 MAX_ACTIONS = 50_000  # far beyond any clicking; older entries are summarised
+MAX_PATH = 4096  # characters of a file name recorded by a "loaded" entry
+# The loop's calls, as TrainingSession.PHASES names them (a test checks they agree).
+PHASE_NAMES = ("forward", "loss", "zero_grad", "backward", "step")
 
 
 @dataclass
@@ -72,8 +78,69 @@ class ActionLog:
         return [{"kind": a.kind, "args": dict(a.args)} for a in self.actions]
 
     @classmethod
-    def from_list(cls, items: list[dict]) -> ActionLog:
+    def from_list(cls, items: list[dict], field: str = "log") -> ActionLog:
+        """A log read from a file, every entry checked (kinds, argument names,
+        types and ranges); raises checks.Invalid naming the first bad field."""
+        items = checks.list_of(_entry, MAX_ACTIONS)(items, field)
+        if not items or items[0]["kind"] != "setup":
+            raise checks.Invalid(field, "must start with a 'setup' entry")
+        full_batch = True
+        for i, item in enumerate(items):
+            if item["kind"] == "setup":
+                full_batch = item["args"]["config"]["batch_size"] == 0
+            elif item["args"].get("new_batch") and full_batch:
+                # The replay would draw from a loader that a full batch never has.
+                raise checks.Invalid(
+                    f"{field}[{i}].args.new_batch",
+                    "must be false: the experiment set up before it uses the full batch",
+                )
         log = cls()
-        for item in items:
-            log.actions.append(Action(str(item["kind"]), dict(item["args"])))
+        log.actions = [Action(item["kind"], item["args"]) for item in items]
         return log
+
+
+# ------------------------------------------------------------ what a log holds
+def _config(value, field) -> dict:
+    try:
+        return ExperimentConfig.from_dict(value).to_dict()
+    except (ConfigError, TypeError, ValueError, OverflowError) as exc:
+        raise checks.Invalid(field, str(exc)) from None
+
+
+def _param_values(value, field) -> dict:
+    """{"weight": 1.5, "0.bias": -2.0 ...}: parameter names and finite numbers."""
+    name = checks.text(32, r"(\d{1,3}\.)?(weight|bias)")
+    number = checks.real()
+    if type(value) is not dict or len(value) > 16:
+        raise checks.Invalid(field, "must be a dict of parameter names and numbers")
+    return {name(k, f"{field} key"): number(v, f"{field}.{k}") for k, v in value.items()}
+
+
+_PHASE = checks.one_of(*PHASE_NAMES)
+_NEW_BATCH = ("new_batch",)
+# kind -> its arguments; what session.py records (log.add) and codegen replays.
+ARGUMENTS: dict[str, checks.Checker] = {
+    "setup": checks.record({"config": _config}),
+    "phase": checks.record({"phase": _PHASE, "new_batch": checks.boolean}, _NEW_BATCH),
+    "refused": checks.record(
+        {
+            "phase": _PHASE,
+            "code": checks.text(64, r"[a-z_]{1,30}\.[a-z_]{1,30}"),  # TeachingError.code
+            "new_batch": checks.boolean,
+        },
+        _NEW_BATCH,
+    ),
+    "updates": checks.record({"n": checks.integer(1), "skip_zero_grad": checks.boolean}),
+    "lr": checks.record({"lr": checks.real(0.0, MAX_LR, low_open=True)}),
+    "skip": checks.record({"on": checks.boolean}),
+    "params": checks.record({"values": _param_values}),
+    "loaded": checks.record(
+        {"path": checks.text(MAX_PATH), "step": checks.integer(0)}, ("path", "step")
+    ),
+    "stepped_back": checks.record({"to": checks.integer(0)}),
+}
+
+
+def _entry(value, field) -> dict:
+    item = checks.record({"kind": checks.one_of(*ARGUMENTS), "args": lambda v, f: v})(value, field)
+    return {"kind": item["kind"], "args": ARGUMENTS[item["kind"]](item["args"], f"{field}.args")}

@@ -2,37 +2,42 @@
 
 A checkpoint is a `torch.save` of plain containers: the config, the model's and
 the optimizer's state_dict, the step count, the data-order generator state and
-the history. It is read with `torch.load(weights_only=True)` only, which refuses
-any pickle that names a function or class outside tensors and plain containers;
-then every field is checked before a new session is built, so a bad file leaves
-the current session untouched.
+the history. Reading it (torchfile.py) refuses special files, oversized files and
+decompression bombs before `torch.load(weights_only=True)`, which refuses any
+pickle that names a function or class. Then every field is checked (_fields below,
+saved_state.py, History.from_dict, ActionLog.from_list) before a new session is
+built from clean copies, so a bad file leaves the current session untouched.
+
+`load` and `from_bytes` raise CheckpointError, and nothing else, for any content.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import re
 from dataclasses import dataclass
 
 import torch
 
+from gradlab.core import checks
+from gradlab.core.actions import ActionLog
 from gradlab.core.config import ConfigError, ExperimentConfig
 from gradlab.core.fileio import atomic_write_bytes
 from gradlab.core.history import History
+from gradlab.core.saved_state import check_state
 from gradlab.core.session import TrainingSession
+from gradlab.core.torchfile import (
+    MAX_FILE_BYTES,
+    MAX_UNPACKED_BYTES,
+    CheckpointError,
+    load_bytes,
+    read_file,
+)
 
 FORMAT = "gradlab-checkpoint"
 VERSION = 1
-MAX_BYTES = 512 * 1024 * 1024  # far above any real checkpoint; refuse before reading
-
-
-class CheckpointError(Exception):
-    """A file that cannot be loaded. `code` is stable; the message says why."""
-
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
+MAX_BYTES = MAX_FILE_BYTES  # refused before reading
+__all__ = ["MAX_BYTES", "MAX_UNPACKED_BYTES", "CheckpointError", "load", "save"]
 
 
 def to_bytes(session: TrainingSession, extra: dict | None = None) -> bytes:
@@ -54,64 +59,67 @@ def save(session: TrainingSession, path: str | os.PathLike, extra: dict | None =
 
 
 def load(path: str | os.PathLike) -> tuple[TrainingSession, dict]:
-    """A new session from a checkpoint file, plus its `extra` dict."""
-    try:
-        size = os.path.getsize(path)
-        if size > MAX_BYTES:
-            raise CheckpointError(
-                "checkpoint.too_large", f"{path}: {size:,} bytes is too large for a checkpoint"
-            )
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except OSError as exc:
-        raise CheckpointError(
-            "checkpoint.unreadable", f"cannot read {path}: {exc.strerror}"
-        ) from exc
-    return from_bytes(data, name=str(path))
+    """A new session from a checkpoint file, plus its (checked) `extra` dict."""
+    name = checks.one_line(os.fspath(path), 300)
+    return from_bytes(read_file(path, name), name=name)
 
 
 def from_bytes(data: bytes, name: str = "checkpoint") -> tuple[TrainingSession, dict]:
+    name = checks.one_line(name, 300)
     try:
-        payload = torch.load(io.BytesIO(data), weights_only=True, map_location="cpu")
-    except Exception as exc:  # noqa: BLE001 - any failure to unpickle means "not ours"
-        unsafe = re.search(r"Unsupported global: GLOBAL (\S+)", str(exc))
-        if unsafe:
-            raise CheckpointError(
-                "checkpoint.unsafe",
-                f"{name} asks to run code ({unsafe.group(1)}) while loading; GradLab never "
-                "does that, so the file was refused and nothing in it ran",
-            ) from None
+        return _from_bytes(data, name)
+    except CheckpointError:
+        raise
+    except checks.Invalid as exc:
         raise CheckpointError(
-            "checkpoint.corrupt",
-            f"{name} is not a GradLab checkpoint, or it is damaged or truncated",
+            "checkpoint.inconsistent", f"{name} is damaged: {exc}", exc.field
         ) from None
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+    except Exception as exc:  # noqa: BLE001 - the last net: no other error may escape
+        raise CheckpointError(
+            "checkpoint.inconsistent",
+            f"{name} is damaged: its contents do not fit together ({type(exc).__name__})",
+        ) from None
+
+
+def _extra_log(value, field) -> list:
+    return ActionLog.from_list(value, field).to_list()
+
+
+def _fields(session: TrainingSession) -> dict[str, checks.Checker]:
+    """Every field of a checkpoint and its check (one more field, one more line).
+    Each check returns a clean copy; unknown fields are refused."""
+    return {
+        "format": checks.exactly(FORMAT),
+        "version": checks.exactly(VERSION),
+        "config": lambda value, field: value,  # the session was built from it
+        "state": lambda value, field: check_state(value, session, field),
+        "history": History.from_dict,
+        "extra": checks.record({"log": _extra_log}, optional_keys=("log",)),
+    }
+
+
+def _from_bytes(data: bytes, name: str) -> tuple[TrainingSession, dict]:
+    payload = load_bytes(data, name)
+    if not isinstance(payload, dict) or not checks.same(payload.get("format"), FORMAT):
         raise CheckpointError(
             "checkpoint.foreign", f"{name} is a PyTorch file, but not a GradLab checkpoint"
         )
-    if payload.get("version") != VERSION:
+    if not checks.same(payload.get("version"), VERSION):
         raise CheckpointError(
             "checkpoint.version",
-            f"{name} was written by another GradLab version (format {payload.get('version')!r}; "
-            f"this one reads {VERSION})",
+            f"{name} was written by another GradLab version (format "
+            f"{checks.shown(payload.get('version'))}; this one reads {VERSION})",
         )
     try:
-        config = ExperimentConfig.from_dict(payload["config"])
-        session = TrainingSession(config)
-        session.restore_state(payload["state"])
-        session.history = History.from_dict(payload["history"])
-        session.history.truncate_after(session.step_count)
-        extra = payload.get("extra") or {}
-        if not isinstance(extra, dict):
-            raise ValueError("extra is not a dict")
-    except ConfigError as exc:
-        raise CheckpointError("checkpoint.bad_config", f"{name}: {exc}") from None
-    except (KeyError, TypeError, ValueError, RuntimeError, AttributeError, IndexError) as exc:
-        raise CheckpointError(
-            "checkpoint.inconsistent",
-            f"{name} is damaged: its contents do not fit together ({exc})",
-        ) from None
-    return session, extra
+        config = ExperimentConfig.from_dict(payload.get("config"))
+    except (ConfigError, TypeError, ValueError, OverflowError) as exc:
+        raise CheckpointError("checkpoint.bad_config", f"{name}: {exc}", "config") from None
+    session = TrainingSession(config)
+    clean = checks.record(_fields(session))(payload, "")
+    session.restore_state(clean["state"])
+    session.history = clean["history"]
+    session.history.truncate_after(session.step_count)
+    return session, clean["extra"]
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gradlab.core import codegen_text
+from gradlab.core.checks import one_line
 from gradlab.core.config import ExperimentConfig
 
 # Past this many samples torch splits a sum over threads (its grain size), and the
@@ -47,6 +48,15 @@ class _Line:
     code: str = ""  # the source (with its indentation), without the comment
     comment: str = ""  # a short inline comment for a beginner
     key: str | None = None  # the explanation key (EXPLANATIONS)
+
+    def __post_init__(self):
+        # Every line of every script passes here. A comment may quote text from a
+        # file (a path, a code): it is made one line, so no line break in it can
+        # ever start a line of code. Code is built from checked values only; a
+        # line break in it would be a bug, never written out.
+        object.__setattr__(self, "comment", one_line(self.comment))
+        if one_line(self.code) != self.code:
+            raise ValueError(f"generated code must be one printable line: {self.code!r}")
 
 
 # ---------------------------------------------------------------------- helpers

@@ -217,7 +217,10 @@ def _check(spec: OptionSpec, value):
                 raise bad
             number = int(number)
     else:
-        number = float(number)
+        try:
+            number = float(number)
+        except OverflowError:  # an int too large for a float, e.g. 10**400
+            raise bad from None
         if not math.isfinite(number):
             raise bad
     if spec.low is not None and (number < spec.low or (spec.low_open and number == spec.low)):

@@ -11,8 +11,11 @@ from __future__ import annotations
 
 from array import array
 
+from gradlab.core import checks
+
 COLUMNS = ("step", "loss", "p0", "p1", "g0", "g1")
 DEFAULT_CAPACITY = 1 << 17  # 131,072 rows × 6 doubles ≈ 6 MB
+MAX_CAPACITY = DEFAULT_CAPACITY  # what a file may ask for
 
 
 class History:
@@ -73,14 +76,54 @@ class History:
         }
 
     @classmethod
-    def from_dict(cls, data: dict) -> History:
-        h = cls(int(data["capacity"]))
-        h.stride = int(data["stride"])
-        h.compactions = int(data["compactions"])
-        cols = data["columns"]
-        lengths = {len(cols[name]) for name in COLUMNS}
-        if len(lengths) != 1:
-            raise ValueError("history columns differ in length")
+    def from_dict(cls, data: dict, field: str = "history") -> History:
+        """A history read from a file, every field checked; raises checks.Invalid
+        naming the first bad one. Values may be inf or nan (a diverged run)."""
+        d = _SAVED(data, field)
+        capacity, stride, compactions = d["capacity"], d["stride"], d["compactions"]
+        if capacity % 2:
+            raise checks.Invalid(f"{field}.capacity", f"must be an even number; got {capacity}")
+        if stride != 1 << compactions:
+            # Each compaction doubles the stride, starting from 1.
+            raise checks.Invalid(
+                f"{field}.stride",
+                f"must be 2 to the power of compactions ({compactions}); got {stride}",
+            )
+        cols = d["columns"]
+        rows = len(cols["step"])
         for name in COLUMNS:
-            h.columns[name] = array("d", (float(v) for v in cols[name]))
+            if len(cols[name]) != rows:
+                raise checks.Invalid(
+                    f"{field}.columns.{name}",
+                    f"has {len(cols[name]):,} rows, but step has {rows:,}",
+                )
+        if rows >= capacity:
+            raise checks.Invalid(
+                f"{field}.columns",
+                f"hold {rows:,} rows; a history of capacity {capacity:,} holds fewer",
+            )
+        previous = 0.0
+        for i, step in enumerate(cols["step"]):
+            if not (step > previous and step <= checks.MAX_INT and step.is_integer()):
+                raise checks.Invalid(
+                    f"{field}.columns.step[{i}]",
+                    f"must be a whole update number above the row before ({previous:g}); "
+                    f"got {step!r}",
+                )
+            previous = step
+        h = cls(capacity)
+        h.stride = stride
+        h.compactions = compactions
+        for name in COLUMNS:
+            h.columns[name] = array("d", cols[name])
         return h
+
+
+_SAVED = checks.record(
+    {
+        "capacity": checks.integer(2, MAX_CAPACITY),
+        "stride": checks.integer(1, checks.MAX_INT),
+        "compactions": checks.integer(0, 52),
+        "columns": checks.record({name: checks.floats(MAX_CAPACITY) for name in COLUMNS}),
+    }
+)

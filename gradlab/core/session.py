@@ -564,9 +564,17 @@ class TrainingSession:
         self._batches = iter(self.loader)
         drawn = state["batch_drawn"]
         for _ in range(self.batch_in_epoch - (1 if drawn else 0)):
-            next(self._batches)
+            self._next_saved_batch()
         if drawn:
-            self.batch = tuple(next(self._batches))
+            self.batch = tuple(self._next_saved_batch())
+
+    def _next_saved_batch(self):
+        # A ValueError, never a StopIteration escaping: a state whose position is
+        # past the end of its epoch does not fit this loader.
+        item = next(self._batches, None)
+        if item is None:
+            raise ValueError("state.batch_in_epoch is past the last mini-batch of its epoch")
+        return item
 
     # ------------------------------------------------------------- snapshots
     def _param_values(self) -> tuple[tuple[float, ...], ...]:

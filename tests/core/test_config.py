@@ -79,3 +79,9 @@ def test_with_changes_leaves_original_untouched():
     with pytest.raises(ConfigError):
         c.with_changes(lr=-1)
     assert c.lr == 0.1
+
+
+def test_an_integer_too_large_for_a_float_is_refused_not_an_overflow():
+    with pytest.raises(ConfigError) as info:
+        ExperimentConfig.from_dict({"lr": 10**400})
+    assert info.value.option == "--lr"

@@ -30,7 +30,7 @@ from gradlab.ui.panels.checkpoint_lab import CheckpointLabPanel
 from gradlab.ui.panels.code_view import CodePanel
 from gradlab.ui.panels.compare import ComparePanel
 from gradlab.ui.panels.controls import PHASE_BUTTONS, ControlsPanel, setting_label
-from gradlab.ui.panels.graph_view import GraphPanel
+from gradlab.ui.panels.graph.panel import GraphPanel
 from gradlab.ui.panels.inference import InferencePanel
 from gradlab.ui.panels.landscape import LandscapePanel
 from gradlab.ui.panels.lessons import LessonPanel

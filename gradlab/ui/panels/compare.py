@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from gradlab.core.config import OPTIMIZERS
-from gradlab.ui.panels.landscape import COMPARE_COLOURS
+from gradlab.ui.plotting import COMPARE_COLOURS
 
 translate = QCoreApplication.translate
 

@@ -10,7 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from gradlab.ui.panels.plots import MAX_CURVE_POINTS, set_streaming
+from gradlab.ui.plotting import COMPARE_COLOURS, MAX_CURVE_POINTS, set_streaming
 
 translate = QCoreApplication.translate
 
@@ -46,10 +46,6 @@ def _only_repeats(new, old, tolerance: float = 1e-6) -> bool:
         if not np.all(np.abs(a[n - 1 :] - b[n - 1]) <= tolerance):
             return False
     return True
-
-
-# Four distinct colours for compared runs, readable on the heatmap in both themes.
-COMPARE_COLOURS = ("#00bcd4", "#ff4081", "#ffd600", "#76ff03")
 
 
 class LandscapePanel(QWidget):

@@ -16,52 +16,18 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QVBoxLayout, QWidget
 
+from gradlab.ui.plotting import (
+    COMPARE_COLOURS,
+    MAX_CURVE_POINTS,
+    SteppedRange,
+    next_pow2,
+    set_streaming,
+)
+
 translate = QCoreApplication.translate
 
 MAX_SCATTER = 2000  # data points drawn; more only cost paint time
-MAX_CURVE_POINTS = 400  # points per history curve; a plot is a few hundred pixels wide
 LOG_FLOOR = 1e-30  # the loss can reach 0 exactly; log scale needs a floor
-
-
-def next_pow2(n: float, minimum: int = 16) -> int:
-    n = max(int(math.ceil(n)), minimum)
-    return 1 << (n - 1).bit_length()
-
-
-def set_streaming(plots, running: bool) -> None:
-    """While a run streams, plots repaint once per frame, inside the controller's
-    frame gate (see worker.FrameGate), rather than whenever an item changes;
-    when it stops, Qt's own updates take over again."""
-    mode = pg.QtWidgets.QGraphicsView.ViewportUpdateMode
-    for plot in plots:
-        plot.setViewportUpdateMode(mode.NoViewportUpdate if running else mode.MinimalViewportUpdate)
-        if not running:
-            plot.viewport().update()
-
-
-class SteppedRange:
-    """A y range that only ever widens (with margin) while a run goes on."""
-
-    def __init__(self):
-        self.low: float | None = None
-        self.high: float | None = None
-
-    def reset(self) -> None:
-        self.low = self.high = None
-
-    def include(self, values: np.ndarray) -> bool:
-        """Widen to cover the finite values; True when the range changed."""
-        finite = values[np.isfinite(values)]
-        if finite.size == 0:
-            return False
-        lo, hi = float(finite.min()), float(finite.max())
-        if self.low is not None and lo >= self.low and hi <= self.high:
-            return False
-        lo = lo if self.low is None else min(lo, self.low)
-        hi = hi if self.high is None else max(hi, self.high)
-        span = max(hi - lo, 1e-6 * max(abs(hi), abs(lo)), 1e-12)
-        self.low, self.high = lo - 0.1 * span, hi + 0.1 * span
-        return True
 
 
 def _plot(name: str, title: str, x_label: str | None = None) -> pg.PlotWidget:
@@ -286,8 +252,6 @@ class PlotsPanel(QWidget):
     def _on_extras(self, extras: dict) -> None:
         if "compare" not in extras:
             return
-        from gradlab.ui.panels.landscape import COMPARE_COLOURS
-
         view = extras["compare"]
         for curve in self._compare_curves:
             self.loss_plot.removeItem(curve)

@@ -37,7 +37,7 @@ from gradlab.ui.panels.lessons import LessonPanel
 from gradlab.ui.panels.maths import MathsPanel
 from gradlab.ui.panels.messages import MessagePanel
 from gradlab.ui.panels.optimizer_state import OptimizerStatePanel
-from gradlab.ui.panels.plots import PlotsPanel
+from gradlab.ui.panels.plots.panel import PlotsPanel
 from gradlab.ui.panels.session_log import SessionLogPanel
 from gradlab.ui.panels.values import ValuesPanel
 from gradlab.ui.settings import Settings

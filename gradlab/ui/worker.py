@@ -20,6 +20,14 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from gradlab.core.config import ExperimentConfig
 from gradlab.ui.plain_imports import plain_imports
+from gradlab.ui.updates import (
+    NO_UPDATES,
+    CompareRun,
+    CompareView,
+    LandscapeView,
+    SessionLog,
+    Updates,
+)
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +59,7 @@ class Frame:
     replace_rows: bool  # rows replace the whole series (reset, compaction, step back)
     messages: list
     data: tuple | None  # (x list, y list) after a reset
-    extras: dict
+    updates: Updates  # landscape, compare, maths ... (UNSET fields unchanged)
 
 
 class FrameGate:
@@ -101,7 +109,7 @@ class Mailbox:
         self._replace = False
         self._messages: list = []
         self._data = None
-        self._extras: dict = {}
+        self._updates = NO_UPDATES
         self._snapshot_taken = True
 
     def wants_snapshot(self) -> bool:
@@ -119,7 +127,7 @@ class Mailbox:
         ready: bool | None = None,
         running: bool | None = None,
         new_generation: bool = False,
-        extras: dict | None = None,
+        updates: Updates | None = None,
     ) -> None:
         with self._lock:
             if new_generation:
@@ -143,8 +151,8 @@ class Mailbox:
                 self._ready = ready
             if running is not None:
                 self._running = running
-            if extras:
-                self._extras.update(extras)
+            if updates:
+                self._updates = self._updates.merged(updates)
 
     def take(self) -> Frame:
         with self._lock:
@@ -157,14 +165,14 @@ class Mailbox:
                 replace_rows=self._replace,
                 messages=self._messages,
                 data=self._data,
-                extras=self._extras,
+                updates=self._updates,
             )
             self._snapshot_taken = True
             self._rows = None
             self._replace = False
             self._messages = []
             self._data = None
-            self._extras = {}
+            self._updates = NO_UPDATES
             self._ready = None
             self._running = None
             return frame
@@ -194,7 +202,7 @@ class TrainingWorker(QObject):
         self._compare_done = 0
         self.session_factory = None  # set in initialize (keeps torch out of import time)
         self.log = None  # the ActionLog kept across resets (session as code)
-        self._log_sent = None  # (log, version) last published as the "log" extra
+        self._log_sent = None  # (log, version) last published as Updates.session_log
         self.restore_path: str | None = None  # an autosave to restore at start
 
     # ------------------------------------------------------------ lifecycle
@@ -389,7 +397,7 @@ class TrainingWorker(QObject):
             from gradlab.core import checkpoint
 
             result = checkpoint.state_dict_lab(self._session.model, self._session.config, path)
-            self._publish(extras={"state_dict_lab": result})
+            self._publish(updates=Updates(state_dict_result=result))
 
         self._guarded(do)
 
@@ -397,7 +405,7 @@ class TrainingWorker(QObject):
     def ping(self, token: int) -> None:
         """Answer once every command sent before has run (automation, tests)."""
         if self._session is not None:
-            self._publish(extras={"pong": token})
+            self._publish(updates=Updates(pong=token))
             self.published.emit()
 
     @Slot(int)
@@ -418,7 +426,7 @@ class TrainingWorker(QObject):
             self._session.set_parameters(values)
             self._publish(
                 messages=[Message("info", "params.set", {"values": dict(values)})],
-                extras=self._landscape_extras(around=values),
+                updates=self._landscape_updates(around=values),
             )
 
         self._guarded(do)
@@ -431,7 +439,7 @@ class TrainingWorker(QObject):
 
             config = self._session.config
             result = predict(self._session.model, x, lambda t: target_function(config, t))
-            self._publish(extras={"inference": result})
+            self._publish(updates=Updates(inference=result))
 
         self._guarded(do)
 
@@ -452,7 +460,7 @@ class TrainingWorker(QObject):
             self._compare_done = 0
             self._publish(
                 messages=[Message("info", "compare.started", {"labels": self._compare.labels})],
-                extras={"compare": self._compare_view()},
+                updates=Updates(compare=self._compare_view()),
             )
             self._begin_run()
 
@@ -463,7 +471,7 @@ class TrainingWorker(QObject):
         def do():
             self._pause_quietly()
             self._compare = None
-            self._publish(extras={"compare": None})
+            self._publish(updates=Updates(compare=None))
 
         self._guarded(do)
 
@@ -510,21 +518,19 @@ class TrainingWorker(QObject):
             replace=True,
             running=False,
             messages=[Message("info", "session." + reason, args or {})],
-            extras={
-                **self._landscape_extras(),
-                "compare": None,
-                "config": self._session.config,
-            },
+            updates=self._landscape_updates().merged(
+                Updates(compare=None, config=self._session.config)
+            ),
         )
 
-    def _landscape_extras(self, around: dict | None = None) -> dict:
+    def _landscape_updates(self, around: dict | None = None) -> Updates:
         """The loss surface, its optimum and the stable-lr bound for the current
         data (linear model only: the landscape is drawn over (w, b))."""
         from gradlab.core import landscape
 
         s = self._session
         if s.config.model != "linear":
-            return {"landscape": None, "lr_bound": None}
+            return Updates(landscape=None, lr_bound=None)
         w_opt, b_opt = landscape.optimum(s.x, s.y)
         w0 = float(s.model.weight.detach().reshape(-1)[0])
         b0 = float(s.model.bias.detach().reshape(-1)[0])
@@ -541,12 +547,12 @@ class TrainingWorker(QObject):
             (b_opt - half, b_opt + half),
             steps=steps,
         )
-        return {
-            "landscape": {"surface": surf, "optimum": (w_opt, b_opt), "loss": s.config.loss},
-            "lr_bound": landscape.max_stable_lr(s.x),
-        }
+        return Updates(
+            landscape=LandscapeView(surface=surf, optimum=(w_opt, b_opt), loss=s.config.loss),
+            lr_bound=landscape.max_stable_lr(s.x),
+        )
 
-    def _compare_view(self) -> dict | None:
+    def _compare_view(self) -> CompareView | None:
         """Whole histories of the compared runs (short: capped at COMPARE_UPDATES)."""
         c = self._compare
         if c is None:
@@ -555,17 +561,19 @@ class TrainingWorker(QObject):
         for label, session in zip(c.labels, c.sessions, strict=True):
             cols = session.history.columns
             runs.append(
-                {
-                    "label": label,
-                    "step": cols["step"].tolist(),
-                    "loss": cols["loss"].tolist(),
-                    "w": cols["p0"].tolist(),
-                    "b": cols["p1"].tolist(),
-                    "diverged": session.diverged,
-                }
+                CompareRun(
+                    label=label,
+                    step=cols["step"].tolist(),
+                    loss=cols["loss"].tolist(),
+                    w=cols["p0"].tolist(),
+                    b=cols["p1"].tolist(),
+                    diverged=session.diverged,
+                )
             )
         start = c.start and (c.start["weight"], c.start["bias"])  # where every run set off
-        return {"runs": runs, "done": self._compare_done, "total": COMPARE_UPDATES, "start": start}
+        return CompareView(
+            runs=tuple(runs), done=self._compare_done, total=COMPARE_UPDATES, start=start
+        )
 
     def _do_phase(self, name: str) -> None:
         self._pause_quietly()
@@ -640,7 +648,7 @@ class TrainingWorker(QObject):
             next_in_ms = int(1000 / self._ups)
         c.run_updates(n)
         self._compare_done += n
-        self._mailbox.put(extras={"compare": self._compare_view()})
+        self._mailbox.put(updates=Updates(compare=self._compare_view()))
         if self._compare_done >= COMPARE_UPDATES:
             self._running = False
             self._mailbox.put(
@@ -667,23 +675,22 @@ class TrainingWorker(QObject):
         if not snapshot_if_wanted:
             # After a command, never from a run's ticks: the maths beside autograd
             # and, when it changed, the session as code.
-            kwargs["extras"] = {**self._teaching_extras(), **(kwargs.get("extras") or {})}
+            kwargs["updates"] = self._teaching_updates().merged(kwargs.get("updates"))
         self._mailbox.put(snapshot=snap, rows=rows, replace=replace, **kwargs)
 
-    def _teaching_extras(self) -> dict:
-        """Extras for the teaching panels: "maths", a MathsInfo (plain data, about
-        0.15 ms), and "log" with "log_dropped", a copy of the ActionLog sent only
-        when it changed (a run changes only its last entry's count, so a run
-        sends it once, when it stops)."""
+    def _teaching_updates(self) -> Updates:
+        """For the teaching panels: the maths, a MathsInfo (plain data, about
+        0.15 ms), and the session log, a copy of the ActionLog sent only when it
+        changed (a run changes only its last entry's count, so a run sends it
+        once, when it stops)."""
         from gradlab.core import maths
 
-        extras = {"maths": maths.explain(self._session)}
+        info = maths.explain(self._session)
         sent_log, sent_version = self._log_sent or (None, -1)
-        if sent_log is not self.log or sent_version != self.log.version:
-            self._log_sent = (self.log, self.log.version)
-            extras["log"] = self.log.copy()
-            extras["log_dropped"] = self.log.dropped
-        return extras
+        if sent_log is self.log and sent_version == self.log.version:
+            return Updates(maths=info)
+        self._log_sent = (self.log, self.log.version)
+        return Updates(maths=info, session_log=SessionLog(self.log.copy(), self.log.dropped))
 
     def _guarded(self, fn, *args) -> None:
         """Run a command; teaching errors become messages, anything else is reported."""

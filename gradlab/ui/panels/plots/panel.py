@@ -27,6 +27,7 @@ from gradlab.ui.plotting import (
     next_pow2,
     set_streaming,
 )
+from gradlab.ui.updates import CompareView
 
 translate = QCoreApplication.translate
 
@@ -141,7 +142,7 @@ class PlotsPanel(QWidget):
         self._build_items(colours)
         self._dirty: set = set()
         self._compare_curves: list = []
-        controller.extrasChanged.connect(self._on_extras)
+        controller.compareChanged.connect(self._on_compare)
         controller.frame.connect(self._on_frame)
         controller.painted.connect(self._repaint_dirty)
         controller.runningChanged.connect(self._on_running)
@@ -207,11 +208,9 @@ class PlotsPanel(QWidget):
                 for sample, label in legend.items:
                     label.setText(sample.item.opts.get("name", ""))
 
-    @Slot(dict)
-    def _on_extras(self, extras: dict) -> None:
-        if "compare" not in extras:
-            return
-        view = extras["compare"]
+    @Slot(object)
+    def _on_compare(self, view: CompareView | None) -> None:
+        """None when compare mode is off."""
         for curve in self._compare_curves:
             self.loss_plot.removeItem(curve)
         self._compare_curves = []
@@ -226,15 +225,15 @@ class PlotsPanel(QWidget):
             legend = self.loss_plot.addLegend(offset=(-5, 5))
         log = self.log_check.isChecked()
         top = 0.0
-        for i, run in enumerate(view["runs"]):
-            loss = np.asarray(run["loss"], dtype=float)
+        for i, run in enumerate(view.runs):
+            loss = np.asarray(run.loss, dtype=float)
             if log:
                 loss = np.log10(np.maximum(loss, LOG_FLOOR))
             curve = pg.PlotCurveItem(
-                np.asarray(run["step"]),
+                np.asarray(run.step),
                 loss,
                 pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=1),
-                name=run["label"],
+                name=run.label,
                 connect="finite",
             )
             self.loss_plot.addItem(curve)
@@ -242,7 +241,7 @@ class PlotsPanel(QWidget):
             finite = loss[np.isfinite(loss)]
             if finite.size:
                 top = max(top, float(finite.max()))
-        self.loss_plot.setXRange(0, next_pow2(view["total"]), padding=0.02)
+        self.loss_plot.setXRange(0, next_pow2(view.total), padding=0.02)
         if not log:
             self.loss_plot.setYRange(0, top * 1.1 or 1.0, padding=0)
         self._dirty.add(self.loss_plot)

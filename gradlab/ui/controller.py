@@ -24,9 +24,11 @@ from PySide6.QtCore import (
 )
 
 from gradlab.core.config import ConfigError, ExperimentConfig, parse_value
+from gradlab.ui.mailbox import Mailbox
+from gradlab.ui.messages import Message
 from gradlab.ui.series import Series
 from gradlab.ui.updates import UNSET, CompareView, LandscapeView, SessionLog, Updates
-from gradlab.ui.worker import FULL_SPEED, Mailbox, Message, TrainingWorker
+from gradlab.ui.worker import FULL_SPEED, TrainingWorker
 
 if TYPE_CHECKING:  # torch-backed modules: not at the window's import time
     from gradlab.core.checkpoint import StateDictLab
@@ -58,10 +60,10 @@ def live_threads() -> list[QThread]:
 
 
 class Controller(QObject):
-    frame = Signal(object)  # a worker.Frame, after series/data were updated
+    frame = Signal(object)  # a mailbox.Frame, after series/data were updated
     readyChanged = Signal(bool)
     runningChanged = Signal(bool)
-    message = Signal(object)  # a worker.Message (also those raised GUI-side)
+    message = Signal(object)  # a messages.Message (also those raised GUI-side)
     configChanged = Signal(object)  # the ExperimentConfig now in effect
     painted = Signal()  # end of every frame: views repaint what they marked dirty
     speedChanged = Signal(object)  # updates per second, or None for full speed

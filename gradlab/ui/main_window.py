@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gradlab.core.config import ExperimentConfig
 from gradlab.ui import exports, i18n, paths, theme
 from gradlab.ui.controller import Controller
+from gradlab.ui.messages import Message
 from gradlab.ui.panels.checkpoint_lab import CheckpointLabPanel
 from gradlab.ui.panels.code_view import CodePanel
 from gradlab.ui.panels.compare import ComparePanel
@@ -42,7 +43,6 @@ from gradlab.ui.panels.session_log import SessionLogPanel
 from gradlab.ui.panels.values import ValuesPanel
 from gradlab.ui.settings import Settings
 from gradlab.ui.texts import config_error_text, message_text
-from gradlab.ui.worker import Message
 
 translate = QCoreApplication.translate
 

@@ -71,7 +71,7 @@ def next_pow2(n: float, minimum: int = 16) -> int:
 
 def set_streaming(plots, running: bool) -> None:
     """While a run streams, plots repaint once per frame, inside the controller's
-    frame gate (see worker.FrameGate), rather than whenever an item changes;
+    frame gate (see mailbox.FrameGate), rather than whenever an item changes;
     when it stops, Qt's own updates take over again."""
     mode = pg.QtWidgets.QGraphicsView.ViewportUpdateMode
     for plot in plots:

@@ -1,4 +1,4 @@
-"""The training worker: a QObject living in its own QThread, and its mailbox.
+"""The training worker: a QObject living in its own QThread, owning the session.
 
 Commands arrive as queued signals and run in order between chunks. Results go
 out only through the Mailbox, which the GUI's frame timer reads: no per-step
@@ -11,171 +11,23 @@ from __future__ import annotations
 
 import gc
 import logging
-import threading
 import time
 import traceback
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from gradlab.core.config import ExperimentConfig
+from gradlab.ui.compare_runner import CompareRunner
+from gradlab.ui.mailbox import Mailbox
+from gradlab.ui.messages import Message, event_message
 from gradlab.ui.plain_imports import plain_imports
-from gradlab.ui.updates import (
-    NO_UPDATES,
-    CompareRun,
-    CompareView,
-    LandscapeView,
-    SessionLog,
-    Updates,
-)
+from gradlab.ui.updates import LandscapeView, SessionLog, Updates
 
 log = logging.getLogger(__name__)
 
 CHUNK_SECONDS = 0.010
 FULL_SPEED = 0  # updates per second meaning "as fast as possible"
 MAX_PACED_BATCH = 64  # at most this many overdue updates catch up in one tick
-COMPARE_UPDATES = 300  # compare mode trains each run this many updates, then stops
-COMPARE_BATCH = 10  # updates per run per tick at full speed in compare mode
-
-
-@dataclass(frozen=True)
-class Message:
-    """Something to tell the student: a stable code (translated by the GUI) and values."""
-
-    level: str  # "info", "warning" or "error"
-    code: str
-    args: dict = field(default_factory=dict)
-
-
-@dataclass
-class Frame:
-    """What the GUI takes from the mailbox in one frame."""
-
-    generation: int
-    ready: bool | None  # None: unchanged since the last frame
-    running: bool | None  # None: unchanged since the last frame
-    snapshot: object | None  # a Snapshot, or None when nothing changed
-    rows: dict | None  # new history rows (column -> list), or None
-    replace_rows: bool  # rows replace the whole series (reset, compaction, step back)
-    messages: list
-    data: tuple | None  # (x list, y list) after a reset
-    updates: Updates  # landscape, compare, maths ... (UNSET fields unchanged)
-
-
-class FrameGate:
-    """Lets the GUI draw a frame without trading the GIL with the worker.
-
-    While the GUI paints, it calls into Python hundreds of times (pyqtgraph's
-    items); each call has to win the GIL back from the training loop, which gives
-    it up in every torch op. That ping-pong, not the painting itself, cost most of
-    the throughput. So the GUI closes the gate for the length of a frame, the
-    worker stops between two updates and sleeps on the condition (GIL released),
-    and the frame runs uncontended.
-    """
-
-    MAX_WAIT = 0.1  # never let a forgotten gate stall training for long
-
-    def __init__(self):
-        self._closed = False
-        self._cond = threading.Condition()
-
-    def close(self) -> None:
-        self._closed = True
-
-    def open(self) -> None:
-        with self._cond:
-            self._closed = False
-            self._cond.notify_all()
-
-    def is_closed(self) -> bool:
-        return self._closed
-
-    def wait_open(self) -> None:
-        with self._cond:
-            self._cond.wait_for(lambda: not self._closed, self.MAX_WAIT)
-
-
-class Mailbox:
-    """Latest-wins state plus append-only series, handed from worker to GUI."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self.gate = FrameGate()
-        self._generation = 0
-        self._ready: bool | None = None
-        self._running: bool | None = None
-        self._snapshot = None
-        self._rows: dict | None = None
-        self._replace = False
-        self._messages: list = []
-        self._data = None
-        self._updates = NO_UPDATES
-        self._snapshot_taken = True
-
-    def wants_snapshot(self) -> bool:
-        """False while the GUI has not yet taken the last snapshot (saves copying)."""
-        return self._snapshot_taken
-
-    def put(
-        self,
-        *,
-        snapshot=None,
-        rows: dict | None = None,
-        replace: bool = False,
-        messages=(),
-        data=None,
-        ready: bool | None = None,
-        running: bool | None = None,
-        new_generation: bool = False,
-        updates: Updates | None = None,
-    ) -> None:
-        with self._lock:
-            if new_generation:
-                self._generation += 1
-                self._rows = None
-                self._replace = True
-            if snapshot is not None:
-                self._snapshot = snapshot
-                self._snapshot_taken = False
-            if rows is not None:
-                if replace or self._rows is None:
-                    self._rows = {k: list(v) for k, v in rows.items()}
-                    self._replace = self._replace or replace
-                else:
-                    for key, values in rows.items():
-                        self._rows[key].extend(values)
-            self._messages.extend(messages)
-            if data is not None:
-                self._data = data
-            if ready is not None:
-                self._ready = ready
-            if running is not None:
-                self._running = running
-            if updates:
-                self._updates = self._updates.merged(updates)
-
-    def take(self) -> Frame:
-        with self._lock:
-            frame = Frame(
-                generation=self._generation,
-                ready=self._ready,
-                running=self._running,
-                snapshot=None if self._snapshot_taken else self._snapshot,
-                rows=self._rows,
-                replace_rows=self._replace,
-                messages=self._messages,
-                data=self._data,
-                updates=self._updates,
-            )
-            self._snapshot_taken = True
-            self._rows = None
-            self._replace = False
-            self._messages = []
-            self._data = None
-            self._updates = NO_UPDATES
-            self._ready = None
-            self._running = None
-            return frame
 
 
 class TrainingWorker(QObject):
@@ -198,8 +50,7 @@ class TrainingWorker(QObject):
         self._run_done = 0
         self._run_start_step = 0
         self._running = False
-        self._compare = None  # a core.compare.Comparison while compare mode runs
-        self._compare_done = 0
+        self._compare: CompareRunner | None = None  # while compare mode runs
         self.session_factory = None  # set in initialize (keeps torch out of import time)
         self.log = None  # the ActionLog kept across resets (session as code)
         self._log_sent = None  # (log, version) last published as Updates.session_log
@@ -277,7 +128,7 @@ class TrainingWorker(QObject):
             self._pause_quietly()
             events = self._session.full_update()
             # Say what went wrong on the way (accumulation, divergence), then the result.
-            messages = [_event_message(e, self._session) for e in events]
+            messages = [event_message(e, self._session) for e in events]
             notable = [m for m in messages[:-1] if m.level != "info"]
             self._publish(messages=[*notable, messages[-1]])
 
@@ -446,21 +297,11 @@ class TrainingWorker(QObject):
     @Slot(object)
     def start_compare(self, variants: list) -> None:
         def do():
-            from gradlab.core.compare import Comparison
-
             self._pause_quietly()
-            s = self._session
-            start = None
-            if s.config.model == "linear":  # scalars: the current point, exactly
-                start = {
-                    name: values[0]
-                    for name, values in zip(s.param_names, s.snapshot().params, strict=True)
-                }
-            self._compare = Comparison(s.config, list(variants), start)
-            self._compare_done = 0
+            self._compare = runner = CompareRunner(self._session, variants)
             self._publish(
-                messages=[Message("info", "compare.started", {"labels": self._compare.labels})],
-                updates=Updates(compare=self._compare_view()),
+                messages=[Message("info", "compare.started", {"labels": runner.labels})],
+                updates=Updates(compare=runner.view()),
             )
             self._begin_run()
 
@@ -552,33 +393,10 @@ class TrainingWorker(QObject):
             lr_bound=landscape.max_stable_lr(s.x),
         )
 
-    def _compare_view(self) -> CompareView | None:
-        """Whole histories of the compared runs (short: capped at COMPARE_UPDATES)."""
-        c = self._compare
-        if c is None:
-            return None
-        runs = []
-        for label, session in zip(c.labels, c.sessions, strict=True):
-            cols = session.history.columns
-            runs.append(
-                CompareRun(
-                    label=label,
-                    step=cols["step"].tolist(),
-                    loss=cols["loss"].tolist(),
-                    w=cols["p0"].tolist(),
-                    b=cols["p1"].tolist(),
-                    diverged=session.diverged,
-                )
-            )
-        start = c.start and (c.start["weight"], c.start["bias"])  # where every run set off
-        return CompareView(
-            runs=tuple(runs), done=self._compare_done, total=COMPARE_UPDATES, start=start
-        )
-
     def _do_phase(self, name: str) -> None:
         self._pause_quietly()
         event = self._session.run_phase(name)
-        self._publish(messages=[_event_message(event, self._session)])
+        self._publish(messages=[event_message(event, self._session)])
 
     def _pause_quietly(self) -> None:
         """Stop a run, if one is going, and say how far it got."""
@@ -638,22 +456,14 @@ class TrainingWorker(QObject):
 
     def _tick_compare(self) -> None:
         """A tick of compare mode: every run advances by the same number of updates."""
-        c = self._compare
-        left = COMPARE_UPDATES - self._compare_done
-        if self._ups == FULL_SPEED:
-            n = min(left, COMPARE_BATCH)
-            next_in_ms = 0
-        else:
-            n = min(left, 1)
-            next_in_ms = int(1000 / self._ups)
-        c.run_updates(n)
-        self._compare_done += n
-        self._mailbox.put(updates=Updates(compare=self._compare_view()))
-        if self._compare_done >= COMPARE_UPDATES:
+        runner = self._compare
+        next_in_ms = runner.run_tick(self._ups == FULL_SPEED, self._ups)
+        self._mailbox.put(updates=Updates(compare=runner.view()))
+        if runner.finished:
             self._running = False
             self._mailbox.put(
                 running=False,
-                messages=[Message("info", "compare.done", {"n": self._compare_done})],
+                messages=[Message("info", "compare.done", {"n": runner.done})],
             )
             return
         self._timer.start(next_in_ms)
@@ -736,26 +546,6 @@ class TrainingWorker(QObject):
 
 def _loss_value(session) -> float | None:
     return None if session.loss is None else session.loss.item()
-
-
-def _event_message(event, session) -> Message:
-    level = "info"
-    if event.code.endswith("diverged"):
-        level = "error"
-    elif event.code in (
-        "backward.accumulated",
-        "step.no_grad",
-        "zero_grad.already_none",
-        "loss.broadcast",
-    ):
-        level = "warning"
-    args = {
-        "args": event.args,
-        "lr": session.lr,
-        "step": session.step_count,
-        "loss_kind": session.config.loss,
-    }
-    return Message(level, event.code, args)
 
 
 def _main_thread() -> QThread | None:

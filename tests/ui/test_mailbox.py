@@ -1,7 +1,7 @@
 """What crosses from the worker to the GUI: typed updates, latest wins."""
 
+from gradlab.ui.mailbox import Mailbox
 from gradlab.ui.updates import UNSET, CompareRun, CompareView, Updates
-from gradlab.ui.worker import Mailbox
 
 
 def a_compare_view(done: int) -> CompareView:

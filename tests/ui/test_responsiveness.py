@@ -6,8 +6,8 @@ import time
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
+from gradlab.ui.mailbox import Frame
 from gradlab.ui.updates import NO_UPDATES
-from gradlab.ui.worker import Frame
 
 WATCHDOG_MS = 250
 

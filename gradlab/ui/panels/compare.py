@@ -131,7 +131,7 @@ class ComparePanel(QWidget):
             for v in self.variants():
                 variants.append({k: parse_value(k, text) for k, text in v.items()})
         except ConfigError as exc:
-            from gradlab.ui.worker import Message
+            from gradlab.ui.messages import Message
 
             self.controller.message.emit(
                 Message("error", "settings.refused", {"error": exc, "name": exc.code.split(".")[0]})

@@ -77,8 +77,7 @@ class FileActions(QObject):
     def open_file(self, path: str) -> None:
         """Load a checkpoint; a bad file gets a message and changes nothing."""
         self._controller.open(path)
-        self._settings.add_recent(path)
-        self.current_file = path
+        self._remember(path)
 
     def save(self) -> None:
         if self.current_file is None:
@@ -87,17 +86,18 @@ class FileActions(QObject):
             self.save_to(self.current_file)
 
     def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self._window,
-            translate("MainWindow", "Save the session"),
-            "session.gradlab.pt",
-            self._file_filter(),
+        path = self._ask_path(
+            translate("MainWindow", "Save the session"), "session.gradlab.pt", self._file_filter()
         )
         if path:
             self.save_to(path)
 
     def save_to(self, path: str) -> None:
         self._controller.save(path)
+        self._remember(path)
+
+    def _remember(self, path: str) -> None:
+        """Offer the file in Open recent, and Save to it from now on."""
         self._settings.add_recent(path)
         self.current_file = path
 

@@ -11,8 +11,6 @@ animates.
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QBoxLayout, QWidget
@@ -24,6 +22,7 @@ from gradlab.ui.panels.graph.items import GraphView
 from gradlab.ui.panels.graph.replay import BackwardReplay
 from gradlab.ui.panels.graph.scene import GraphScene
 from gradlab.ui.panels.graph.side import SideColumn
+from gradlab.ui.throttle import RunThrottle
 
 translate = QCoreApplication.translate
 
@@ -51,8 +50,9 @@ class GraphPanel(QWidget):
         self._event = None  # the snapshot's Event object (identity tells a new call)
         self._refused_pending = False
         self._refusal_event = None  # set while the retain_graph explanation applies
-        self._pending = None  # the newest snapshot not yet drawn during a run
-        self._last_run_draw = 0.0
+        # Each update records and frees a new graph; redrawing it every frame would
+        # only take time from training (DESIGN §8).
+        self._throttle = RunThrottle(RUN_REFRESH_S)
         self._auto_fit = True
         self._hovered: str | None = None
         self._pinned: str | None = None
@@ -244,23 +244,15 @@ class GraphPanel(QWidget):
         snap = frame.snapshot
         if snap is None:
             return
-        if self.controller.running:
-            # Each update records and frees a new graph; redrawing it every frame would
-            # only take time from training (DESIGN §8).
-            now = time.monotonic()
-            if now - self._last_run_draw < RUN_REFRESH_S:
-                self._pending = snap
-                return
-            self._last_run_draw = now
-        self._pending = None
-        self._show_snapshot(snap)
+        snap = self._throttle.offer(snap, self.controller.running)
+        if snap is not None:
+            self._show_snapshot(snap)
 
     @Slot(bool)
     def _on_running(self, running: bool) -> None:
         if running:
             self.finish_animation()
-        elif self._pending is not None:
-            snap, self._pending = self._pending, None
+        elif (snap := self._throttle.take_pending()) is not None:
             self._show_snapshot(snap)
         self._update_chrome()
 

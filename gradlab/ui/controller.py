@@ -69,7 +69,7 @@ class Controller(QObject):
     speedChanged = Signal(object)  # updates per second, or None for full speed
     # What the worker published (see updates.Updates), at most once a frame each:
     landscapeChanged = Signal(object)  # a LandscapeView, or None (no landscape)
-    lrBoundChanged = Signal(object)  # the largest stable lr (float), or None
+    lrLimitChanged = Signal(object)  # a core.landscape.LrLimit
     compareChanged = Signal(object)  # a CompareView, or None (compare mode off)
     mathsChanged = Signal(object)  # a core.maths.MathsInfo
     sessionLogChanged = Signal(object)  # a SessionLog
@@ -109,7 +109,7 @@ class Controller(QObject):
         self.speed = 5
         # The newest of each update the worker published (None until the first).
         self.landscape: LandscapeView | None = None
-        self.lr_bound: float | None = None
+        self.lr_limit = None  # a core.landscape.LrLimit once the session is ready
         self.compare: CompareView | None = None
         self.maths: MathsInfo | None = None
         self.session_log: SessionLog | None = None
@@ -384,7 +384,7 @@ class Controller(QObject):
         changed = []
         for name, signal in (
             ("landscape", self.landscapeChanged),
-            ("lr_bound", self.lrBoundChanged),
+            ("lr_limit", self.lrLimitChanged),
             ("compare", self.compareChanged),
             ("maths", self.mathsChanged),
             ("session_log", self.sessionLogChanged),

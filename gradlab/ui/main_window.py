@@ -44,7 +44,7 @@ from gradlab.ui.panels.plots.panel import PlotsPanel
 from gradlab.ui.panels.session_log import SessionLogPanel
 from gradlab.ui.panels.values import ValuesPanel
 from gradlab.ui.settings import Settings
-from gradlab.ui.texts import config_error_text, message_text
+from gradlab.ui.texts import config_error_text, message_summary, message_text
 
 translate = QCoreApplication.translate
 
@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.messages_dock = next(d for d in self.lower_docks if d.objectName() == "messagesDock")
         self.docks = [self.controls_dock, *self.upper_docks, *self.lower_docks]
         self.panels = [
+            self.controls,
             self.plots,
             self.landscape,
             self.values,
@@ -310,10 +311,12 @@ class MainWindow(QMainWindow):
     def _on_message(self, message) -> None:
         if message.code == "settings.refused":
             text = config_error_text(message.args["error"], setting_label(message.args["name"]))
+            summary = text
         else:
             text = message_text(message.code, message.args)
-        self.messages.add(message.level, text, message.code)
-        self.statusBar().showMessage(text, STATUS_MS)
+            summary = message_summary(message.code, message.args)
+        self.messages.add(message.level, text, message.code, summary)
+        self.statusBar().showMessage(text if message.level == "error" else summary, STATUS_MS)
 
     @Slot(bool)
     def _on_ready(self, ready: bool) -> None:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from gradlab.core.checkpoint import StateDictLab
     from gradlab.core.config import ExperimentConfig
     from gradlab.core.inference import Prediction
-    from gradlab.core.landscape import Surface
+    from gradlab.core.landscape import LrLimit, Surface
     from gradlab.core.maths import MathsInfo
 
 
@@ -75,11 +75,11 @@ class SessionLog:
 
 @dataclass(frozen=True)
 class Updates:
-    """Latest wins: a field left UNSET means unchanged. landscape, lr_bound and
-    compare can also be cleared with None (another model, compare mode off)."""
+    """Latest wins: a field left UNSET means unchanged. landscape and compare can
+    also be cleared with None (another model, compare mode off)."""
 
     landscape: LandscapeView | None | Unset = UNSET
-    lr_bound: float | None | Unset = UNSET  # the largest stable lr (linear model, MSE)
+    lr_limit: LrLimit | Unset = UNSET  # the largest stable lr, or why there is none
     compare: CompareView | None | Unset = UNSET
     config: ExperimentConfig | Unset = UNSET  # the experiment a reset or a file brought
     maths: MathsInfo | Unset = UNSET  # the maths beside autograd, after every command

@@ -370,13 +370,15 @@ class TrainingWorker(QObject):
         )
 
     def _landscape_updates(self, around: dict | None = None) -> Updates:
-        """The loss surface, its optimum and the stable-lr bound for the current
-        data (linear model only: the landscape is drawn over (w, b))."""
+        """The loss surface and its optimum for the current data (linear model
+        only: the landscape is drawn over (w, b)), and the learning-rate limit
+        that holds for this experiment, if one does."""
         from gradlab.core import landscape
 
         s = self._session
+        limit = landscape.lr_limit(s.config, s.x)
         if s.config.model != "linear":
-            return Updates(landscape=None, lr_bound=None)
+            return Updates(landscape=None, lr_limit=limit)
         w_opt, b_opt = landscape.optimum(s.x, s.y)
         w0 = float(s.model.weight.detach().reshape(-1)[0])
         b0 = float(s.model.bias.detach().reshape(-1)[0])
@@ -395,7 +397,7 @@ class TrainingWorker(QObject):
         )
         return Updates(
             landscape=LandscapeView(surface=surf, optimum=(w_opt, b_opt), loss=s.config.loss),
-            lr_bound=landscape.max_stable_lr(s.x),
+            lr_limit=limit,
         )
 
     def _do_phase(self, name: str) -> None:

@@ -372,16 +372,12 @@
         <translation>Experiment</translation>
     </message>
     <message>
-        <source>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</source>
-        <translation>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</translation>
+        <source>Above the stable limit: this run will diverge.</source>
+        <translation>Above the stable limit: this run will diverge.</translation>
     </message>
     <message>
-        <source>stable below {bound} (SGD, full batch, MSE)</source>
-        <translation>stable below {bound} (SGD, full batch, MSE)</translation>
-    </message>
-    <message>
-        <source>Above the stable bound: plain SGD will diverge.</source>
-        <translation>Above the stable bound: plain SGD will diverge.</translation>
+        <source>Mistake mode: Next phase, Full update and Run leave this call out. You can still click it.</source>
+        <translation>Mistake mode: Next phase, Full update and Run leave this call out. You can still click it.</translation>
     </message>
     <message>
         <source>full speed</source>
@@ -390,6 +386,38 @@
     <message>
         <source>Pause (F5)</source>
         <translation>Pause (F5)</translation>
+    </message>
+    <message>
+        <source>stable below {value} ({formula})</source>
+        <translation>stable below {value} ({formula})</translation>
+    </message>
+    <message>
+        <source>about {value} (only a guide with mini-batches)</source>
+        <translation>about {value} (only a guide with mini-batches)</translation>
+    </message>
+    <message>
+        <source>no fixed limit ({name} sizes its own steps)</source>
+        <translation>no fixed limit ({name} sizes its own steps)</translation>
+    </message>
+    <message>
+        <source>no fixed limit (this loss&apos;s slope is capped)</source>
+        <translation>no fixed limit (this loss&apos;s slope is capped)</translation>
+    </message>
+    <message>
+        <source>The loss of the linear model is a bowl. λmax = {lam} is the largest eigenvalue of its Hessian 2·[[E x², E x], [E x, 1]]: the curvature along the bowl&apos;s most sharply curved direction. Full-batch {name} on this data converges only for lr below {value} ({formula}); above it every step overshoots more than the last and training diverges.</source>
+        <translation>The loss of the linear model is a bowl. λmax = {lam} is the largest eigenvalue of its Hessian 2·[[E x², E x], [E x, 1]]: the curvature along the bowl&apos;s most sharply curved direction. Full-batch {name} on this data converges only for lr below {value} ({formula}); above it every step overshoots more than the last and training diverges.</translation>
+    </message>
+    <message>
+        <source>With mini-batches each batch&apos;s bowl has its own curvature, so this limit, computed from all the data, is only a guide: a little below it some batches may still overshoot.</source>
+        <translation>With mini-batches each batch&apos;s bowl has its own curvature, so this limit, computed from all the data, is only a guide: a little below it some batches may still overshoot.</translation>
+    </message>
+    <message>
+        <source>Adam, RMSprop and Adagrad divide each step by the size of recent gradients, so no lr makes the steps grow without end as with SGD on MSE. Too large an lr still makes the parameters jump around the answer.</source>
+        <translation>Adam, RMSprop and Adagrad divide each step by the size of recent gradients, so no lr makes the steps grow without end as with SGD on MSE. Too large an lr still makes the parameters jump around the answer.</translation>
+    </message>
+    <message>
+        <source>L1 and Huber grow only linearly for large errors, so their gradient is bounded: even a huge lr moves the parameters by a bounded amount each step. They bounce instead of exploding, so there is no limit like SGD&apos;s 2/λmax on MSE.</source>
+        <translation>L1 and Huber grow only linearly for large errors, so their gradient is bounded: even a huge lr moves the parameters by a bounded amount each step. They bounce instead of exploding, so there is no limit like SGD&apos;s 2/λmax on MSE.</translation>
     </message>
 </context>
 <context>
@@ -1391,10 +1419,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         </translation>
     </message>
     <message>
-        <source>What each call did, and why. The newest message is at the bottom.</source>
-        <translation>What each call did, and why. The newest message is at the bottom.</translation>
-    </message>
-    <message>
         <source>model(x) ran the forward pass: y_pred = x·Wᵀ + b, one prediction per sample (shape {shape}). PyTorch recorded the operations for backward().</source>
         <translation>model(x) ran the forward pass: y_pred = x·Wᵀ + b, one prediction per sample (shape {shape}). PyTorch recorded the operations for backward().</translation>
     </message>
@@ -1645,6 +1669,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>On RMSprop&apos;s first step its average s starts from 0 with no correction, so s = (1 − α)·.grad² and every parameter moves by lr/√(1 − α) = {factor} × lr: {moves}.</source>
         <translation>On RMSprop&apos;s first step its average s starts from 0 with no correction, so s = (1 − α)·.grad² and every parameter moves by lr/√(1 − α) = {factor} × lr: {moves}.</translation>
+    </message>
+    <message>
+        <source>What each call did, and why. The newest message is at the bottom. A call explained before shows in one line: double-click it to read it all again.</source>
+        <translation>What each call did, and why. The newest message is at the bottom. A call explained before shows in one line: double-click it to read it all again.</translation>
     </message>
 </context>
 <context>

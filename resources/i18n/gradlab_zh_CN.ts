@@ -371,16 +371,12 @@
         <translation>实验设置</translation>
     </message>
     <message>
-        <source>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</source>
-        <translation>在这份数据上，全批量 SGD 只有在学习率低于 2/λmax 时才会收敛，其中 λmax 是损失在弯曲得最厉害的方向上的曲率，即它的 Hessian 矩阵的最大特征值。超过这个值，每一步都比上一步冲得更远。</translation>
+        <source>Above the stable limit: this run will diverge.</source>
+        <translation>超过了稳定上限：这次训练会发散。</translation>
     </message>
     <message>
-        <source>stable below {bound} (SGD, full batch, MSE)</source>
-        <translation>低于 {bound} 时稳定（SGD、全批量、MSE）</translation>
-    </message>
-    <message>
-        <source>Above the stable bound: plain SGD will diverge.</source>
-        <translation>已超过稳定上限：普通 SGD 会发散。</translation>
+        <source>Mistake mode: Next phase, Full update and Run leave this call out. You can still click it.</source>
+        <translation>犯错模式：“下一行”“完整更新”和“运行”都会省略这个调用。你仍然可以手动点击它。</translation>
     </message>
     <message>
         <source>full speed</source>
@@ -389,6 +385,38 @@
     <message>
         <source>Pause (F5)</source>
         <translation>暂停（F5）</translation>
+    </message>
+    <message>
+        <source>stable below {value} ({formula})</source>
+        <translation>低于 {value} 才稳定（{formula}）</translation>
+    </message>
+    <message>
+        <source>about {value} (only a guide with mini-batches)</source>
+        <translation>约 {value}（小批量时仅供参考）</translation>
+    </message>
+    <message>
+        <source>no fixed limit ({name} sizes its own steps)</source>
+        <translation>没有固定上限（{name} 自己调整步长）</translation>
+    </message>
+    <message>
+        <source>no fixed limit (this loss&apos;s slope is capped)</source>
+        <translation>没有固定上限（这个损失的斜率有上限）</translation>
+    </message>
+    <message>
+        <source>The loss of the linear model is a bowl. λmax = {lam} is the largest eigenvalue of its Hessian 2·[[E x², E x], [E x, 1]]: the curvature along the bowl&apos;s most sharply curved direction. Full-batch {name} on this data converges only for lr below {value} ({formula}); above it every step overshoots more than the last and training diverges.</source>
+        <translation>线性模型的损失是一个碗。λmax = {lam} 是它的 Hessian 矩阵 2·[[E x², E x], [E x, 1]] 的最大特征值：碗弯得最急的方向上的曲率。在这组数据上，全批量 {name} 只有在学习率低于 {value}（{formula}）时才会收敛；超过它，每一步都比上一步冲得更远，训练就会发散。</translation>
+    </message>
+    <message>
+        <source>With mini-batches each batch&apos;s bowl has its own curvature, so this limit, computed from all the data, is only a guide: a little below it some batches may still overshoot.</source>
+        <translation>使用小批量时，每个小批量的碗都有自己的曲率，所以这个根据全部数据算出的上限只能作为参考：略低于它时，有些小批量仍可能冲过头。</translation>
+    </message>
+    <message>
+        <source>Adam, RMSprop and Adagrad divide each step by the size of recent gradients, so no lr makes the steps grow without end as with SGD on MSE. Too large an lr still makes the parameters jump around the answer.</source>
+        <translation>Adam、RMSprop 和 Adagrad 会把每一步除以近期梯度的大小，所以不会像 MSE 上的 SGD 那样，某个学习率让步子无限变大。不过学习率太大时，参数仍会在答案附近来回跳。</translation>
+    </message>
+    <message>
+        <source>L1 and Huber grow only linearly for large errors, so their gradient is bounded: even a huge lr moves the parameters by a bounded amount each step. They bounce instead of exploding, so there is no limit like SGD&apos;s 2/λmax on MSE.</source>
+        <translation>L1 和 Huber 在误差大时只随误差线性增长，所以它们的梯度有上限：即使学习率很大，参数每一步的移动量也有限。它们会来回弹跳而不会爆炸，所以没有像 MSE 上 SGD 的 2/λmax 那样的上限。</translation>
     </message>
 </context>
 <context>
@@ -1386,10 +1414,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         </translation>
     </message>
     <message>
-        <source>What each call did, and why. The newest message is at the bottom.</source>
-        <translation>每个调用做了什么，以及为什么。最新的消息在最下面。</translation>
-    </message>
-    <message>
         <source>model(x) ran the forward pass: y_pred = x·Wᵀ + b, one prediction per sample (shape {shape}). PyTorch recorded the operations for backward().</source>
         <translation>model(x) 完成了前向传播：y_pred = x·Wᵀ + b，每个样本一个预测值（形状为 {shape}）。PyTorch 记录下了这些运算，供 backward() 使用。</translation>
     </message>
@@ -1640,6 +1664,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>On RMSprop&apos;s first step its average s starts from 0 with no correction, so s = (1 − α)·.grad² and every parameter moves by lr/√(1 − α) = {factor} × lr: {moves}.</source>
         <translation>RMSprop 的第一步中，它的平均值 s 从 0 开始且不做修正，所以 s = (1 − α)·.grad²，每个参数都移动 lr/√(1 − α) = {factor} × lr：{moves}。</translation>
+    </message>
+    <message>
+        <source>What each call did, and why. The newest message is at the bottom. A call explained before shows in one line: double-click it to read it all again.</source>
+        <translation>每个调用做了什么、为什么。最新的消息在最下面。已经解释过的调用只显示一行：双击它可以再读完整的解释。</translation>
     </message>
 </context>
 <context>

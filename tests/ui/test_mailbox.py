@@ -12,17 +12,17 @@ def a_compare_view(done: int) -> CompareView:
 def test_updates_left_unset_are_unchanged_and_none_clears():
     box = Mailbox()
     first, second = a_compare_view(10), a_compare_view(20)
-    box.put(updates=Updates(compare=first, lr_bound=1.9))
-    box.put(updates=Updates(compare=second))  # the newer view wins; lr_bound stays
+    box.put(updates=Updates(compare=first, lr_limit="exact 1.9"))
+    box.put(updates=Updates(compare=second))  # the newer view wins; lr_limit stays
     frame = box.take()
-    assert frame.updates.compare is second and frame.updates.lr_bound == 1.9
+    assert frame.updates.compare is second and frame.updates.lr_limit == "exact 1.9"
     assert frame.updates.landscape is UNSET and frame.updates.pong is UNSET
     assert not box.take().updates  # taken: nothing new until the next put
     box.put(updates=Updates(compare=None))  # compare mode off: cleared, not unchanged
     box.put(updates=Updates())  # nothing set: changes nothing
     frame = box.take()
     assert frame.updates and frame.updates.compare is None
-    assert frame.updates.lr_bound is UNSET
+    assert frame.updates.lr_limit is UNSET
 
 
 def test_merging_keeps_the_newest_of_each_field():

@@ -115,3 +115,60 @@ def test_first_zero_grad_is_information_not_a_warning(qtbot, window):
     wait_event(qtbot, window, "zero_grad.first")
     last = messages(window)[-1]
     assert last.startswith("ℹ") and "expected on the first update" in last
+
+
+def _reference_lam_max():
+    """λmax of the MSE Hessian 2·[[E x², E x], [E x, 1]] of the tutorial's data."""
+    import torch
+
+    torch.manual_seed(0)
+    x = torch.randn(100, 1).double().reshape(-1)
+    hessian = 2 * torch.tensor([[(x * x).mean(), x.mean()], [x.mean(), 1.0]], dtype=torch.float64)
+    return float(torch.linalg.eigvalsh(hessian).max())
+
+
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        ({}, "stable below {sgd} (2/λmax)"),
+        ({"optimizer": "momentum"}, "stable below {heavy} (2(1+μ)/λmax)"),
+        ({"batch_size": "10"}, "about {sgd} (only a guide with mini-batches)"),
+        ({"optimizer": "adam"}, "no fixed limit (Adam sizes its own steps)"),
+        ({"loss": "l1"}, "no fixed limit (this loss's slope is capped)"),
+    ],
+)
+def test_the_lr_limit_is_shown_only_where_it_holds(qtbot, window, changes, expected):
+    lam = _reference_lam_max()
+    expected = expected.format(sgd=f"{2 / lam:.3g}", heavy=f"{2 * 1.9 / lam:.3g}")
+    for name, value in changes.items():
+        assert window.controller.apply_setting(name, value)
+    label = find(window, QLabel, "lrBoundLabel")
+    qtbot.waitUntil(lambda: label.text() == expected, timeout=10_000)
+    # lr 1.5 is past SGD's sharp limit only: the field turns red there alone.
+    assert window.controller.apply_setting("lr", "1.5")
+    lr_field = window.controls.fields["lr"]
+    red = "d1242f" in lr_field.styleSheet()
+    assert red == (not changes)
+
+
+def test_the_mistake_mode_marks_the_call_it_leaves_out(qtbot, window):
+    from PySide6.QtWidgets import QPushButton
+
+    button = find(window, QPushButton, "zeroGradButton")
+    assert "line-through" not in button.styleSheet()
+    window.controls.skip_check.setChecked(True)
+    qtbot.waitUntil(lambda: window.controller.snapshot.skip_zero_grad, timeout=10_000)
+    qtbot.waitUntil(lambda: "line-through" in button.styleSheet(), timeout=10_000)
+    assert "leave this call out" in button.toolTip()
+    for _ in range(3):
+        window.controller.next_phase()  # forward, loss, then over zero_grad to backward
+    qtbot.waitUntil(lambda: window.controller.snapshot.phase == "backward", timeout=10_000)
+    assert any("zero_grad() was left out" in m for m in messages(window))
+
+
+def test_the_limit_kinds_are_the_cores():
+    from gradlab.core import landscape
+    from gradlab.ui import lr_limit_text
+
+    assert lr_limit_text.LIMIT_EXACT == landscape.LIMIT_EXACT
+    assert lr_limit_text.LIMIT_GUIDE == landscape.LIMIT_GUIDE

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from gradlab.core.config import LOSSES, MODELS, OPTIMIZERS, SPEC_BY_NAME, TARGETS, ExperimentConfig
+from gradlab.ui import lr_limit_text
 from gradlab.ui.texts import allowed_text
 
 translate = QCoreApplication.translate
@@ -189,9 +190,9 @@ class ControlsPanel(QWidget):
         controller.runningChanged.connect(self._on_running)
         controller.configChanged.connect(self._show_config)
         controller.frame.connect(self._on_frame)
-        controller.lrBoundChanged.connect(self._on_lr_bound)
+        controller.lrLimitChanged.connect(self._on_lr_limit)
         controller.speedChanged.connect(self._show_speed)
-        self._bound = None
+        self._limit = None
         self._show_config(controller.config)
         self._on_ready(controller.ready)
 
@@ -204,8 +205,9 @@ class ControlsPanel(QWidget):
             button = QPushButton(f"{i}  {code}")
             button.setObjectName(name)
             button.setToolTip(phase_tooltip(phase))
-            button.setStyleSheet("text-align: left; padding: 4px 8px; font-family: monospace;")
             button.setProperty("nextPhase", False)
+            button.setProperty("skipped", False)
+            _style_phase_button(button)
             button.clicked.connect(lambda _=False, p=phase: self.controller.run_phase(p))
             grid.addWidget(button)
             self.phase_buttons[phase] = button
@@ -360,14 +362,6 @@ class ControlsPanel(QWidget):
                 self.lr_bound = QLabel("")
                 self.lr_bound.setObjectName("lrBoundLabel")
                 self.lr_bound.setWordWrap(True)
-                self.lr_bound.setToolTip(
-                    translate(
-                        "Controls",
-                        "Full-batch SGD on this data converges only below 2/λmax, where λmax "
-                        "is the largest curvature of the loss (an eigenvalue of its Hessian). "
-                        "Above it every step overshoots more than the last.",
-                    )
-                )
                 form.addRow("", self.lr_bound)
         return box
 
@@ -400,29 +394,25 @@ class ControlsPanel(QWidget):
         self.fields["true_b"].setEnabled(line)
 
     @Slot(object)
-    def _on_lr_bound(self, bound: float | None) -> None:
-        self._bound = bound
+    def _on_lr_limit(self, limit) -> None:
+        self._limit = limit
         self._show_bound()
 
     def _show_bound(self) -> None:
-        """The danger zone: mark the lr field when lr is above the stable bound."""
+        """Under the lr field: the limit that holds for this experiment, or why none
+        does; the field is marked red only above a limit that holds exactly."""
         config = self.controller.config
         field = self.fields["lr"]
-        if self._bound is None:
-            self.lr_bound.setText("")
-            field.setStyleSheet("")
-            return
-        above = config.lr >= self._bound
-        self.lr_bound.setText(
-            translate("Controls", "stable below {bound} (SGD, full batch, MSE)").format(
-                bound=f"{self._bound:.3g}"
-            )
-        )
+        limit = self._limit
+        self.lr_bound.setText(lr_limit_text.limit_line(limit, config.optimizer))
+        self.lr_bound.setToolTip(lr_limit_text.limit_tooltip(limit, config.optimizer))
+        self.lr_bound.setVisible(bool(self.lr_bound.text()))
+        above = lr_limit_text.above_exact_limit(limit, config.lr)
         field.setStyleSheet("border: 2px solid #d1242f;" if above else "")
         field.setToolTip(
             setting_tooltip("lr")
             + (
-                "\n" + translate("Controls", "Above the stable bound: plain SGD will diverge.")
+                "\n" + translate("Controls", "Above the stable limit: this run will diverge.")
                 if above
                 else ""
             )
@@ -473,14 +463,24 @@ class ControlsPanel(QWidget):
         nxt = snap.next_phase
         for phase, button in self.phase_buttons.items():
             is_next = phase == nxt
-            if button.property("nextPhase") != is_next:
+            skipped = phase == "zero_grad" and snap.skip_zero_grad
+            if (button.property("nextPhase"), button.property("skipped")) != (is_next, skipped):
                 button.setProperty("nextPhase", is_next)
-                weight = "bold" if is_next else "normal"
-                border = "border: 2px solid palette(highlight);" if is_next else ""
-                button.setStyleSheet(
-                    "text-align: left; padding: 4px 8px; font-family: monospace; "
-                    f"font-weight: {weight}; {border}"
-                )
+                button.setProperty("skipped", skipped)
+                _style_phase_button(button)
+                tip = phase_tooltip(phase)
+                if skipped:
+                    tip += "\n" + translate(
+                        "Controls",
+                        "Mistake mode: Next phase, Full update and Run leave this call out. "
+                        "You can still click it.",
+                    )
+                button.setToolTip(tip)
+
+    def apply_colours(self, colours) -> None:
+        """After a theme change: style sheets resolve palette() colours when set."""
+        for button in self.phase_buttons.values():
+            _style_phase_button(button)
 
     def _all_buttons(self):
         return [
@@ -491,6 +491,27 @@ class ControlsPanel(QWidget):
             self.back_button,
             self.reset_button,
         ]
+
+
+def _style_phase_button(button: QPushButton) -> None:
+    """Monospace like code; the call F10 runs next in bold with a highlighted border;
+    a call the mistake mode leaves out struck through. Colours come from the palette
+    (palette() is resolved when the sheet is set: apply_colours sets it again)."""
+    is_next, skipped = button.property("nextPhase"), button.property("skipped")
+    weight = "bold" if is_next else "normal"
+    # A border makes Qt draw the whole button from the sheet: give it the
+    # palette's own button colours, or it would keep the old theme's.
+    border = (
+        "border: 2px solid palette(highlight); border-radius: 3px; "
+        "background-color: palette(button); color: palette(button-text);"
+        if is_next
+        else ""
+    )
+    strike = "text-decoration: line-through;" if skipped else ""
+    button.setStyleSheet(
+        "text-align: left; padding: 4px 8px; font-family: monospace; "
+        f"font-weight: {weight}; {border} {strike}"
+    )
 
 
 def _display(value) -> str:

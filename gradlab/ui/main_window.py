@@ -315,7 +315,11 @@ class MainWindow(QMainWindow):
         else:
             text = message_text(message.code, message.args)
             summary = message_summary(message.code, message.args)
-        self.messages.add(message.level, text, message.code, summary)
+        # Each optimizer's step is explained in full the first time it is used.
+        kind = message.code
+        if kind == "step.ok" and len(message.args.get("args", ())) == 4:
+            kind += ":" + message.args["args"][1]
+        self.messages.add(message.level, text, kind, summary)
         self.statusBar().showMessage(text if message.level == "error" else summary, STATUS_MS)
 
     @Slot(bool)

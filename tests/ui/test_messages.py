@@ -44,3 +44,15 @@ def test_errors_are_always_explained_in_full(qtbot, window):
         panel.item(i).text() for i in range(panel.count()) if "refused" in panel.full_texts()[i]
     ]
     assert len(refusals) == 2 and all(not s.endswith("…") for s in shown)
+
+
+def test_each_optimizers_first_step_is_explained_in_full(qtbot, window):
+    panel = find(window, QListWidget, "messagePanel")
+    window.controller.full_update()
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 1, timeout=10_000)
+    assert window.controller.apply_setting("optimizer", "adam")
+    qtbot.waitUntil(lambda: window.controller.config.optimizer == "adam", timeout=10_000)
+    window.controller.full_update()
+    qtbot.waitUntil(lambda: "Adam" in panel.full_texts()[-1], timeout=10_000)
+    last = panel.item(panel.count() - 1).text()
+    assert not last.endswith("…") and "On Adam's first step" in last

@@ -57,7 +57,9 @@ class MessagePanel(QListWidget):
         # The same kind of message again (F11 held down) updates the last line
         # instead of flooding the list.
         last = self.item(self.count() - 1) if self.count() else None
-        if code and last is not None and last.data(CODE_ROLE) == code:
+        # Never over a full explanation: that stays readable above the one-liners.
+        same_form = last is not None and bool(last.data(SHORT_ROLE)) == bool(short)
+        if code and same_form and last.data(CODE_ROLE) == code:
             last.setData(REPEAT_ROLE, last.data(REPEAT_ROLE) + 1)
             self._fill(last, level, text, short, open_=last.data(OPEN_ROLE) and not short)
             self.scrollToBottom()

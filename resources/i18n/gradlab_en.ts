@@ -846,8 +846,8 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>loss.backward() starts at the loss, with ∂loss/∂loss = 1, and runs the graph backwards.</translation>
     </message>
     <message>
-        <source>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so gradients pile up.</source>
-        <translation>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so gradients pile up.</translation>
+        <source>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so {p}.grad now holds the sum of the gradients (they accumulate).</source>
+        <translation>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so {p}.grad now holds the sum of the gradients (they accumulate).</translation>
     </message>
     <message>
         <source>AccumulateGrad stored ∂loss/∂{p} in {p}.grad.</source>
@@ -1772,6 +1772,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>gradients</translation>
     </message>
     <message>
+        <source>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode each is the sum of all gradients so far, and swings between large positive and negative values instead.</source>
+        <translation>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode each is the sum of all gradients so far, and swings between large positive and negative values instead.</translation>
+    </message>
+    <message>
         <source>data and fitted line</source>
         <translation>data and fitted line</translation>
     </message>
@@ -1782,10 +1786,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>w (blue) and b (orange) after each update; the dashed lines are the values the data were made with, 2 and 1 by default.</source>
         <translation>w (blue) and b (orange) after each update; the dashed lines are the values the data were made with, 2 and 1 by default.</translation>
-    </message>
-    <message>
-        <source>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode they pile up instead.</source>
-        <translation>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode they pile up instead.</translation>
     </message>
     <message>
         <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>

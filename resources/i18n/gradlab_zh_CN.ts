@@ -845,8 +845,8 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>loss.backward() 从损失出发（∂loss/∂loss = 1），沿计算图反向运行。</translation>
     </message>
     <message>
-        <source>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so gradients pile up.</source>
-        <translation>AccumulateGrad 把 ∂loss/∂{p} 累加到了旧的 {p}.grad 上：zero_grad() 没有运行，所以梯度在不断累加。</translation>
+        <source>AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not run, so {p}.grad now holds the sum of the gradients (they accumulate).</source>
+        <translation>AccumulateGrad 把 ∂loss/∂{p} 加到了旧的 {p}.grad 上：没有调用 zero_grad()，所以 {p}.grad 现在存的是这些梯度之和（梯度累加）。</translation>
     </message>
     <message>
         <source>AccumulateGrad stored ∂loss/∂{p} in {p}.grad.</source>
@@ -1767,6 +1767,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>梯度</translation>
     </message>
     <message>
+        <source>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode each is the sum of all gradients so far, and swings between large positive and negative values instead.</source>
+        <translation>每次更新所用的 w.grad 和 b.grad。直线拟合得越好，它们越接近 0；在犯错模式下，它们是至今所有梯度之和，会在很大的正值和负值之间来回摆动。</translation>
+    </message>
+    <message>
         <source>data and fitted line</source>
         <translation>数据与拟合直线</translation>
     </message>
@@ -1777,10 +1781,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>w (blue) and b (orange) after each update; the dashed lines are the values the data were made with, 2 and 1 by default.</source>
         <translation>每次更新后的 w（蓝色）和 b（橙色）；虚线是生成数据时所用的值，默认为 2 和 1。</translation>
-    </message>
-    <message>
-        <source>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode they pile up instead.</source>
-        <translation>每次更新所用的 w.grad 和 b.grad。随着直线拟合得越来越好，它们逐渐趋近 0；在犯错模式下，它们却会不停地来回摆动。</translation>
     </message>
     <message>
         <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>

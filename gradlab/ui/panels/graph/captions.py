@@ -131,7 +131,7 @@ def _describe_step(replay) -> tuple[str, str, bool]:
             text = translate(
                 "GraphPanel",
                 "AccumulateGrad added ∂loss/∂{p} to the old {p}.grad: zero_grad() did not "
-                "run, so gradients pile up.",
+                "run, so {p}.grad now holds the sum of the gradients (they accumulate).",
             )
         else:
             text = translate("GraphPanel", "AccumulateGrad stored ∂loss/∂{p} in {p}.grad.")

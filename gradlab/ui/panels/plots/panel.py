@@ -111,7 +111,8 @@ class PlotsPanel(QWidget):
             translate(
                 "Plots",
                 "w.grad and b.grad used by each update. They shrink towards 0 as the line fits; "
-                "in mistake mode they pile up instead.",
+                "in mistake mode each is the sum of all gradients so far, and swings between "
+                "large positive and negative values instead.",
             )
         )
         self.log_check = QCheckBox(translate("Plots", "log scale"))

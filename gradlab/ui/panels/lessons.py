@@ -475,19 +475,7 @@ class LessonPanel(QWidget):
                     bf.setTopMargin(4)
                 if not block.next().blockFormat().hasProperty(QTextFormat.Property.BlockCodeFence):
                     bf.setBottomMargin(6)
-                cursor.setPosition(block.position())
-                cursor.mergeBlockFormat(bf)
-                cf = QTextCharFormat()
-                cf.setFont(
-                    mono, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesAll
-                )
-                cf.setFontPointSize(body_pt * 0.95)
-                cf.setForeground(fg)
-                cursor.setPosition(block.position())
-                cursor.setPosition(
-                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.mergeCharFormat(cf)
+                _set_block_format(cursor, block, bf, mono, body_pt * 0.95, fg)
             elif fmt.hasProperty(QTextFormat.Property.BlockQuoteLevel):
                 # A quoted PyTorch message: tinted like code, but it wraps.
                 bf = QTextBlockFormat()
@@ -496,19 +484,7 @@ class LessonPanel(QWidget):
                 bf.setTextIndent(0)
                 bf.setTopMargin(2)
                 bf.setBottomMargin(6)
-                cursor.setPosition(block.position())
-                cursor.mergeBlockFormat(bf)
-                cf = QTextCharFormat()
-                cf.setFont(
-                    mono, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesAll
-                )
-                cf.setFontPointSize(body_pt * 0.9)
-                cf.setForeground(fg)
-                cursor.setPosition(block.position())
-                cursor.setPosition(
-                    block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor
-                )
-                cursor.mergeCharFormat(cf)
+                _set_block_format(cursor, block, bf, mono, body_pt * 0.9, fg)
             else:
                 if level in heading_pt:
                     if level > 1:
@@ -563,3 +539,16 @@ def _resize_heading(cursor: QTextCursor, block, point_size: float) -> None:
     block_fmt.setFontPointSize(point_size)
     cursor.setPosition(block.position())
     cursor.setBlockCharFormat(block_fmt)
+
+
+def _set_block_format(cursor, block, block_format, font, point_size, colour) -> None:
+    """Give one block `block_format`, and all its text `font` at `point_size`."""
+    cursor.setPosition(block.position())
+    cursor.mergeBlockFormat(block_format)
+    chars = QTextCharFormat()
+    chars.setFont(font, QTextCharFormat.FontPropertiesInheritanceBehavior.FontPropertiesAll)
+    chars.setFontPointSize(point_size)
+    chars.setForeground(colour)
+    cursor.setPosition(block.position())
+    cursor.setPosition(block.position() + block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+    cursor.mergeCharFormat(chars)

@@ -17,17 +17,9 @@ from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
 from gradlab.core import maths
 from gradlab.ui.texts import format_value
+from gradlab.ui.update_text import number, numbers_text, optimizer_name
 
 translate = QCoreApplication.translate
-
-OPTIMIZER_NAMES = {
-    "sgd": "SGD",
-    "momentum": "SGD + momentum",
-    "nesterov": "SGD + Nesterov momentum",
-    "adam": "Adam",
-    "rmsprop": "RMSprop",
-    "adagrad": "Adagrad",
-}
 
 
 class MathsPanel(QWidget):
@@ -159,7 +151,7 @@ class MathsPanel(QWidget):
 
     def _update_html(self, info: maths.MathsInfo) -> str:
         c = self._colours
-        name = OPTIMIZER_NAMES.get(info.optimizer, info.optimizer)
+        name = optimizer_name(info.optimizer)
         out = [
             _h(
                 translate("MathsPanel", "If optimizer.step() ran now ({optimizer}, lr = {lr})")
@@ -292,24 +284,8 @@ def _gradient_status_text(info: maths.MathsInfo) -> str:
 
 
 # ------------------------------------------------------------------ formatting
-def _num(value) -> str:
-    if isinstance(value, int):
-        return str(value)
-    return format_value(value)
-
-
 def _small(value: float) -> str:
     return "0" if value == 0 else f"{value:.1e}"
-
-
-def _numbers(eq: maths.Equation) -> str:
-    """The template with its values; negatives in brackets unless they lead."""
-    parts = []
-    for i, v in enumerate(eq.values):
-        text = _num(v)
-        leading = eq.numbers.startswith("{" + str(i) + "}")
-        parts.append(f"({text})" if v < 0 and not leading else text)
-    return eq.numbers.format(*parts)
 
 
 def _equation(eq: maths.Equation, colour: str) -> str:
@@ -317,7 +293,7 @@ def _equation(eq: maths.Equation, colour: str) -> str:
     first = f"{lhs} = {html.escape(eq.formula)}"
     if eq.lhs in ("w", "b", "v", "m", "s", "G", "d"):  # an assignment, as in the code
         first = f"{lhs} ← {html.escape(eq.formula)}"
-    second = f"= {html.escape(_numbers(eq))} = <b>{html.escape(_num(eq.result))}</b>"
+    second = f"= {html.escape(numbers_text(eq))} = <b>{html.escape(number(eq.result))}</b>"
     return (
         '<p style="margin:2px 0 2px 8px; font-family:monospace; white-space:pre-wrap">'
         f"{first}<br>&nbsp;&nbsp;{second}</p>"

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from gradlab.core import codegen_text
 from gradlab.core.checks import one_line
 from gradlab.core.config import ExperimentConfig
+from gradlab.core.datapoints import literal
 
 # Past this many samples torch splits a sum over threads (its grain size), and the
 # order of the additions, so the last bits, would depend on the number of cores.
@@ -222,6 +223,8 @@ class _Text:
 
 def _title(config: ExperimentConfig, t: _Text) -> str:
     what = t("what.linear") if config.model == "linear" else t("what.mlp")
+    if config.data is not None:
+        return t("title.data", n=f"{config.samples:,}", what=what)
     return t("title", target=_target_text(config), what=what)
 
 
@@ -249,24 +252,35 @@ def _import_lines(configs: list[ExperimentConfig], t: _Text) -> list[_Line]:
     return lines
 
 
-def _setup_lines(config: ExperimentConfig, t: _Text) -> list[_Line]:
-    """Seed, data, model, loss, optimizer (and loader): the order decides the bits."""
+def _setup_lines(config: ExperimentConfig, t: _Text, data_defined: bool = False) -> list[_Line]:
+    """Seed, data, model, loss, optimizer (and loader): the order decides the bits.
+    `data_defined`: x and y already hold this experiment's own data (a session
+    script's earlier setup built them), so they are not written again."""
     c = config
     n = c.samples
-    lines = [
-        _Line(f"torch.manual_seed({c.seed})", t("seed"), "seed"),
-        _Line(),
-        _Line(comment=t("data", n=f"{n:,}", target=_target_text(c))),
-        _Line(f"x = torch.randn({n}, 1)", t("data.x", n=f"{n:,}"), "data.x"),
-    ]
-    if c.target == "sin":
-        lines.append(_Line("y = torch.sin(x)", t("data.y"), "data.sin"))
+    if c.data is not None:
+        lines = [_Line(f"torch.manual_seed({c.seed})", t("seed.data"), "seed.data"), _Line()]
+        if data_defined:
+            lines.append(_Line(comment=t("data.same", n=f"{n:,}")))
+        else:
+            lines += _own_data_lines(c, t)
     else:
-        lines.append(_Line(f"y = {_line_expr(c, 'x')}", t("data.y"), "data.line"))
-    if c.noise > 0:
-        lines.append(
-            _Line(f"y = y + {_num(c.noise)} * torch.randn({n}, 1)", t("data.noise"), "data.noise")
-        )
+        lines = [
+            _Line(f"torch.manual_seed({c.seed})", t("seed"), "seed"),
+            _Line(),
+            _Line(comment=t("data", n=f"{n:,}", target=_target_text(c))),
+            _Line(f"x = torch.randn({n}, 1)", t("data.x", n=f"{n:,}"), "data.x"),
+        ]
+        if c.target == "sin":
+            lines.append(_Line("y = torch.sin(x)", t("data.y"), "data.sin"))
+        else:
+            lines.append(_Line(f"y = {_line_expr(c, 'x')}", t("data.y"), "data.line"))
+        if c.noise > 0:
+            lines.append(
+                _Line(
+                    f"y = y + {_num(c.noise)} * torch.randn({n}, 1)", t("data.noise"), "data.noise"
+                )
+            )
     lines += [_Line(), _Line(comment=t("objects"))]
     if c.model == "mlp":
         h = c.hidden
@@ -297,6 +311,36 @@ def _setup_lines(config: ExperimentConfig, t: _Text) -> list[_Line]:
             ),
             _Line(")", key="loader"),
         ]
+    return lines
+
+
+def _own_data_lines(c: ExperimentConfig, t: _Text) -> list[_Line]:
+    """x and y written out: every value a literal that rounds to the same float32,
+    in the data's order, so torch.tensor builds exactly the app's tensors."""
+    n = f"{c.samples:,}"
+    return [
+        _Line(comment=t("data.own", n=n)),
+        *_tensor_lines("x", c.data.x, t("data.x", n=n), "data.own.x"),
+        *_tensor_lines("y", c.data.y, t("data.y"), "data.own.y"),
+    ]
+
+
+def _tensor_lines(name: str, values, comment: str, key: str) -> list[_Line]:
+    """`name = torch.tensor([...]).reshape(-1, 1)`: float32 (torch's default for
+    Python floats), one column; on one line when it fits, else wrapped."""
+    texts = [literal(v) for v in values]
+    one = f"{name} = torch.tensor([{', '.join(texts)}]).reshape(-1, 1)"
+    if width(one) + width(comment) + 4 <= MAX_LINE:
+        return [_Line(one, comment, key)]
+    lines = [_Line(f"{name} = torch.tensor([", key=key)]
+    row = ""
+    for text in texts:
+        if row and width(row) + len(text) + 2 > MAX_LINE - 4:
+            lines.append(_Line(f"    {row.rstrip()}", key=key))
+            row = ""
+        row += f"{text}, "
+    lines.append(_Line(f"    {row.rstrip()}", key=key))
+    lines.append(_Line("]).reshape(-1, 1)", comment, key))
     return lines
 
 
@@ -344,12 +388,19 @@ def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -
     if c.model == "linear":
         if session:
             comment = t("print.session")
+        elif c.data is not None:
+            comment = t("print.data")
         elif c.target == "line":
             comment = t("print.line", w=f"{c.true_w:g}", b=f"{c.true_b:g}")
         else:
             comment = t("print.sin")
         return [_Line("print(model.weight, model.bias)", comment, "print.linear")]
-    truth = "torch.sin(x_test)" if c.target == "sin" else _line_expr(c, "x_test")
+    if c.data is not None:  # no formula behind the data: compare with its first rows
+        inputs, truth, inputs_comment = "x[:5]", "y[:5]", t("print.data_rows")
+    else:
+        inputs = "torch.tensor([[-2.0], [-1.0], [0.0], [1.0], [2.0]])"
+        truth = "torch.sin(x_test)" if c.target == "sin" else _line_expr(c, "x_test")
+        inputs_comment = t("print.inputs")
     lines = []
     if has_loss:
         lines += [
@@ -357,11 +408,7 @@ def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -
             _Line(),
         ]
     lines += [
-        _Line(
-            "x_test = torch.tensor([[-2.0], [-1.0], [0.0], [1.0], [2.0]])",
-            t("print.inputs"),
-            "print.test",
-        ),
+        _Line(f"x_test = {inputs}", inputs_comment, "print.test"),
         _Line(f"y_true = {truth}", key="print.test"),
         _Line("with torch.no_grad():", t("print.no_grad"), "print.test"),
         _Line("    y_test = model(x_test)", key="print.test"),
@@ -515,7 +562,12 @@ class _Replay:
     def _setup(self, config: dict) -> list[_Line]:
         t = self.t
         first = self.config is None
+        before = self.config
         self.config = ExperimentConfig.from_dict(config)
+        # Own data never changes while training (no random draw makes it): the
+        # x and y an earlier setup built are still these data.
+        same_data = before is not None and self.config.data is not None
+        same_data = same_data and before.data == self.config.data
         self.has_grad = self.mid_update = False
         self.updates = 0
         head = t("setup.first") if first else t("setup.reset")
@@ -523,7 +575,7 @@ class _Replay:
             *([] if first else [_Line(), _Line()]),
             _Line(comment=f"==== {head} ===="),
             _Line(comment=_summary(self.config, t)),
-            *_setup_lines(self.config, t),
+            *_setup_lines(self.config, t, data_defined=same_data),
         ]
         if not self.config.full_batch:
             lines.append(_Line("batches = None", t("batches.none")))

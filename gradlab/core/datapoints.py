@@ -59,12 +59,16 @@ def literal(value: float) -> str:
     target = to_float32(value)
     if math.isnan(target) or math.isinf(target):
         raise ValueError(f"not a finite float32 value: {value!r}")
-    for digits in range(1, 10):
+    exact = repr(target)  # always right
+    for digits in range(1, 10):  # 9 significant digits always suffice for a float32
         text = repr(float(f"{target:.{digits}g}"))
-        back = to_float32(float(text))
+        try:
+            back = to_float32(float(text))
+        except OverflowError:  # rounded up past float32's largest value
+            continue
         if back == target and math.copysign(1, back) == math.copysign(1, target):  # -0.0
-            return text
-    return repr(target)  # the exact value: always right (9 digits always suffice)
+            return min(text, exact, key=len)
+    return exact
 
 
 def _column(values, name: str) -> tuple[float, ...]:
@@ -80,7 +84,8 @@ def _column(values, name: str) -> tuple[float, ...]:
         )
     for i, v in enumerate(values):
         number = type(v) in (float, int)  # never a bool, never a str or a tensor
-        if not (number and math.isfinite(v) and -MAX_ABS_VALUE <= v <= MAX_ABS_VALUE):
+        # Comparisons refuse nan and inf too, and compare a huge int exactly.
+        if not (number and -MAX_ABS_VALUE <= v <= MAX_ABS_VALUE):
             raise DataError(
                 "data.value",
                 f"data.{name}[{i}] must be a finite number from -{MAX_ABS_TEXT} to "

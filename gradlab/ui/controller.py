@@ -9,6 +9,7 @@ refused value never reaches the worker.
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     Q_ARG,
@@ -23,8 +24,16 @@ from PySide6.QtCore import (
 )
 
 from gradlab.core.config import ConfigError, ExperimentConfig, parse_value
+from gradlab.ui.mailbox import Mailbox
+from gradlab.ui.messages import Message
 from gradlab.ui.series import Series
-from gradlab.ui.worker import FULL_SPEED, Mailbox, Message, TrainingWorker
+from gradlab.ui.updates import UNSET, CompareView, LandscapeView, SessionLog, Updates
+from gradlab.ui.worker import FULL_SPEED, TrainingWorker
+
+if TYPE_CHECKING:  # torch-backed modules: not at the window's import time
+    from gradlab.core.checkpoint import StateDictLab
+    from gradlab.core.inference import Prediction
+    from gradlab.core.maths import MathsInfo
 
 FRAME_MS = 33
 RESET_FIELDS = (
@@ -51,14 +60,21 @@ def live_threads() -> list[QThread]:
 
 
 class Controller(QObject):
-    frame = Signal(object)  # a worker.Frame, after series/data were updated
+    frame = Signal(object)  # a mailbox.Frame, after series/data were updated
     readyChanged = Signal(bool)
     runningChanged = Signal(bool)
-    message = Signal(object)  # a worker.Message (also those raised GUI-side)
+    message = Signal(object)  # a messages.Message (also those raised GUI-side)
     configChanged = Signal(object)  # the ExperimentConfig now in effect
     painted = Signal()  # end of every frame: views repaint what they marked dirty
-    extrasChanged = Signal(dict)  # new worker extras (landscape, compare, inference ...)
     speedChanged = Signal(object)  # updates per second, or None for full speed
+    # What the worker published (see updates.Updates), at most once a frame each:
+    landscapeChanged = Signal(object)  # a LandscapeView, or None (no landscape)
+    lrBoundChanged = Signal(object)  # the largest stable lr (float), or None
+    compareChanged = Signal(object)  # a CompareView, or None (compare mode off)
+    mathsChanged = Signal(object)  # a core.maths.MathsInfo
+    sessionLogChanged = Signal(object)  # a SessionLog
+    inferenceChanged = Signal(object)  # a core.inference.Prediction
+    stateDictResultChanged = Signal(object)  # a core.checkpoint.StateDictLab
 
     # Commands for the worker (queued: they run in the worker thread, in order).
     _cmd_phase = Signal(str)
@@ -91,7 +107,15 @@ class Controller(QObject):
         self.running = False
         self.generation = -1
         self.speed = 5
-        self.extras: dict = {}  # latest value of each worker extra
+        # The newest of each update the worker published (None until the first).
+        self.landscape: LandscapeView | None = None
+        self.lr_bound: float | None = None
+        self.compare: CompareView | None = None
+        self.maths: MathsInfo | None = None
+        self.session_log: SessionLog | None = None
+        self.inference: Prediction | None = None
+        self.state_dict_result: StateDictLab | None = None
+        self.pong: int | None = None  # the newest sync() token answered
         self.restore_path: str | None = None  # set before start() to restore an autosave
         self._pings = 0
         self._thread: QThread | None = None
@@ -233,14 +257,14 @@ class Controller(QObject):
 
     def sync(self) -> int:
         """Ask the worker to answer once all earlier commands ran: returns a token
-        that appears as extras["pong"] with the snapshot after them."""
+        that appears as `pong` with the snapshot after them."""
         self._pings += 1
         if self.started:
             self._cmd_ping.emit(self._pings)
         return self._pings
 
     def synced(self, token: int) -> bool:
-        return self.extras.get("pong") == token
+        return self.pong == token
 
     def save(self, path: str) -> None:
         if self.ready:
@@ -349,16 +373,36 @@ class Controller(QObject):
             self._set_running(frame.running)
         for msg in frame.messages:
             self.message.emit(msg)
-        if frame.extras:
-            self.extras.update(frame.extras)
-            config = frame.extras.get("config")
-            if config is not None and config != self.config:
-                self.config = config  # a loaded file brings its own experiment
-                self.configChanged.emit(config)
-            self.extrasChanged.emit(frame.extras)
+        if frame.updates:
+            self._take_updates(frame.updates)
         if frame.snapshot is not None or frame.rows is not None or frame.data is not None:
             self.frame.emit(frame)
         self.painted.emit()
+
+    def _take_updates(self, updates: Updates) -> None:
+        """Keep the newest of each, then tell the panels what changed."""
+        changed = []
+        for name, signal in (
+            ("landscape", self.landscapeChanged),
+            ("lr_bound", self.lrBoundChanged),
+            ("compare", self.compareChanged),
+            ("maths", self.mathsChanged),
+            ("session_log", self.sessionLogChanged),
+            ("inference", self.inferenceChanged),
+            ("state_dict_result", self.stateDictResultChanged),
+            ("pong", None),
+        ):
+            value = getattr(updates, name)
+            if value is not UNSET:
+                setattr(self, name, value)
+                changed.append((signal, value))
+        config = updates.config
+        if config is not UNSET and config != self.config:
+            self.config = config  # a loaded file brings its own experiment
+            self.configChanged.emit(config)
+        for signal, value in changed:
+            if signal is not None:
+                signal.emit(value)
 
     def _set_ready(self, ready: bool) -> None:
         if ready != self.ready:

@@ -1,4 +1,6 @@
-"""GradLab's main window: dock panels around the plots, menus, shortcuts.
+"""GradLab's main window: dock panels around the plots, the theme and language,
+messages in the status bar, and the worker's start and end. Its actions and
+menus are built by menus.py, its file handling is file_actions.py.
 
 `MainWindow()` builds the default experiment without showing itself; the worker
 thread (and with it torch) starts after the first paint, or shortly after
@@ -9,11 +11,9 @@ worker thread.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,25 +24,27 @@ from PySide6.QtWidgets import (
 )
 
 from gradlab.core.config import ExperimentConfig
-from gradlab.ui import exports, i18n, paths, theme
+from gradlab.ui import i18n, paths, theme
 from gradlab.ui.controller import Controller
+from gradlab.ui.file_actions import FileActions
+from gradlab.ui.menus import RunActions, build_menus
+from gradlab.ui.messages import Message
 from gradlab.ui.panels.checkpoint_lab import CheckpointLabPanel
 from gradlab.ui.panels.code_view import CodePanel
 from gradlab.ui.panels.compare import ComparePanel
-from gradlab.ui.panels.controls import PHASE_BUTTONS, ControlsPanel, setting_label
-from gradlab.ui.panels.graph_view import GraphPanel
+from gradlab.ui.panels.controls import ControlsPanel, setting_label
+from gradlab.ui.panels.graph.panel import GraphPanel
 from gradlab.ui.panels.inference import InferencePanel
 from gradlab.ui.panels.landscape import LandscapePanel
 from gradlab.ui.panels.lessons import LessonPanel
 from gradlab.ui.panels.maths import MathsPanel
 from gradlab.ui.panels.messages import MessagePanel
 from gradlab.ui.panels.optimizer_state import OptimizerStatePanel
-from gradlab.ui.panels.plots import PlotsPanel
+from gradlab.ui.panels.plots.panel import PlotsPanel
 from gradlab.ui.panels.session_log import SessionLogPanel
 from gradlab.ui.panels.values import ValuesPanel
 from gradlab.ui.settings import Settings
 from gradlab.ui.texts import config_error_text, message_text
-from gradlab.ui.worker import Message
 
 translate = QCoreApplication.translate
 
@@ -83,7 +85,6 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.settings = Settings()
         self.theme_name = theme_name or self.settings.theme
-        self.current_file: str | None = None
         app = QApplication.instance()
         self.colours = theme.apply(app, self.theme_name)
 
@@ -174,8 +175,9 @@ class MainWindow(QMainWindow):
 
         self._loading = QLabel(translate("MainWindow", "Loading PyTorch…"))
         self.statusBar().addPermanentWidget(self._loading)
-        self._build_actions()
-        self._build_menus()
+        self.run_actions = RunActions(self, self.controller)
+        self.files = FileActions(self, self.controller, self.settings, self._on_message)
+        build_menus(self, self.run_actions, self.files, [*self.plots.plots(), self.landscape.plot])
 
         self.controller.message.connect(self._on_message)
         self.controller.readyChanged.connect(self._on_ready)
@@ -240,168 +242,6 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         return dock
 
-    def _action(self, text, shortcut, slot, tip="") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setStatusTip(tip)
-        action.setToolTip(tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        c = self.controller
-        self.next_action = self._action(
-            translate("MainWindow", "Next phase"),
-            "F10",
-            c.next_phase,
-            translate("MainWindow", "Run the next call of the loop"),
-        )
-        self.full_action = self._action(
-            translate("MainWindow", "Full update"),
-            "F11",
-            c.full_update,
-            translate("MainWindow", "Finish the current update, through optimizer.step()"),
-        )
-        self.run_action = self._action(
-            translate("MainWindow", "Run / pause"),
-            "F5",
-            c.toggle_run,
-            translate("MainWindow", "Start or pause running updates"),
-        )
-        self.back_action = self._action(
-            translate("MainWindow", "Step back"),
-            "Shift+F11",
-            lambda: c.step_back(1),
-            translate("MainWindow", "Undo the last update exactly"),
-        )
-        self.reset_action = self._action(
-            translate("MainWindow", "Reset"),
-            "Ctrl+R",
-            c.reset,
-            translate("MainWindow", "Start the experiment over"),
-        )
-        self.phase_actions = []
-        for i, (phase, _obj, code) in enumerate(PHASE_BUTTONS, start=1):
-            self.phase_actions.append(
-                self._action(code, f"Ctrl+{i}", lambda _=False, p=phase: c.run_phase(p))
-            )
-        self.quit_action = self._action(
-            translate("MainWindow", "Quit"), QKeySequence.StandardKey.Quit, self.close
-        )
-        for action in (
-            self.next_action,
-            self.full_action,
-            self.back_action,
-            self.run_action,
-            self.reset_action,
-            *self.phase_actions,
-        ):
-            action.setEnabled(False)
-
-    def _build_file_actions(self) -> None:
-        self.open_action = self._action(
-            translate("MainWindow", "Open…"),
-            QKeySequence.StandardKey.Open,
-            self.open_dialog,
-            translate("MainWindow", "Continue a saved session (a .gradlab.pt checkpoint)"),
-        )
-        self.save_action = self._action(
-            translate("MainWindow", "Save"),
-            QKeySequence.StandardKey.Save,
-            self.save,
-            translate("MainWindow", "Save the session: model, optimizer, data order, history"),
-        )
-        self.save_as_action = self._action(
-            translate("MainWindow", "Save as…"), QKeySequence.StandardKey.SaveAs, self.save_as
-        )
-        self.fresh_action = self._action(
-            translate("MainWindow", "Start fresh"),
-            QKeySequence.StandardKey.New,
-            self.start_fresh,
-            translate("MainWindow", "The tutorial's experiment, from the start"),
-        )
-        self.csv_action = self._action(
-            translate("MainWindow", "History as CSV…"), None, self.export_csv
-        )
-        self.screenshot_action = self._action(
-            translate("MainWindow", "Window screenshot…"), None, self.export_screenshot
-        )
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._build_file_actions()
-        file_menu = bar.addMenu(translate("MainWindow", "&File"))
-        for action in (self.fresh_action, self.open_action):
-            file_menu.addAction(action)
-        self.recent_menu = file_menu.addMenu(translate("MainWindow", "Open recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        for action in (self.save_action, self.save_as_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        export_menu = file_menu.addMenu(translate("MainWindow", "Export"))
-        self.export_menu = export_menu
-        export_menu.addAction(self.csv_action)
-        plot_menu = export_menu.addMenu(translate("MainWindow", "Plot as PNG or SVG"))
-        for plot in (*self.plots.plots(), self.landscape.plot):
-            title = plot.getPlotItem().titleLabel.text or plot.objectName()
-            action = QAction(title, self)
-            action.triggered.connect(lambda _=False, p=plot: self.export_plot(p))
-            plot_menu.addAction(action)
-        export_menu.addAction(self.screenshot_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        run_menu = bar.addMenu(translate("MainWindow", "&Run"))
-        for action in (
-            self.next_action,
-            self.full_action,
-            self.back_action,
-            self.run_action,
-            self.reset_action,
-        ):
-            run_menu.addAction(action)
-        run_menu.addSeparator()
-        for action in self.phase_actions:
-            run_menu.addAction(action)
-        view_menu = bar.addMenu(translate("MainWindow", "&View"))
-        for dock in self.docks:
-            view_menu.addAction(dock.toggleViewAction())
-        view_menu.addSeparator()
-        theme_menu = view_menu.addMenu(translate("MainWindow", "Theme"))
-        group = QActionGroup(self)
-        labels = {
-            "system": translate("MainWindow", "Follow the system"),
-            "light": translate("MainWindow", "Light"),
-            "dark": translate("MainWindow", "Dark"),
-        }
-        self.theme_actions = {}
-        for name in theme.THEMES:
-            action = QAction(labels[name], self, checkable=True)
-            action.setChecked(name == self.theme_name)
-            action.triggered.connect(lambda _=False, n=name: self.set_theme(n))
-            group.addAction(action)
-            theme_menu.addAction(action)
-            self.theme_actions[name] = action
-        language_menu = view_menu.addMenu(translate("MainWindow", "Language"))
-        languages = QActionGroup(self)
-        current = self.settings.language
-        for code, label in (
-            ("system", translate("MainWindow", "Follow the system")),
-            ("en", "English"),
-            ("zh_CN", "简体中文"),
-        ):
-            action = QAction(label, self, checkable=True)
-            action.setChecked(code == current)
-            action.triggered.connect(lambda _=False, c=code: self.set_language(c))
-            languages.addAction(action)
-            language_menu.addAction(action)
-        help_menu = bar.addMenu(translate("MainWindow", "&Help"))
-        about = QAction(translate("MainWindow", "About GradLab"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
-
     # ------------------------------------------------------------ lifecycle
 
     def _on_first_paint(self) -> None:
@@ -419,8 +259,7 @@ class MainWindow(QMainWindow):
         self._closed = True
         self._start_timer.stop()
         self.settings.save_window(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
-        if self.controller.ready:
-            self.controller.autosave(str(paths.autosave_path()))
+        self.files.autosave()
         self.controller.shutdown()
         super().closeEvent(event)
 
@@ -453,92 +292,18 @@ class MainWindow(QMainWindow):
             self.restoreState(self.settings.window_state, LAYOUT_VERSION)
 
     # ---------------------------------------------------------------- files
-    def _file_filter(self) -> str:
-        return translate("MainWindow", "GradLab sessions (*.gradlab.pt *.pt);;All files (*)")
-
-    def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, translate("MainWindow", "Open a session"), "", self._file_filter()
-        )
-        if path:
-            self.open_file(path)
-
     def open_file(self, path: str) -> None:
-        """Load a checkpoint; a bad file gets a message and changes nothing."""
-        self.controller.open(path)
-        self.settings.add_recent(path)
-        self.current_file = path
-
-    def save(self) -> None:
-        if self.current_file is None:
-            self.save_as()
-        else:
-            self.save_to(self.current_file)
-
-    def save_as(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            translate("MainWindow", "Save the session"),
-            "session.gradlab.pt",
-            self._file_filter(),
-        )
-        if path:
-            self.save_to(path)
+        """Load a checkpoint, as File ▸ Open does; a bad file gets a message and
+        changes nothing."""
+        self.files.open_file(path)
 
     def save_to(self, path: str) -> None:
-        self.controller.save(path)
-        self.settings.add_recent(path)
-        self.current_file = path
+        """Save the session to `path`, as File ▸ Save as does."""
+        self.files.save_to(path)
 
     def start_fresh(self) -> None:
-        self.current_file = None
-        self.controller.apply_config(ExperimentConfig(), "fresh")
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        files = self.settings.recent_files
-        if not files:
-            empty = self.recent_menu.addAction(translate("MainWindow", "(none yet)"))
-            empty.setEnabled(False)
-        for path in files:
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _=False, p=path: self.open_file(p))
-
-    def _ask_path(self, title: str, name: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, name, filters)
-        return path or None
-
-    def export_csv(self) -> None:
-        path = self._ask_path(
-            translate("MainWindow", "Export the history"), "history.csv", "CSV (*.csv)"
-        )
-        if path:
-            series, model = self.controller.series, self.controller.config.model
-            self._export(lambda: exports.save_history_csv(series, model, path), path)
-
-    def export_plot(self, plot) -> None:
-        path = self._ask_path(
-            translate("MainWindow", "Export the plot"),
-            f"{plot.objectName()}.png",
-            "PNG (*.png);;SVG (*.svg)",
-        )
-        if path:
-            self._export(lambda: exports.save_plot(plot, path), path)
-
-    def export_screenshot(self) -> None:
-        path = self._ask_path(
-            translate("MainWindow", "Save a screenshot"), "gradlab.png", "PNG (*.png)"
-        )
-        if path:
-            self._export(lambda: exports.save_screenshot(self, path), path)
-
-    def _export(self, write, path: str) -> None:
-        try:
-            write()
-        except (OSError, ValueError) as exc:
-            self._on_message(Message("error", "export.failed", {"path": path, "error": str(exc)}))
-        else:
-            self._on_message(Message("info", "export.done", {"path": path}))
+        """The tutorial's experiment from the start, as File ▸ Start fresh does."""
+        self.files.start_fresh()
 
     # ------------------------------------------------------------- reacting
     @Slot(object)
@@ -552,22 +317,12 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def _on_ready(self, ready: bool) -> None:
-        for action in (
-            self.next_action,
-            self.full_action,
-            self.back_action,
-            self.run_action,
-            self.reset_action,
-            *self.phase_actions,
-        ):
-            action.setEnabled(ready)
+        self.run_actions.set_ready(ready)
         self._loading.setVisible(not ready)
 
     @Slot(bool)
     def _on_running(self, running: bool) -> None:
-        self.run_action.setText(
-            translate("MainWindow", "Pause") if running else translate("MainWindow", "Run")
-        )
+        self.run_actions.set_running(running)
 
     def set_language(self, code: str) -> None:
         """Remember the language; it applies at the next start (offered now)."""
@@ -604,16 +359,3 @@ class MainWindow(QMainWindow):
         self.colours = theme.apply(QApplication.instance(), name)
         for panel in self.panels:
             panel.apply_colours(self.colours)
-
-    def _about(self) -> None:
-        from gradlab import __version__
-
-        QMessageBox.about(
-            self,
-            translate("MainWindow", "About GradLab"),
-            translate(
-                "MainWindow",
-                "GradLab {version}\n\nWatch the first PyTorch program train, one call at a "
-                "time. Every number is read from live torch tensors.",
-            ).format(version=__version__),
-        )

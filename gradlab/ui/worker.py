@@ -1,4 +1,4 @@
-"""The training worker: a QObject living in its own QThread, and its mailbox.
+"""The training worker: a QObject living in its own QThread, owning the session.
 
 Commands arrive as queued signals and run in order between chunks. Results go
 out only through the Mailbox, which the GUI's frame timer reads: no per-step
@@ -11,163 +11,23 @@ from __future__ import annotations
 
 import gc
 import logging
-import threading
 import time
 import traceback
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 
 from gradlab.core.config import ExperimentConfig
+from gradlab.ui.compare_runner import CompareRunner
+from gradlab.ui.mailbox import Mailbox
+from gradlab.ui.messages import Message, event_message
 from gradlab.ui.plain_imports import plain_imports
+from gradlab.ui.updates import LandscapeView, SessionLog, Updates
 
 log = logging.getLogger(__name__)
 
 CHUNK_SECONDS = 0.010
 FULL_SPEED = 0  # updates per second meaning "as fast as possible"
 MAX_PACED_BATCH = 64  # at most this many overdue updates catch up in one tick
-COMPARE_UPDATES = 300  # compare mode trains each run this many updates, then stops
-COMPARE_BATCH = 10  # updates per run per tick at full speed in compare mode
-
-
-@dataclass(frozen=True)
-class Message:
-    """Something to tell the student: a stable code (translated by the GUI) and values."""
-
-    level: str  # "info", "warning" or "error"
-    code: str
-    args: dict = field(default_factory=dict)
-
-
-@dataclass
-class Frame:
-    """What the GUI takes from the mailbox in one frame."""
-
-    generation: int
-    ready: bool | None  # None: unchanged since the last frame
-    running: bool | None  # None: unchanged since the last frame
-    snapshot: object | None  # a Snapshot, or None when nothing changed
-    rows: dict | None  # new history rows (column -> list), or None
-    replace_rows: bool  # rows replace the whole series (reset, compaction, step back)
-    messages: list
-    data: tuple | None  # (x list, y list) after a reset
-    extras: dict
-
-
-class FrameGate:
-    """Lets the GUI draw a frame without trading the GIL with the worker.
-
-    While the GUI paints, it calls into Python hundreds of times (pyqtgraph's
-    items); each call has to win the GIL back from the training loop, which gives
-    it up in every torch op. That ping-pong, not the painting itself, cost most of
-    the throughput. So the GUI closes the gate for the length of a frame, the
-    worker stops between two updates and sleeps on the condition (GIL released),
-    and the frame runs uncontended.
-    """
-
-    MAX_WAIT = 0.1  # never let a forgotten gate stall training for long
-
-    def __init__(self):
-        self._closed = False
-        self._cond = threading.Condition()
-
-    def close(self) -> None:
-        self._closed = True
-
-    def open(self) -> None:
-        with self._cond:
-            self._closed = False
-            self._cond.notify_all()
-
-    def is_closed(self) -> bool:
-        return self._closed
-
-    def wait_open(self) -> None:
-        with self._cond:
-            self._cond.wait_for(lambda: not self._closed, self.MAX_WAIT)
-
-
-class Mailbox:
-    """Latest-wins state plus append-only series, handed from worker to GUI."""
-
-    def __init__(self):
-        self._lock = threading.Lock()
-        self.gate = FrameGate()
-        self._generation = 0
-        self._ready: bool | None = None
-        self._running: bool | None = None
-        self._snapshot = None
-        self._rows: dict | None = None
-        self._replace = False
-        self._messages: list = []
-        self._data = None
-        self._extras: dict = {}
-        self._snapshot_taken = True
-
-    def wants_snapshot(self) -> bool:
-        """False while the GUI has not yet taken the last snapshot (saves copying)."""
-        return self._snapshot_taken
-
-    def put(
-        self,
-        *,
-        snapshot=None,
-        rows: dict | None = None,
-        replace: bool = False,
-        messages=(),
-        data=None,
-        ready: bool | None = None,
-        running: bool | None = None,
-        new_generation: bool = False,
-        extras: dict | None = None,
-    ) -> None:
-        with self._lock:
-            if new_generation:
-                self._generation += 1
-                self._rows = None
-                self._replace = True
-            if snapshot is not None:
-                self._snapshot = snapshot
-                self._snapshot_taken = False
-            if rows is not None:
-                if replace or self._rows is None:
-                    self._rows = {k: list(v) for k, v in rows.items()}
-                    self._replace = self._replace or replace
-                else:
-                    for key, values in rows.items():
-                        self._rows[key].extend(values)
-            self._messages.extend(messages)
-            if data is not None:
-                self._data = data
-            if ready is not None:
-                self._ready = ready
-            if running is not None:
-                self._running = running
-            if extras:
-                self._extras.update(extras)
-
-    def take(self) -> Frame:
-        with self._lock:
-            frame = Frame(
-                generation=self._generation,
-                ready=self._ready,
-                running=self._running,
-                snapshot=None if self._snapshot_taken else self._snapshot,
-                rows=self._rows,
-                replace_rows=self._replace,
-                messages=self._messages,
-                data=self._data,
-                extras=self._extras,
-            )
-            self._snapshot_taken = True
-            self._rows = None
-            self._replace = False
-            self._messages = []
-            self._data = None
-            self._extras = {}
-            self._ready = None
-            self._running = None
-            return frame
 
 
 class TrainingWorker(QObject):
@@ -190,11 +50,10 @@ class TrainingWorker(QObject):
         self._run_done = 0
         self._run_start_step = 0
         self._running = False
-        self._compare = None  # a core.compare.Comparison while compare mode runs
-        self._compare_done = 0
+        self._compare: CompareRunner | None = None  # while compare mode runs
         self.session_factory = None  # set in initialize (keeps torch out of import time)
         self.log = None  # the ActionLog kept across resets (session as code)
-        self._log_sent = None  # (log, version) last published as the "log" extra
+        self._log_sent = None  # (log, version) last published as Updates.session_log
         self.restore_path: str | None = None  # an autosave to restore at start
 
     # ------------------------------------------------------------ lifecycle
@@ -264,7 +123,7 @@ class TrainingWorker(QObject):
         def do():
             self._pause_quietly()
             events = self._session.step_over()  # says when mistake mode skips zero_grad()
-            self._publish(messages=[_event_message(e, self._session) for e in events])
+            self._publish(messages=[event_message(e, self._session) for e in events])
 
         self._guarded(do)
 
@@ -274,7 +133,7 @@ class TrainingWorker(QObject):
             self._pause_quietly()
             events = self._session.full_update()
             # Say what went wrong on the way (accumulation, divergence), then the result.
-            messages = [_event_message(e, self._session) for e in events]
+            messages = [event_message(e, self._session) for e in events]
             notable = [m for m in messages[:-1] if m.level != "info"]
             self._publish(messages=[*notable, messages[-1]])
 
@@ -394,7 +253,7 @@ class TrainingWorker(QObject):
             from gradlab.core import checkpoint
 
             result = checkpoint.state_dict_lab(self._session.model, self._session.config, path)
-            self._publish(extras={"state_dict_lab": result})
+            self._publish(updates=Updates(state_dict_result=result))
 
         self._guarded(do)
 
@@ -402,7 +261,7 @@ class TrainingWorker(QObject):
     def ping(self, token: int) -> None:
         """Answer once every command sent before has run (automation, tests)."""
         if self._session is not None:
-            self._publish(extras={"pong": token})
+            self._publish(updates=Updates(pong=token))
             self.published.emit()
 
     @Slot(int)
@@ -423,7 +282,7 @@ class TrainingWorker(QObject):
             self._session.set_parameters(values)
             self._publish(
                 messages=[Message("info", "params.set", {"values": dict(values)})],
-                extras=self._landscape_extras(around=values),
+                updates=self._landscape_updates(around=values),
             )
 
         self._guarded(do)
@@ -436,28 +295,18 @@ class TrainingWorker(QObject):
 
             config = self._session.config
             result = predict(self._session.model, x, lambda t: target_function(config, t))
-            self._publish(extras={"inference": result})
+            self._publish(updates=Updates(inference=result))
 
         self._guarded(do)
 
     @Slot(object)
     def start_compare(self, variants: list) -> None:
         def do():
-            from gradlab.core.compare import Comparison
-
             self._pause_quietly()
-            s = self._session
-            start = None
-            if s.config.model == "linear":  # scalars: the current point, exactly
-                start = {
-                    name: values[0]
-                    for name, values in zip(s.param_names, s.snapshot().params, strict=True)
-                }
-            self._compare = Comparison(s.config, list(variants), start)
-            self._compare_done = 0
+            self._compare = runner = CompareRunner(self._session, variants)
             self._publish(
-                messages=[Message("info", "compare.started", {"labels": self._compare.labels})],
-                extras={"compare": self._compare_view()},
+                messages=[Message("info", "compare.started", {"labels": runner.labels})],
+                updates=Updates(compare=runner.view()),
             )
             self._begin_run()
 
@@ -468,7 +317,7 @@ class TrainingWorker(QObject):
         def do():
             self._pause_quietly()
             self._compare = None
-            self._publish(extras={"compare": None})
+            self._publish(updates=Updates(compare=None))
 
         self._guarded(do)
 
@@ -515,21 +364,19 @@ class TrainingWorker(QObject):
             replace=True,
             running=False,
             messages=[Message("info", "session." + reason, args or {})],
-            extras={
-                **self._landscape_extras(),
-                "compare": None,
-                "config": self._session.config,
-            },
+            updates=self._landscape_updates().merged(
+                Updates(compare=None, config=self._session.config)
+            ),
         )
 
-    def _landscape_extras(self, around: dict | None = None) -> dict:
+    def _landscape_updates(self, around: dict | None = None) -> Updates:
         """The loss surface, its optimum and the stable-lr bound for the current
         data (linear model only: the landscape is drawn over (w, b))."""
         from gradlab.core import landscape
 
         s = self._session
         if s.config.model != "linear":
-            return {"landscape": None, "lr_bound": None}
+            return Updates(landscape=None, lr_bound=None)
         w_opt, b_opt = landscape.optimum(s.x, s.y)
         w0 = float(s.model.weight.detach().reshape(-1)[0])
         b0 = float(s.model.bias.detach().reshape(-1)[0])
@@ -546,36 +393,15 @@ class TrainingWorker(QObject):
             (b_opt - half, b_opt + half),
             steps=steps,
         )
-        return {
-            "landscape": {"surface": surf, "optimum": (w_opt, b_opt), "loss": s.config.loss},
-            "lr_bound": landscape.max_stable_lr(s.x),
-        }
-
-    def _compare_view(self) -> dict | None:
-        """Whole histories of the compared runs (short: capped at COMPARE_UPDATES)."""
-        c = self._compare
-        if c is None:
-            return None
-        runs = []
-        for label, session in zip(c.labels, c.sessions, strict=True):
-            cols = session.history.columns
-            runs.append(
-                {
-                    "label": label,
-                    "step": cols["step"].tolist(),
-                    "loss": cols["loss"].tolist(),
-                    "w": cols["p0"].tolist(),
-                    "b": cols["p1"].tolist(),
-                    "diverged": session.diverged,
-                }
-            )
-        start = c.start and (c.start["weight"], c.start["bias"])  # where every run set off
-        return {"runs": runs, "done": self._compare_done, "total": COMPARE_UPDATES, "start": start}
+        return Updates(
+            landscape=LandscapeView(surface=surf, optimum=(w_opt, b_opt), loss=s.config.loss),
+            lr_bound=landscape.max_stable_lr(s.x),
+        )
 
     def _do_phase(self, name: str) -> None:
         self._pause_quietly()
         event = self._session.run_phase(name)
-        self._publish(messages=[_event_message(event, self._session)])
+        self._publish(messages=[event_message(event, self._session)])
 
     def _pause_quietly(self) -> None:
         """Stop a run, if one is going, and say how far it got."""
@@ -635,22 +461,14 @@ class TrainingWorker(QObject):
 
     def _tick_compare(self) -> None:
         """A tick of compare mode: every run advances by the same number of updates."""
-        c = self._compare
-        left = COMPARE_UPDATES - self._compare_done
-        if self._ups == FULL_SPEED:
-            n = min(left, COMPARE_BATCH)
-            next_in_ms = 0
-        else:
-            n = min(left, 1)
-            next_in_ms = int(1000 / self._ups)
-        c.run_updates(n)
-        self._compare_done += n
-        self._mailbox.put(extras={"compare": self._compare_view()})
-        if self._compare_done >= COMPARE_UPDATES:
+        runner = self._compare
+        next_in_ms = runner.run_tick(self._ups == FULL_SPEED, self._ups)
+        self._mailbox.put(updates=Updates(compare=runner.view()))
+        if runner.finished:
             self._running = False
             self._mailbox.put(
                 running=False,
-                messages=[Message("info", "compare.done", {"n": self._compare_done})],
+                messages=[Message("info", "compare.done", {"n": runner.done})],
             )
             return
         self._timer.start(next_in_ms)
@@ -672,23 +490,22 @@ class TrainingWorker(QObject):
         if not snapshot_if_wanted:
             # After a command, never from a run's ticks: the maths beside autograd
             # and, when it changed, the session as code.
-            kwargs["extras"] = {**self._teaching_extras(), **(kwargs.get("extras") or {})}
+            kwargs["updates"] = self._teaching_updates().merged(kwargs.get("updates"))
         self._mailbox.put(snapshot=snap, rows=rows, replace=replace, **kwargs)
 
-    def _teaching_extras(self) -> dict:
-        """Extras for the teaching panels: "maths", a MathsInfo (plain data, about
-        0.15 ms), and "log" with "log_dropped", a copy of the ActionLog sent only
-        when it changed (a run changes only its last entry's count, so a run
-        sends it once, when it stops)."""
+    def _teaching_updates(self) -> Updates:
+        """For the teaching panels: the maths, a MathsInfo (plain data, about
+        0.15 ms), and the session log, a copy of the ActionLog sent only when it
+        changed (a run changes only its last entry's count, so a run sends it
+        once, when it stops)."""
         from gradlab.core import maths
 
-        extras = {"maths": maths.explain(self._session)}
+        info = maths.explain(self._session)
         sent_log, sent_version = self._log_sent or (None, -1)
-        if sent_log is not self.log or sent_version != self.log.version:
-            self._log_sent = (self.log, self.log.version)
-            extras["log"] = self.log.copy()
-            extras["log_dropped"] = self.log.dropped
-        return extras
+        if sent_log is self.log and sent_version == self.log.version:
+            return Updates(maths=info)
+        self._log_sent = (self.log, self.log.version)
+        return Updates(maths=info, session_log=SessionLog(self.log.copy(), self.log.dropped))
 
     def _guarded(self, fn, *args) -> None:
         """Run a command; teaching errors become messages, anything else is reported."""
@@ -734,26 +551,6 @@ class TrainingWorker(QObject):
 
 def _loss_value(session) -> float | None:
     return None if session.loss is None else session.loss.item()
-
-
-def _event_message(event, session) -> Message:
-    level = "info"
-    if event.code.endswith("diverged"):
-        level = "error"
-    elif event.code in (
-        "backward.accumulated",
-        "step.no_grad",
-        "zero_grad.skipped",
-        "loss.broadcast",
-    ):
-        level = "warning"
-    args = {
-        "args": event.args,
-        "lr": session.lr,
-        "step": session.step_count,
-        "loss_kind": session.config.loss,
-    }
-    return Message(level, event.code, args)
 
 
 def _main_thread() -> QThread | None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QGraphicsView, QListWidget
 
 from gradlab.core.config import ExperimentConfig
 from gradlab.ui import theme
-from gradlab.ui.panels.graph_view import RUN_REFRESH_S, GraphPanel
+from gradlab.ui.panels.graph.panel import RUN_REFRESH_S, GraphPanel
 from gradlab.ui.texts import format_value
 from tests.ui.conftest import READY_MS
 
@@ -42,7 +42,7 @@ def by_name(panel):
 
 
 def boxes_overlap(panel):
-    rects = [v.box.sceneBoundingRect() for v in panel._node_views.values()]
+    rects = [v.box.sceneBoundingRect() for v in panel.graph_scene.node_views.values()]
     return any(a.intersects(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
 
 
@@ -195,7 +195,7 @@ def test_inspector_shows_the_tensor_facts(qtbot, window, panel):
     panel.nodeSelected.connect(selected.append)
     panel.inspect(None)
     view = panel.view
-    loss_box = panel._node_views["loss"].box
+    loss_box = panel.graph_scene.node_views["loss"].box
     point = view.mapFromScene(loss_box.sceneBoundingRect().center())
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert selected == ["loss"]

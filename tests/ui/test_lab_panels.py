@@ -13,7 +13,7 @@ def click(qtbot, win, name):
 
 
 def test_landscape_start_point_sets_the_parameters(qtbot, window):
-    qtbot.waitUntil(lambda: "landscape" in window.controller.extras, timeout=10_000)
+    qtbot.waitUntil(lambda: window.controller.landscape is not None, timeout=10_000)
     window.landscape.choose_start(-1.25, 2.5)
     qtbot.waitUntil(
         lambda: (window.controller.snapshot.w, window.controller.snapshot.b) == (-1.25, 2.5),
@@ -40,22 +40,22 @@ def test_compare_trains_each_setting(qtbot, window):
     window.controls.speed_slider.setValue(window.controls.speed_slider.maximum())
     click(qtbot, window, "compareButton")
     qtbot.waitUntil(
-        lambda: (window.controller.extras.get("compare") or {}).get("done") == 300,
+        lambda: window.controller.compare is not None and window.controller.compare.done == 300,
         timeout=60_000,
     )
-    view = window.controller.extras["compare"]
-    assert [r["label"] for r in view["runs"]] == ["sgd lr=0.1", "momentum lr=0.1", "adam lr=0.1"]
+    view = window.controller.compare
+    assert [r.label for r in view.runs] == ["sgd lr=0.1", "momentum lr=0.1", "adam lr=0.1"]
     ref, _, _, _ = reference_run(300, optimizer="adam", lr=0.1)
-    assert view["runs"][2]["w"][-1] == ref.weight.item()
+    assert view.runs[2].w[-1] == ref.weight.item()
     # Every walk on the landscape begins at the model's starting point.
     start = reference_run(0)[0]
-    assert view["start"] == (start.weight.item(), start.bias.item())
+    assert view.start == (start.weight.item(), start.bias.item())
     for curve in window.landscape._compare_items:
         ws, bs = curve.getData()
-        assert (ws[0], bs[0]) == view["start"]
+        assert (ws[0], bs[0]) == view.start
     qtbot.waitUntil(lambda: not window.controller.running, timeout=10_000)
     click(qtbot, window, "compareStopButton")
-    qtbot.waitUntil(lambda: window.controller.extras.get("compare") is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.controller.compare is None, timeout=10_000)
 
 
 def test_inference_predicts_without_touching_training(qtbot, window):
@@ -89,7 +89,7 @@ def test_mlp_hides_the_landscape_and_says_why(qtbot, window):
 
 
 def test_landscape_path_is_the_trajectory_and_ends_at_the_model(qtbot, window):
-    qtbot.waitUntil(lambda: "landscape" in window.controller.extras, timeout=10_000)
+    qtbot.waitUntil(lambda: window.controller.landscape is not None, timeout=10_000)
     for _ in range(5):
         click(qtbot, window, "fullStepButton")
     qtbot.waitUntil(lambda: window.controller.snapshot.step == 5, timeout=10_000)
@@ -118,7 +118,7 @@ def test_landscape_skips_redrawing_a_settled_path():
 
 
 def test_landscape_legend_only_names_compared_runs(qtbot, window):
-    qtbot.waitUntil(lambda: "landscape" in window.controller.extras, timeout=10_000)
+    qtbot.waitUntil(lambda: window.controller.landscape is not None, timeout=10_000)
     assert not window.landscape.legend.isVisible()  # an empty backdrop would be a blank box
     window.controls.speed_slider.setValue(window.controls.speed_slider.maximum())
     click(qtbot, window, "compareButton")

@@ -6,7 +6,8 @@ import time
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 
-from gradlab.ui.worker import Frame
+from gradlab.ui.mailbox import Frame
+from gradlab.ui.updates import NO_UPDATES
 
 WATCHDOG_MS = 250
 
@@ -69,7 +70,7 @@ def test_200k_point_history_does_not_livelock(qtbot, window):
     }
     c = window.controller
     c.series.replace(rows)
-    c.frame.emit(Frame(c.generation, None, None, c.snapshot, rows, True, [], None, {}))
+    c.frame.emit(Frame(c.generation, None, None, c.snapshot, rows, True, [], None, NO_UPDATES))
     counter = PaintCounter()
     for plot in window.plots.plots():
         plot.viewport().installEventFilter(counter)

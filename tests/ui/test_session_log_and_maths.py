@@ -1,5 +1,5 @@
 """The session-as-code and maths panels, fed through the real mailbox and
-controller with what the worker publishes (extras "log", "log_dropped", "maths")."""
+controller with what the worker publishes (Updates.session_log, Updates.maths)."""
 
 import pytest
 
@@ -13,11 +13,12 @@ from gradlab.ui.panels.maths import MathsPanel
 from gradlab.ui.panels.session_log import SessionLogPanel
 from gradlab.ui.texts import format_value
 from gradlab.ui.theme import LIGHT
+from gradlab.ui.updates import SessionLog, Updates
 
 
-def publish(window, **extras):
-    """What the worker does: put extras in the mailbox; the frame timer delivers."""
-    window.controller.mailbox.put(extras=extras)
+def publish(window, **updates):
+    """What the worker does: put updates in the mailbox; the frame timer delivers."""
+    window.controller.mailbox.put(updates=Updates(**updates))
 
 
 def a_session_log():
@@ -39,7 +40,7 @@ def test_session_log_shows_the_replay_script_and_exports_it(qtbot, window, tmp_p
     panel.resize(450, 300)
     panel.show()
     actions = a_session_log().copy()
-    publish(window, log=actions, log_dropped=0)
+    publish(window, session_log=SessionLog(actions, 0))
     expected = session_script(actions)
     qtbot.waitUntil(lambda: panel.view.toPlainText() == expected, timeout=5_000)
     assert panel.view.objectName() == "sessionLogView" and panel.view.isReadOnly()
@@ -55,8 +56,9 @@ def test_session_log_waits_until_it_is_shown(qtbot, window):
     panel = SessionLogPanel(window.controller, window.colours)
     qtbot.addWidget(panel)
     actions = a_session_log().copy()
-    publish(window, log=actions)
-    qtbot.waitUntil(lambda: window.controller.extras.get("log") is actions, timeout=5_000)
+    log = SessionLog(actions, 0)
+    publish(window, session_log=log)
+    qtbot.waitUntil(lambda: window.controller.session_log is log, timeout=5_000)
     assert panel.view.toPlainText() == ""  # hidden: no work
     panel.show()
     assert panel.view.toPlainText() == session_script(actions)
@@ -70,7 +72,7 @@ def test_session_log_is_filled_by_the_worker(qtbot, window):
     window.controller.run_phase("forward")
     qtbot.waitUntil(lambda: window.controller.snapshot.phase == "forward", timeout=10_000)
     qtbot.wait(200)
-    if "log" not in window.controller.extras:
+    if window.controller.session_log is None:
         pytest.skip("the worker does not publish the session log yet")
     qtbot.waitUntil(lambda: "y_pred = model(x)" in panel.view.toPlainText(), timeout=5_000)
 
@@ -170,6 +172,7 @@ def test_a_log_that_cannot_be_replayed_says_so(qtbot):
     qtbot.addWidget(panel)
     panel.show()
     # A log from a file made by another GradLab, with a setting this one lacks.
-    controller.extrasChanged.emit({"log": [Action("setup", {"config": {"learning_speed": 3}})]})
+    actions = [Action("setup", {"config": {"learning_speed": 3}})]
+    controller.sessionLogChanged.emit(SessionLog(actions, 0))
     qtbot.waitUntil(lambda: "cannot be written" in panel.view.toPlainText(), timeout=5_000)
     assert panel.script() == ""

@@ -43,7 +43,7 @@ def test_an_update_is_written_out_with_torchs_numbers(qtbot, window):
 
 def test_a_landscape_click_is_not_shown_as_an_update(qtbot, window):
     updates(qtbot, window, 1)
-    qtbot.waitUntil(lambda: "landscape" in window.controller.extras, timeout=10_000)
+    qtbot.waitUntil(lambda: window.controller.landscape is not None, timeout=10_000)
     window.landscape.choose_start(4.0, 3.0)
     wait_event(qtbot, window, "params.set")
     assert (window.controller.snapshot.w, window.controller.snapshot.b) == (4.0, 3.0)
@@ -57,7 +57,7 @@ def test_inference_leaves_the_last_update_as_it_was(qtbot, window):
     updates(qtbot, window, 2)
     before = arithmetic(window)
     window.controller.infer("3")
-    qtbot.waitUntil(lambda: "inference" in window.controller.extras, timeout=10_000)
+    qtbot.waitUntil(lambda: window.controller.inference is not None, timeout=10_000)
     ref, _, _, _ = reference_run(2)
     # The arithmetic still describes update 2, which did happen and gave this w.
     assert arithmetic(window) == before

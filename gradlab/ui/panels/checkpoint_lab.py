@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import (
@@ -18,6 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from gradlab.ui.texts import format_value
+
+if TYPE_CHECKING:
+    from gradlab.core.checkpoint import StateDictLab
 
 translate = QCoreApplication.translate
 
@@ -85,7 +89,7 @@ class CheckpointLabPanel(QWidget):
         layout.addWidget(self.compare)
         layout.addWidget(why)
         layout.addStretch(1)
-        controller.extrasChanged.connect(self._on_extras)
+        controller.stateDictResultChanged.connect(self._on_lab)
         controller.readyChanged.connect(self.button.setEnabled)
         self.button.setEnabled(controller.ready)
 
@@ -96,11 +100,9 @@ class CheckpointLabPanel(QWidget):
     def run(self) -> None:
         self.controller.state_dict_lab(str(self._dir / "model.pt"))
 
-    @Slot(dict)
-    def _on_extras(self, extras: dict) -> None:
-        lab = extras.get("state_dict_lab")
-        if lab is None:
-            return
+    @Slot(object)
+    def _on_lab(self, lab: StateDictLab) -> None:
+        """What saving and loading the state_dict did."""
         self.summary.setText(
             translate("CheckpointLab", "{path}: {size} bytes, {n} tensors").format(
                 path=Path(lab.path).name, size=lab.size, n=len(lab.entries)

@@ -23,9 +23,8 @@ from PySide6.QtWidgets import (
 
 from gradlab.core import codegen, codegen_text
 from gradlab.core.fileio import atomic_write_text
-from gradlab.ui import i18n
+from gradlab.ui import i18n, script_file
 from gradlab.ui.highlighter import PythonHighlighter
-from gradlab.ui.panels import script_file
 
 translate = QCoreApplication.translate
 

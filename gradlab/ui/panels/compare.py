@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from gradlab.core.config import OPTIMIZERS
-from gradlab.ui.panels.landscape import COMPARE_COLOURS
+from gradlab.ui.plotting import COMPARE_COLOURS
+from gradlab.ui.updates import CompareView
 
 translate = QCoreApplication.translate
 
@@ -99,7 +100,7 @@ class ComparePanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         layout.addStretch(1)
-        controller.extrasChanged.connect(self._on_extras)
+        controller.compareChanged.connect(self._on_compare)
         controller.readyChanged.connect(self._on_ready)
         self._on_ready(controller.ready)
 
@@ -130,7 +131,7 @@ class ComparePanel(QWidget):
             for v in self.variants():
                 variants.append({k: parse_value(k, text) for k, text in v.items()})
         except ConfigError as exc:
-            from gradlab.ui.worker import Message
+            from gradlab.ui.messages import Message
 
             self.controller.message.emit(
                 Message("error", "settings.refused", {"error": exc, "name": exc.code.split(".")[0]})
@@ -143,28 +144,26 @@ class ComparePanel(QWidget):
         self.start.setEnabled(ready)
         self.stop.setEnabled(ready)
 
-    @Slot(dict)
-    def _on_extras(self, extras: dict) -> None:
-        if "compare" not in extras:
-            return
-        view = extras["compare"]
+    @Slot(object)
+    def _on_compare(self, view: CompareView | None) -> None:
+        """None when compare mode is off."""
         if not view:
             self.status.setText(translate("Compare", "Compare mode is off."))
             return
         parts = []
-        for i, run in enumerate(view["runs"]):
-            loss = run["loss"][-1] if run["loss"] else None
+        for i, run in enumerate(view.runs):
+            loss = run.loss[-1] if run.loss else None
             state = (
                 translate("Compare", "diverged")
-                if run["diverged"]
+                if run.diverged
                 else ("—" if loss is None else f"{loss:.4g}")
             )
             parts.append(
-                f'<span style="color:{COMPARE_COLOURS[i % 4]}">■</span> {run["label"]}: {state}'
+                f'<span style="color:{COMPARE_COLOURS[i % 4]}">■</span> {run.label}: {state}'
             )
         self.status.setText(
             translate("Compare", "Update {done} of {total}").format(
-                done=view["done"], total=view["total"]
+                done=view.done, total=view.total
             )
             + "<br>"
             + "<br>".join(parts)

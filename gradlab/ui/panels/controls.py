@@ -189,7 +189,7 @@ class ControlsPanel(QWidget):
         controller.runningChanged.connect(self._on_running)
         controller.configChanged.connect(self._show_config)
         controller.frame.connect(self._on_frame)
-        controller.extrasChanged.connect(self._on_extras)
+        controller.lrBoundChanged.connect(self._on_lr_bound)
         controller.speedChanged.connect(self._show_speed)
         self._bound = None
         self._show_config(controller.config)
@@ -399,11 +399,10 @@ class ControlsPanel(QWidget):
         self.fields["true_w"].setEnabled(line)
         self.fields["true_b"].setEnabled(line)
 
-    @Slot(dict)
-    def _on_extras(self, extras: dict) -> None:
-        if "lr_bound" in extras:
-            self._bound = extras["lr_bound"]
-            self._show_bound()
+    @Slot(object)
+    def _on_lr_bound(self, bound: float | None) -> None:
+        self._bound = bound
+        self._show_bound()
 
     def _show_bound(self) -> None:
         """The danger zone: mark the lr field when lr is above the stable bound."""

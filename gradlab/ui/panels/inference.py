@@ -3,10 +3,15 @@ and show what that changes (no graph, no gradient) without touching training."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Slot
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from gradlab.ui.texts import format_value
+
+if TYPE_CHECKING:
+    from gradlab.core.inference import Prediction
 
 translate = QCoreApplication.translate
 
@@ -53,7 +58,7 @@ class InferencePanel(QWidget):
         form.addRow(translate("Inference", "while training"), self.recorded)
         form.addRow(translate("Inference", "inference"), self.plain)
         form.addRow(code)
-        controller.extrasChanged.connect(self._on_extras)
+        controller.inferenceChanged.connect(self._on_prediction)
         controller.readyChanged.connect(self.button.setEnabled)
         self.button.setEnabled(controller.ready)
 
@@ -64,11 +69,9 @@ class InferencePanel(QWidget):
     def predict(self) -> None:
         self.controller.infer(self.input.text())
 
-    @Slot(dict)
-    def _on_extras(self, extras: dict) -> None:
-        p = extras.get("inference")
-        if p is None:
-            return
+    @Slot(object)
+    def _on_prediction(self, p: Prediction) -> None:
+        """The model's answer for the x the student asked about."""
         self.result.setText(format_value(p.y))
         self.truth.setText("—" if p.target is None else format_value(p.target))
         self.recorded.setText(

@@ -10,7 +10,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from gradlab.ui.panels.plots import MAX_CURVE_POINTS, set_streaming
+from gradlab.ui.plotting import COMPARE_COLOURS, MAX_CURVE_POINTS, set_streaming
+from gradlab.ui.updates import CompareView, LandscapeView
 
 translate = QCoreApplication.translate
 
@@ -46,10 +47,6 @@ def _only_repeats(new, old, tolerance: float = 1e-6) -> bool:
         if not np.all(np.abs(a[n - 1 :] - b[n - 1]) <= tolerance):
             return False
     return True
-
-
-# Four distinct colours for compared runs, readable on the heatmap in both themes.
-COMPARE_COLOURS = ("#00bcd4", "#ff4081", "#ffd600", "#76ff03")
 
 
 class LandscapePanel(QWidget):
@@ -119,7 +116,8 @@ class LandscapePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        controller.extrasChanged.connect(self._on_extras)
+        controller.landscapeChanged.connect(self._draw_surface)
+        controller.compareChanged.connect(self._draw_compare)
         controller.frame.connect(self._on_frame)
         controller.painted.connect(self._repaint_if_running)
         controller.runningChanged.connect(lambda running: set_streaming([self.plot], running))
@@ -132,20 +130,15 @@ class LandscapePanel(QWidget):
         self.point.setBrush(pg.mkBrush(colours.bias))
         self.legend.setBrush(_legend_brush(colours))
 
-    # -------------------------------------------------------------- extras
-    @Slot(dict)
-    def _on_extras(self, extras: dict) -> None:
-        if "landscape" in extras:
-            self._draw_surface(extras["landscape"])
-        if "compare" in extras:
-            self._draw_compare(extras["compare"])
-
-    def _draw_surface(self, land) -> None:
+    # ------------------------------------------------------------- updates
+    @Slot(object)
+    def _draw_surface(self, land: LandscapeView | None) -> None:
+        """None for a model whose loss cannot be drawn as a map."""
         if land is None:
             self.stack.setCurrentWidget(self.note)
             return
         self.stack.setCurrentWidget(self.plot)
-        surf = land["surface"]
+        surf = land.surface
         ws, bs = np.asarray(surf.ws), np.asarray(surf.bs)
         values = np.asarray(surf.loss)  # [b index][w index]
         # Log colours: the bowl's floor and its walls differ by orders of magnitude.
@@ -165,7 +158,7 @@ class LandscapePanel(QWidget):
             # Contours change only with the surface: repaint them from a pixmap.
             curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self._contours.append(curve)
-        w_opt, b_opt = land["optimum"]
+        w_opt, b_opt = land.optimum
         self.star.setData([w_opt], [b_opt], name=translate("Landscape", "optimum"))
         self.plot.setXRange(ws[0], ws[-1], padding=0)
         self.plot.setYRange(bs[0], bs[-1], padding=0)
@@ -173,7 +166,9 @@ class LandscapePanel(QWidget):
         self._path_shown = None
         self._redraw_path()
 
-    def _draw_compare(self, view) -> None:
+    @Slot(object)
+    def _draw_compare(self, view: CompareView | None) -> None:
+        """None when compare mode is off."""
         for item in self._compare_items:
             self.plot.removeItem(item)
         self._compare_items = []
@@ -183,17 +178,17 @@ class LandscapePanel(QWidget):
             self.path.show()
             return
         self.path.hide()  # the compared runs replace the single trajectory
-        start = view.get("start")
-        n = len(view["runs"])
-        for i, run in enumerate(view["runs"]):
-            ws, bs = run["w"], run["b"]
+        start = view.start
+        n = len(view.runs)
+        for i, run in enumerate(view.runs):
+            ws, bs = run.w, run.b
             if start:  # history rows come after each update: every walk begins here
                 ws, bs = [start[0], *ws], [start[1], *bs]
             # Runs often share their first moves: earlier runs are drawn wider,
             # underneath, so a path covered by a later one still shows at its edges.
             width = 1.5 + 1.5 * (n - 1 - i)
             curve = pg.PlotCurveItem(
-                ws, bs, pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=width), name=run["label"]
+                ws, bs, pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=width), name=run.label
             )
             self.plot.addItem(curve)
             self._compare_items.append(curve)

@@ -2,8 +2,8 @@
 what optimizer.step() would do, with the numbers filled in.
 
 The worker computes `gradlab.core.maths.explain(session)` after every command and
-publishes it as the extra "maths" (a frozen MathsInfo of floats and strings),
-which arrives through the controller's `extrasChanged`; this panel only formats
+publishes it as `Updates.maths` (a frozen MathsInfo of floats and strings),
+which arrives through the controller's `mathsChanged`; this panel only formats
 it. It renders when a new one arrives and the
 panel is visible, never per frame of a run.
 """
@@ -53,8 +53,8 @@ class MathsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 6)
         layout.addWidget(self.view)
-        controller.extrasChanged.connect(self._on_extras)
-        self._info = controller.extras.get("maths")
+        controller.mathsChanged.connect(self._on_maths)
+        self._info = controller.maths
         self._render()
 
     # ---------------------------------------------------------------- public
@@ -71,9 +71,8 @@ class MathsPanel(QWidget):
         return self.view.toPlainText()
 
     # ------------------------------------------------------------- reacting
-    @Slot(dict)
-    def _on_extras(self, extras: dict) -> None:
-        info = extras.get("maths")
+    @Slot(object)
+    def _on_maths(self, info: maths.MathsInfo) -> None:
         if info is None or info == self._info:
             return
         self._info = info

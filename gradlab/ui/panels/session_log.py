@@ -1,11 +1,11 @@
 """The session as code: everything the student did, as a script that replays it.
 
 The worker owns the ActionLog; this panel never reaches into it. It reads the
-copy the worker publishes as the extra "log" (a list of Action from
-`ActionLog.copy()`, sent only when the log changed and never from a run's
-ticks) and "log_dropped" (ActionLog.dropped), through the controller's
-`extrasChanged` signal and `extras` dict. The script is rebuilt only when a new
-copy arrives and the panel is visible.
+copy the worker publishes as `Updates.session_log`, a SessionLog (the list of
+Action from `ActionLog.copy()`, sent only when the log changed and never from a
+run's ticks, and ActionLog.dropped), through the controller's
+`sessionLogChanged` signal and `session_log` attribute. The script is rebuilt
+only when a new copy arrives and the panel is visible.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 
 from gradlab.core.codegen import session_script
 from gradlab.core.fileio import atomic_write_text
-from gradlab.ui import i18n
+from gradlab.ui import i18n, script_file
 from gradlab.ui.highlighter import PythonHighlighter
-from gradlab.ui.panels import script_file
+from gradlab.ui.updates import SessionLog
 
 translate = QCoreApplication.translate
 
@@ -96,11 +96,12 @@ class SessionLogPanel(QWidget):
 
         script_file.lay_out(self, self.caption, self.copy_button, self.save_button, self.view)
 
-        controller.extrasChanged.connect(self._on_extras)
+        controller.sessionLogChanged.connect(self._on_session_log)
         controller.runningChanged.connect(self._on_running)
         self._set_buttons()
         self._update_caption()
-        self._on_extras(controller.extras)  # a log published before this panel existed
+        if controller.session_log is not None:  # published before this panel existed
+            self._on_session_log(controller.session_log)
 
     # ---------------------------------------------------------------- public
     def script(self) -> str:
@@ -121,13 +122,10 @@ class SessionLogPanel(QWidget):
         self.highlighter.set_colours(colours)
 
     # ------------------------------------------------------------- reacting
-    @Slot(dict)
-    def _on_extras(self, extras: dict) -> None:
-        actions = extras.get("log")
-        if actions is None:
-            return
-        self._actions = actions
-        self._dropped = int(extras.get("log_dropped", 0))
+    @Slot(object)
+    def _on_session_log(self, log: SessionLog) -> None:
+        self._actions = log.actions
+        self._dropped = int(log.dropped)
         self._dirty = True
         if self.isVisible() and not self._rebuild_timer.isActive():
             self._rebuild_timer.start()

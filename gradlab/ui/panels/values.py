@@ -5,7 +5,6 @@ that change written out beside it."""
 from __future__ import annotations
 
 import math
-import time
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from gradlab.ui import update_text
 from gradlab.ui.texts import format_value, locale_int
+from gradlab.ui.throttle import RunThrottle
 
 translate = QCoreApplication.translate
 
@@ -111,8 +111,9 @@ class ValuesPanel(QWidget):
         grid.setColumnStretch(3, 1)
         grid.setRowStretch(row + 1, 1)
         self.apply_colours(colours)
-        self._last_shown = 0.0
-        self._pending = None
+        # Numbers are read, not watched: during a run ~10 updates a second are
+        # plenty, and every repaint is taken from the training thread's time.
+        self._throttle = RunThrottle(RUN_REFRESH_S)
         controller.frame.connect(self._on_frame)
         controller.runningChanged.connect(self._on_running)
 
@@ -141,22 +142,14 @@ class ValuesPanel(QWidget):
         snap = frame.snapshot
         if snap is None:
             return
-        if self.controller.running:
-            # Numbers are read, not watched: during a run ~10 updates a second are
-            # plenty, and every repaint is taken from the training thread's time.
-            now = time.monotonic()
-            if now - self._last_shown < RUN_REFRESH_S:
-                self._pending = snap
-                return
-            self._last_shown = now
-        self._pending = None
-        self._show(snap)
+        snap = self._throttle.offer(snap, self.controller.running)
+        if snap is not None:
+            self._show(snap)
 
     @Slot(bool)
     def _on_running(self, running: bool) -> None:
-        if not running and self._pending is not None:
-            self._show(self._pending)
-            self._pending = None
+        if not running and (snap := self._throttle.take_pending()) is not None:
+            self._show(snap)
 
     def _show(self, snap) -> None:
         current = _quantities(snap)

@@ -1,5 +1,5 @@
-"""Live plots: loss, parameters, gradients against update number, and the data
-with the current fitted line.
+"""Live plots: loss, parameters and gradients against update number, in a grid
+with the data plot (data_plot.py).
 
 Paint cost is mostly axes (DESIGN §8): ranges are set by hand in steps (x to the
 next power of two, y widened only when data leave it), never auto-ranged, and
@@ -14,75 +14,24 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QGraphicsItem, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QVBoxLayout, QWidget
+
+from gradlab.ui.panels.plots.data_plot import DataPlot
+from gradlab.ui.plotting import (
+    COMPARE_COLOURS,
+    MAX_CURVE_POINTS,
+    SteppedRange,
+    cache_items,
+    colour_plot,
+    make_plot,
+    next_pow2,
+    set_streaming,
+)
+from gradlab.ui.updates import CompareView
 
 translate = QCoreApplication.translate
 
-MAX_SCATTER = 2000  # data points drawn; more only cost paint time
-MAX_CURVE_POINTS = 400  # points per history curve; a plot is a few hundred pixels wide
 LOG_FLOOR = 1e-30  # the loss can reach 0 exactly; log scale needs a floor
-
-
-def next_pow2(n: float, minimum: int = 16) -> int:
-    n = max(int(math.ceil(n)), minimum)
-    return 1 << (n - 1).bit_length()
-
-
-def set_streaming(plots, running: bool) -> None:
-    """While a run streams, plots repaint once per frame, inside the controller's
-    frame gate (see worker.FrameGate), rather than whenever an item changes;
-    when it stops, Qt's own updates take over again."""
-    mode = pg.QtWidgets.QGraphicsView.ViewportUpdateMode
-    for plot in plots:
-        plot.setViewportUpdateMode(mode.NoViewportUpdate if running else mode.MinimalViewportUpdate)
-        if not running:
-            plot.viewport().update()
-
-
-class SteppedRange:
-    """A y range that only ever widens (with margin) while a run goes on."""
-
-    def __init__(self):
-        self.low: float | None = None
-        self.high: float | None = None
-
-    def reset(self) -> None:
-        self.low = self.high = None
-
-    def include(self, values: np.ndarray) -> bool:
-        """Widen to cover the finite values; True when the range changed."""
-        finite = values[np.isfinite(values)]
-        if finite.size == 0:
-            return False
-        lo, hi = float(finite.min()), float(finite.max())
-        if self.low is not None and lo >= self.low and hi <= self.high:
-            return False
-        lo = lo if self.low is None else min(lo, self.low)
-        hi = hi if self.high is None else max(hi, self.high)
-        span = max(hi - lo, 1e-6 * max(abs(hi), abs(lo)), 1e-12)
-        self.low, self.high = lo - 0.1 * span, hi + 0.1 * span
-        return True
-
-
-def _plot(name: str, title: str, x_label: str | None = None) -> pg.PlotWidget:
-    widget = pg.PlotWidget()
-    widget.setObjectName(name)
-    item = widget.getPlotItem()
-    item.setTitle(title)
-    item.hideButtons()  # no auto-range "A": auto-range + downsampling can livelock
-    item.setMenuEnabled(True)
-    widget.setMouseEnabled(x=False, y=False)
-    item.vb.disableAutoRange()
-    item.showGrid(x=True, y=True, alpha=0.25)
-    if x_label:
-        item.setLabel("bottom", x_label)
-    # Axes (with their grid and tick labels) are most of the paint cost: keep them
-    # as cached pixmaps, re-rendered only when a range changes (DESIGN §8).
-    for side in ("left", "bottom"):
-        item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    item.titleLabel.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    widget.setMinimumSize(220, 150)
-    return widget
 
 
 class StreamCurve(pg.PlotCurveItem):
@@ -138,13 +87,12 @@ class PlotsPanel(QWidget):
         self._ranges = {"loss": SteppedRange(), "param": SteppedRange(), "grad": SteppedRange()}
 
         update_label = translate("Plots", "update")
-        self.loss_plot = _plot("lossPlot", translate("Plots", "loss"), update_label)
-        self.param_plot = _plot("paramPlot", translate("Plots", "parameters"), update_label)
-        self.grad_plot = _plot("gradPlot", translate("Plots", "gradients"), update_label)
-        self.data_plot = _plot("dataPlot", translate("Plots", "data and fitted line"), "x")
+        self.loss_plot = make_plot("lossPlot", translate("Plots", "loss"), update_label)
+        self.param_plot = make_plot("paramPlot", translate("Plots", "parameters"), update_label)
+        self.grad_plot = make_plot("gradPlot", translate("Plots", "gradients"), update_label)
+        self.data_plot = DataPlot(colours)
         self.param_plot.addLegend(offset=(-5, 5))
         self.grad_plot.addLegend(offset=(-5, 5))
-        self.data_plot.addLegend(offset=(5, 5))  # top left: the line runs bottom-left to top-right
         self.loss_plot.setToolTip(
             translate(
                 "Plots",
@@ -166,14 +114,6 @@ class PlotsPanel(QWidget):
                 "in mistake mode they pile up instead.",
             )
         )
-        self.data_plot.setToolTip(
-            translate(
-                "Plots",
-                "The samples (grey) and the model's current prediction for every x. Training "
-                "turns the line until it runs through the points.",
-            )
-        )
-
         self.log_check = QCheckBox(translate("Plots", "log scale"))
         self.log_check.setObjectName("lossLogCheck")
         self.log_check.setToolTip(
@@ -201,9 +141,8 @@ class PlotsPanel(QWidget):
 
         self._build_items(colours)
         self._dirty: set = set()
-        self._fit_drawn = None
         self._compare_curves: list = []
-        controller.extrasChanged.connect(self._on_extras)
+        controller.compareChanged.connect(self._on_compare)
         controller.frame.connect(self._on_frame)
         controller.painted.connect(self._repaint_dirty)
         controller.runningChanged.connect(self._on_running)
@@ -239,24 +178,11 @@ class PlotsPanel(QWidget):
             angle=0, pos=0, pen=pg.mkPen(c.target, width=1, style=Qt.PenStyle.DotLine)
         )
         self.grad_plot.addItem(self.zero_line)
-        self.scatter = pg.ScatterPlotItem(
-            size=5, pen=None, brush=pg.mkBrush(c.data), name=translate("Plots", "data")
-        )
-        self.data_plot.addItem(self.scatter)
-        self.true_line = self.data_plot.plot(
-            [], [], pen=pg.mkPen(c.target, width=1, style=dash), name=translate("Plots", "truth")
-        )
-        self.fit_curve = self.data_plot.plot(
-            [], [], pen=pg.mkPen(c.weight, width=2.5), name=translate("Plots", "model")
-        )
         # Static during a run: paint once into a pixmap, blit afterwards.
-        cached = [self.scatter, self.true_line, self.w_target, self.b_target, self.zero_line]
-        cached += [
-            p.getPlotItem().legend for p in (self.param_plot, self.grad_plot, self.data_plot)
-        ]
-        for item in cached:
-            for part in (item, *item.childItems()):
-                part.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        cache_items(
+            [self.w_target, self.b_target, self.zero_line]
+            + [p.getPlotItem().legend for p in (self.param_plot, self.grad_plot)]
+        )
         self._on_config(self.controller.config)
 
     @Slot(object)
@@ -282,13 +208,9 @@ class PlotsPanel(QWidget):
                 for sample, label in legend.items:
                     label.setText(sample.item.opts.get("name", ""))
 
-    @Slot(dict)
-    def _on_extras(self, extras: dict) -> None:
-        if "compare" not in extras:
-            return
-        from gradlab.ui.panels.landscape import COMPARE_COLOURS
-
-        view = extras["compare"]
+    @Slot(object)
+    def _on_compare(self, view: CompareView | None) -> None:
+        """None when compare mode is off."""
         for curve in self._compare_curves:
             self.loss_plot.removeItem(curve)
         self._compare_curves = []
@@ -303,15 +225,15 @@ class PlotsPanel(QWidget):
             legend = self.loss_plot.addLegend(offset=(-5, 5))
         log = self.log_check.isChecked()
         top = 0.0
-        for i, run in enumerate(view["runs"]):
-            loss = np.asarray(run["loss"], dtype=float)
+        for i, run in enumerate(view.runs):
+            loss = np.asarray(run.loss, dtype=float)
             if log:
                 loss = np.log10(np.maximum(loss, LOG_FLOOR))
             curve = pg.PlotCurveItem(
-                np.asarray(run["step"]),
+                np.asarray(run.step),
                 loss,
                 pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=1),
-                name=run["label"],
+                name=run.label,
                 connect="finite",
             )
             self.loss_plot.addItem(curve)
@@ -319,7 +241,7 @@ class PlotsPanel(QWidget):
             finite = loss[np.isfinite(loss)]
             if finite.size:
                 top = max(top, float(finite.max()))
-        self.loss_plot.setXRange(0, next_pow2(view["total"]), padding=0.02)
+        self.loss_plot.setXRange(0, next_pow2(view.total), padding=0.02)
         if not log:
             self.loss_plot.setYRange(0, top * 1.1 or 1.0, padding=0)
         self._dirty.add(self.loss_plot)
@@ -367,7 +289,7 @@ class PlotsPanel(QWidget):
     @Slot(object)
     def _on_frame(self, frame) -> None:
         if frame.data is not None:
-            self._draw_data(frame.data)
+            self.data_plot.show_data(frame.data, self.controller.config)
             self._dirty.add(self.data_plot)
         if self.controller.series.version != self._version:
             self._redraw_series(
@@ -375,7 +297,7 @@ class PlotsPanel(QWidget):
             )
             self._generation = frame.generation
             self._dirty.update((self.loss_plot, self.param_plot, self.grad_plot))
-        if frame.snapshot is not None and self._draw_fit(frame.snapshot):
+        if frame.snapshot is not None and self.data_plot.show_fit(frame.snapshot):
             self._dirty.add(self.data_plot)
 
     def _redraw_series(self, force_ranges: bool = False) -> None:
@@ -449,52 +371,10 @@ class PlotsPanel(QWidget):
             return np.array([c.true_w, c.true_b])
         return np.empty(0)
 
-    def _draw_data(self, data) -> None:
-        xs, ys = np.asarray(data[0]), np.asarray(data[1])
-        if xs.size > MAX_SCATTER:
-            pick = np.random.default_rng(0).choice(xs.size, MAX_SCATTER, replace=False)
-            xs_shown, ys_shown = xs[pick], ys[pick]
-        else:
-            xs_shown, ys_shown = xs, ys
-        self.scatter.setData(xs_shown, ys_shown)
-        lo, hi = float(xs.min()), float(xs.max())
-        c = self.controller.config
-        if c.target == "line":
-            self.true_line.setData([lo, hi], [c.true_w * lo + c.true_b, c.true_w * hi + c.true_b])
-        else:
-            grid = np.linspace(lo, hi, 100)
-            self.true_line.setData(grid, np.sin(grid))
-        y_lo, y_hi = float(ys.min()), float(ys.max())
-        span = max(y_hi - y_lo, 1e-6)
-        self.data_plot.setXRange(lo, hi, padding=0.05)
-        self.data_plot.setYRange(y_lo - 0.15 * span, y_hi + 0.15 * span, padding=0)
-        title = translate("Plots", "data and fitted line")
-        if xs.size > MAX_SCATTER:
-            title += translate("Plots", " ({shown} of {total} points shown)").format(
-                shown=MAX_SCATTER, total=xs.size
-            )
-        self.data_plot.getPlotItem().setTitle(title)
-
-    def _draw_fit(self, snap) -> bool:
-        """Draw the model's current curve; False when it has not changed (a
-        converged run), which spares the data plot a repaint."""
-        curve = (snap.curve_x, snap.curve_y)
-        if not snap.curve_x or curve == self._fit_drawn:
-            return False
-        self._fit_drawn = curve
-        self.fit_curve.setData(*curve)
-        return True
-
     def apply_colours(self, c) -> None:
         """Repaint every item in the theme's colours (light/dark switch)."""
-        for plot in self.plots():
-            plot.setBackground(c.background)
-            item = plot.getPlotItem()
-            for side in ("left", "bottom"):
-                axis = item.getAxis(side)
-                axis.setPen(c.foreground)
-                axis.setTextPen(c.foreground)
-            item.titleLabel.setText(item.titleLabel.text, color=c.foreground)
+        for plot in (self.loss_plot, self.param_plot, self.grad_plot):
+            colour_plot(plot, c)
         dash = Qt.PenStyle.DashLine
         self.loss_curve.setPen(pg.mkPen(c.loss, width=1))
         self.w_curve.setPen(pg.mkPen(c.weight, width=1))
@@ -507,9 +387,7 @@ class PlotsPanel(QWidget):
             head.setBrush(pg.mkBrush(colour))
         self.w_target.setPen(pg.mkPen(c.weight, width=1, style=dash))
         self.b_target.setPen(pg.mkPen(c.bias, width=1, style=dash))
-        self.scatter.setBrush(pg.mkBrush(c.data))
-        self.true_line.setPen(pg.mkPen(c.target, width=1, style=dash))
-        self.fit_curve.setPen(pg.mkPen(c.weight, width=2.5))
+        self.data_plot.apply_colours(c)
 
     def plots(self) -> list[pg.PlotWidget]:
         return [self.loss_plot, self.param_plot, self.grad_plot, self.data_plot]

@@ -240,8 +240,14 @@ def _shown(text: str) -> str:
 def format_csv(points: DataPoints, header: tuple[str, str] = ("x", "y")) -> str:
     """The points as CSV text: a header, then one `x,y` row per point, each value
     the shortest text that reads back to the same float32."""
+    return format_columns(points.x, points.y, header)
+
+
+def format_columns(xs, ys, header: tuple[str, str] = ("x", "y")) -> str:
+    """format_csv for any two equally long columns of finite float32 values (the
+    generated data may hold more rows than GradLab reads back)."""
     lines = [",".join(_header_field(h) for h in header)]
-    lines += [f"{literal(x)},{literal(y)}" for x, y in zip(points.x, points.y, strict=True)]
+    lines += [f"{literal(x)},{literal(y)}" for x, y in zip(xs, ys, strict=True)]
     return "\n".join(lines) + "\n"
 
 

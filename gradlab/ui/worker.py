@@ -193,9 +193,9 @@ class TrainingWorker(QObject):
 
         self._guarded(do)
 
-    @Slot(object, str)
-    def reset(self, config: ExperimentConfig, reason: str) -> None:
-        self._guarded(self._start_session, config, reason)
+    @Slot(object, str, object)
+    def reset(self, config: ExperimentConfig, reason: str, details: dict) -> None:
+        self._guarded(self._start_session, config, reason, details)
 
     @Slot(str)
     def save_checkpoint(self, path: str) -> None:
@@ -294,7 +294,9 @@ class TrainingWorker(QObject):
             from gradlab.core.inference import predict
 
             config = self._session.config
-            result = predict(self._session.model, x, lambda t: target_function(config, t))
+            # The student's own data follow no known rule: there is no truth to show.
+            truth = None if config.data is not None else (lambda t: target_function(config, t))
+            result = predict(self._session.model, x, truth)
             self._publish(updates=Updates(inference=result))
 
         self._guarded(do)
@@ -322,7 +324,9 @@ class TrainingWorker(QObject):
         self._guarded(do)
 
     # ------------------------------------------------------------ internals
-    def _start_session(self, config: ExperimentConfig, reason: str) -> None:
+    def _start_session(
+        self, config: ExperimentConfig, reason: str, details: dict | None = None
+    ) -> None:
         if self._timer is not None:
             self._timer.stop()
         self._running = False
@@ -331,7 +335,7 @@ class TrainingWorker(QObject):
         self._session = self.session_factory(config, log=self.log)
         if skip:
             self._session.set_skip_zero_grad(True)
-        self._announce(reason)
+        self._announce(reason, details)
 
     def _install(self, session, extra: dict, reason: str, path: str) -> None:
         """Make a loaded session the current one, with its session-as-code log."""

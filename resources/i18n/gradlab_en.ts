@@ -169,6 +169,13 @@
 <context>
     <name>Controls</name>
     <message numerus="yes">
+        <source>Your own data: %n sample(s). Samples, noise, true w, true b and target describe generated data, so they do not apply.</source>
+        <translation>
+            <numerusform>Your own data: %n sample. Samples, noise, true w, true b and target describe generated data, so they do not apply.</numerusform>
+            <numerusform>Your own data: %n samples. Samples, noise, true w, true b and target describe generated data, so they do not apply.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n update(s)/s</source>
         <translation>
             <numerusform>%n update/s</numerusform>
@@ -374,6 +381,14 @@
     <message>
         <source>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</source>
         <translation>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</translation>
+    </message>
+    <message>
+        <source>Back to generated data</source>
+        <translation>Back to generated data</translation>
+    </message>
+    <message>
+        <source>Train on data torch.randn draws from the seed again, with the default settings for them (Ctrl+Z brings your data back).</source>
+        <translation>Train on data torch.randn draws from the seed again, with the default settings for them (Ctrl+Z brings your data back).</translation>
     </message>
     <message>
         <source>stable below {bound} (SGD, full batch, MSE)</source>
@@ -986,6 +1001,10 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>Show the answer and the reason. Make your guess first!</translation>
     </message>
     <message>
+        <source>Train on this example data set; the other settings stay (Ctrl+Z undoes).</source>
+        <translation>Train on this example data set; the other settings stay (Ctrl+Z undoes).</translation>
+    </message>
+    <message>
         <source>Open the lesson “{title}”</source>
         <translation>Open the lesson “{title}”</translation>
     </message>
@@ -1153,6 +1172,34 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>Window screenshot…</translation>
     </message>
     <message>
+        <source>Import data…</source>
+        <translation>Import data…</translation>
+    </message>
+    <message>
+        <source>Train on your own data: a CSV file of two columns, x then y</source>
+        <translation>Train on your own data: a CSV file of two columns, x then y</translation>
+    </message>
+    <message>
+        <source>Export data (CSV)…</source>
+        <translation>Export data (CSV)…</translation>
+    </message>
+    <message>
+        <source>Write the samples being trained on to a CSV file</source>
+        <translation>Write the samples being trained on to a CSV file</translation>
+    </message>
+    <message>
+        <source>Example data</source>
+        <translation>Example data</translation>
+    </message>
+    <message>
+        <source>Thermometer readings (°C → °F)</source>
+        <translation>Thermometer readings (°C → °F)</translation>
+    </message>
+    <message>
+        <source>A spring stretched by weights (N → cm)</source>
+        <translation>A spring stretched by weights (N → cm)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -1219,6 +1266,18 @@ If it happens again, please send that file to your teacher or to the GradLab tea
     <message>
         <source>(none yet)</source>
         <translation>(none yet)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Export data</translation>
     </message>
     <message>
         <source>Export the history</source>
@@ -1362,6 +1421,27 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
 </context>
 <context>
     <name>Messages</name>
+    <message numerus="yes">
+        <source>Exported %n sample(s) to {path}: every value reads back as the same float32 number, so a script of your own can train on exactly these data.</source>
+        <translation>
+            <numerusform>Exported %n sample to {path}: every value reads back as the same float32 number, so a script of your own can train on exactly these data.</numerusform>
+            <numerusform>Exported %n samples to {path}: every value reads back as the same float32 number, so a script of your own can train on exactly these data.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Back to generated data: %n sample(s) drawn by torch.randn after the seed. The experiment starts over.</source>
+        <translation>
+            <numerusform>Back to generated data: %n sample drawn by torch.randn after the seed. The experiment starts over.</numerusform>
+            <numerusform>Back to generated data: %n samples drawn by torch.randn after the seed. The experiment starts over.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your data: %n sample(s), x and y as float32 tensors of shape (N, 1) in their order. The experiment starts over from the seed on them: the model, the loss landscape, the lr limit and the code follow.</source>
+        <translation>
+            <numerusform>Your data: %n sample, x and y as float32 tensors of shape (N, 1) in their order. The experiment starts over from the seed on them: the model, the loss landscape, the lr limit and the code follow.</numerusform>
+            <numerusform>Your data: %n samples, x and y as float32 tensors of shape (N, 1) in their order. The experiment starts over from the seed on them: the model, the loss landscape, the lr limit and the code follow.</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Running at %n update(s) per second. F5 pauses.</source>
         <translation>
@@ -1591,6 +1671,106 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>its parts do not fit together (the file is damaged).</translation>
     </message>
     <message>
+        <source>Not imported, and nothing changed: {path}: {problem}</source>
+        <translation>Not imported, and nothing changed: {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>Added the sample {xy}.</source>
+        <translation>Added the sample {xy}.</translation>
+    </message>
+    <message>
+        <source>Moved a sample to {xy}.</source>
+        <translation>Moved a sample to {xy}.</translation>
+    </message>
+    <message>
+        <source>Deleted the sample {xy}.</source>
+        <translation>Deleted the sample {xy}.</translation>
+    </message>
+    <message>
+        <source>Imported {path}{columns}.</source>
+        <translation>Imported {path}{columns}.</translation>
+    </message>
+    <message>
+        <source>Opened the example data {name}{columns}.</source>
+        <translation>Opened the example data {name}{columns}.</translation>
+    </message>
+    <message>
+        <source>Undid the last change to the data.</source>
+        <translation>Undid the last change to the data.</translation>
+    </message>
+    <message>
+        <source>The data changed.</source>
+        <translation>The data changed.</translation>
+    </message>
+    <message>
+        <source> (x: {x}, y: {y})</source>
+        <translation> (x: {x}, y: {y})</translation>
+    </message>
+    <message>
+        <source>Your data already hold {max} samples, the most GradLab trains on: delete one first. Nothing changed.</source>
+        <translation>Your data already hold {max} samples, the most GradLab trains on: delete one first. Nothing changed.</translation>
+    </message>
+    <message>
+        <source>That is the last sample: the data need at least one. Nothing changed.</source>
+        <translation>That is the last sample: the data need at least one. Nothing changed.</translation>
+    </message>
+    <message>
+        <source>These generated data hold more than {max} samples, too many to draw on: set Samples to {max} or fewer first.</source>
+        <translation>These generated data hold more than {max} samples, too many to draw on: set Samples to {max} or fewer first.</translation>
+    </message>
+    <message>
+        <source>the file holds no rows of numbers.</source>
+        <translation>the file holds no rows of numbers.</translation>
+    </message>
+    <message>
+        <source>row {row} is not UTF-8 text. Save the file as UTF-8 CSV.</source>
+        <translation>row {row} is not UTF-8 text. Save the file as UTF-8 CSV.</translation>
+    </message>
+    <message>
+        <source>row {row} holds a NUL character: this is not a text file.</source>
+        <translation>row {row} holds a NUL character: this is not a text file.</translation>
+    </message>
+    <message>
+        <source>row {row} is not valid CSV (is a quotation mark left open?).</source>
+        <translation>row {row} is not valid CSV (is a quotation mark left open?).</translation>
+    </message>
+    <message>
+        <source>row {row} has one column. GradLab reads two, x then y, separated by a comma or a semicolon.</source>
+        <translation>row {row} has one column. GradLab reads two, x then y, separated by a comma or a semicolon.</translation>
+    </message>
+    <message>
+        <source>row {row} has {text} columns. GradLab reads exactly two, x then y: keep only those.</source>
+        <translation>row {row} has {text} columns. GradLab reads exactly two, x then y: keep only those.</translation>
+    </message>
+    <message>
+        <source>row {row}: the {column} column is empty.</source>
+        <translation>row {row}: the {column} column is empty.</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is not allowed: every value must be a finite number.</source>
+        <translation>row {row}: {text} in the {column} column is not allowed: every value must be a finite number.</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is not a number (write numbers such as 12, -0.5 or 2.5e-3).</source>
+        <translation>row {row}: {text} in the {column} column is not a number (write numbers such as 12, -0.5 or 2.5e-3).</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is too large: values must lie between -{max} and {max}.</source>
+        <translation>row {row}: {text} in the {column} column is too large: values must lie between -{max} and {max}.</translation>
+    </message>
+    <message>
+        <source>row {row}: more than {max} data rows. GradLab reads at most {max}.</source>
+        <translation>row {row}: more than {max} data rows. GradLab reads at most {max}.</translation>
+    </message>
+    <message>
+        <source>the file is larger than 2 MB, far more than {max} rows need.</source>
+        <translation>the file is larger than 2 MB, far more than {max} rows need.</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a folder, a device or a pipe).</source>
+        <translation>it is not a regular file (a folder, a device or a pipe).</translation>
+    </message>
+    <message>
         <source>the file cannot be read.</source>
         <translation>the file cannot be read.</translation>
     </message>
@@ -1760,16 +1940,18 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>w.grad and b.grad used by each update. They shrink towards 0 as the line fits; in mistake mode they pile up instead.</translation>
     </message>
     <message>
-        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>
-        <translation>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</translation>
-    </message>
-    <message>
         <source>log scale</source>
         <translation>log scale</translation>
     </message>
     <message>
         <source>Show the loss on a logarithmic axis: each grid line is 10× smaller, so the steady shrinking late in training stays visible.</source>
         <translation>Show the loss on a logarithmic axis: each grid line is 10× smaller, so the steady shrinking late in training stays visible.</translation>
+    </message>
+    <message>
+        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.
+Draw your own data: click to add a sample, drag one to move it, right-click (or Shift+click) one to delete it; Ctrl+Z undoes. Each change starts the experiment over on the new data.</source>
+        <translation>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.
+Draw your own data: click to add a sample, drag one to move it, right-click (or Shift+click) one to delete it; Ctrl+Z undoes. Each change starts the experiment over on the new data.</translation>
     </message>
     <message>
         <source>data</source>
@@ -1782,6 +1964,18 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>model</source>
         <translation>model</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Undo the last change to the data (Ctrl+Z)</source>
+        <translation>Undo the last change to the data (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>your data and fitted line</source>
+        <translation>your data and fitted line</translation>
     </message>
     <message>
         <source> ({shown} of {total} points shown)</source>

@@ -169,6 +169,12 @@
 <context>
     <name>Controls</name>
     <message numerus="yes">
+        <source>Your own data: %n sample(s). Samples, noise, true w, true b and target describe generated data, so they do not apply.</source>
+        <translation>
+            <numerusform>你自己的数据：%n 个样本。样本数、噪声、真实 w、真实 b 和真实函数描述的是生成的数据，所以在这里不起作用。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n update(s)/s</source>
         <translation>
             <numerusform>%n 次更新/秒</numerusform>
@@ -373,6 +379,14 @@
     <message>
         <source>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</source>
         <translation>在这份数据上，全批量 SGD 只有在学习率低于 2/λmax 时才会收敛，其中 λmax 是损失在弯曲得最厉害的方向上的曲率，即它的 Hessian 矩阵的最大特征值。超过这个值，每一步都比上一步冲得更远。</translation>
+    </message>
+    <message>
+        <source>Back to generated data</source>
+        <translation>回到生成的数据</translation>
+    </message>
+    <message>
+        <source>Train on data torch.randn draws from the seed again, with the default settings for them (Ctrl+Z brings your data back).</source>
+        <translation>重新用 torch.randn 按随机种子生成的数据训练，这些数据的设置恢复为默认值（Ctrl+Z 可以找回你的数据）。</translation>
     </message>
     <message>
         <source>stable below {bound} (SGD, full batch, MSE)</source>
@@ -985,6 +999,10 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>显示答案和理由。先自己猜一猜！</translation>
     </message>
     <message>
+        <source>Train on this example data set; the other settings stay (Ctrl+Z undoes).</source>
+        <translation>用这组示例数据训练；其他设置保持不变（Ctrl+Z 撤销）。</translation>
+    </message>
+    <message>
         <source>Open the lesson “{title}”</source>
         <translation>打开课程“{title}”</translation>
     </message>
@@ -1152,6 +1170,34 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>窗口截图…</translation>
     </message>
     <message>
+        <source>Import data…</source>
+        <translation>导入数据…</translation>
+    </message>
+    <message>
+        <source>Train on your own data: a CSV file of two columns, x then y</source>
+        <translation>用你自己的数据训练：一个有两列（先 x 后 y）的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Export data (CSV)…</source>
+        <translation>导出数据（CSV）…</translation>
+    </message>
+    <message>
+        <source>Write the samples being trained on to a CSV file</source>
+        <translation>把正在训练的样本写入一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Example data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>Thermometer readings (°C → °F)</source>
+        <translation>温度计读数（°C → °F）</translation>
+    </message>
+    <message>
+        <source>A spring stretched by weights (N → cm)</source>
+        <translation>被重物拉长的弹簧（N → cm）</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -1218,6 +1264,18 @@ If it happens again, please send that file to your teacher or to the GradLab tea
     <message>
         <source>(none yet)</source>
         <translation>（暂无）</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>导出数据</translation>
     </message>
     <message>
         <source>Export the history</source>
@@ -1361,6 +1419,24 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
 </context>
 <context>
     <name>Messages</name>
+    <message numerus="yes">
+        <source>Exported %n sample(s) to {path}: every value reads back as the same float32 number, so a script of your own can train on exactly these data.</source>
+        <translation>
+            <numerusform>已把 %n 个样本导出到 {path}：每个值读回来都是同一个 float32 数，所以你自己写的脚本可以用完全相同的数据训练。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Back to generated data: %n sample(s) drawn by torch.randn after the seed. The experiment starts over.</source>
+        <translation>
+            <numerusform>回到生成的数据：设置随机种子后由 torch.randn 抽取的 %n 个样本。实验重新开始。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your data: %n sample(s), x and y as float32 tensors of shape (N, 1) in their order. The experiment starts over from the seed on them: the model, the loss landscape, the lr limit and the code follow.</source>
+        <translation>
+            <numerusform>你的数据：%n 个样本，x 和 y 按原来的顺序组成形状为 (N, 1) 的 float32 张量。实验在这些数据上从随机种子重新开始：模型、损失曲面、lr 上限和代码都随之更新。</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Running at %n update(s) per second. F5 pauses.</source>
         <translation>
@@ -1586,6 +1662,106 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>它的各部分对不上（文件已损坏）。</translation>
     </message>
     <message>
+        <source>Not imported, and nothing changed: {path}: {problem}</source>
+        <translation>没有导入，什么也没有改变：{path}：{problem}</translation>
+    </message>
+    <message>
+        <source>Added the sample {xy}.</source>
+        <translation>添加了样本 {xy}。</translation>
+    </message>
+    <message>
+        <source>Moved a sample to {xy}.</source>
+        <translation>把一个样本移到了 {xy}。</translation>
+    </message>
+    <message>
+        <source>Deleted the sample {xy}.</source>
+        <translation>删除了样本 {xy}。</translation>
+    </message>
+    <message>
+        <source>Imported {path}{columns}.</source>
+        <translation>已导入 {path}{columns}。</translation>
+    </message>
+    <message>
+        <source>Opened the example data {name}{columns}.</source>
+        <translation>已打开示例数据 {name}{columns}。</translation>
+    </message>
+    <message>
+        <source>Undid the last change to the data.</source>
+        <translation>撤销了对数据的上一次修改。</translation>
+    </message>
+    <message>
+        <source>The data changed.</source>
+        <translation>数据变了。</translation>
+    </message>
+    <message>
+        <source> (x: {x}, y: {y})</source>
+        <translation>（x：{x}，y：{y}）</translation>
+    </message>
+    <message>
+        <source>Your data already hold {max} samples, the most GradLab trains on: delete one first. Nothing changed.</source>
+        <translation>你的数据已经有 {max} 个样本，这是 GradLab 训练的上限：请先删除一个。什么也没有改变。</translation>
+    </message>
+    <message>
+        <source>That is the last sample: the data need at least one. Nothing changed.</source>
+        <translation>这是最后一个样本：数据至少要有一个样本。什么也没有改变。</translation>
+    </message>
+    <message>
+        <source>These generated data hold more than {max} samples, too many to draw on: set Samples to {max} or fewer first.</source>
+        <translation>这些生成的数据超过 {max} 个样本，太多了，无法在上面画：请先把样本数设为 {max} 或更少。</translation>
+    </message>
+    <message>
+        <source>the file holds no rows of numbers.</source>
+        <translation>文件里没有数字行。</translation>
+    </message>
+    <message>
+        <source>row {row} is not UTF-8 text. Save the file as UTF-8 CSV.</source>
+        <translation>第 {row} 行不是 UTF-8 文本。请把文件另存为 UTF-8 编码的 CSV。</translation>
+    </message>
+    <message>
+        <source>row {row} holds a NUL character: this is not a text file.</source>
+        <translation>第 {row} 行含有 NUL 字符：这不是文本文件。</translation>
+    </message>
+    <message>
+        <source>row {row} is not valid CSV (is a quotation mark left open?).</source>
+        <translation>第 {row} 行不是有效的 CSV（是不是有引号没有闭合？）。</translation>
+    </message>
+    <message>
+        <source>row {row} has one column. GradLab reads two, x then y, separated by a comma or a semicolon.</source>
+        <translation>第 {row} 行只有一列。GradLab 读取两列：先 x 后 y，用逗号或分号隔开。</translation>
+    </message>
+    <message>
+        <source>row {row} has {text} columns. GradLab reads exactly two, x then y: keep only those.</source>
+        <translation>第 {row} 行有 {text} 列。GradLab 只读取两列，先 x 后 y：请只保留这两列。</translation>
+    </message>
+    <message>
+        <source>row {row}: the {column} column is empty.</source>
+        <translation>第 {row} 行：{column} 列是空的。</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is not allowed: every value must be a finite number.</source>
+        <translation>第 {row} 行：{column} 列中的 {text} 不允许：每个值都必须是有限的数。</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is not a number (write numbers such as 12, -0.5 or 2.5e-3).</source>
+        <translation>第 {row} 行：{column} 列中的 {text} 不是数（请写成 12、-0.5 或 2.5e-3 这样的数）。</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is too large: values must lie between -{max} and {max}.</source>
+        <translation>第 {row} 行：{column} 列中的 {text} 太大：值必须在 -{max} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>row {row}: more than {max} data rows. GradLab reads at most {max}.</source>
+        <translation>第 {row} 行：数据超过 {max} 行。GradLab 最多读取 {max} 行。</translation>
+    </message>
+    <message>
+        <source>the file is larger than 2 MB, far more than {max} rows need.</source>
+        <translation>文件大于 2 MB，远远超过 {max} 行数据所需的大小。</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a folder, a device or a pipe).</source>
+        <translation>它不是普通文件（而是文件夹、设备或管道）。</translation>
+    </message>
+    <message>
         <source>the file cannot be read.</source>
         <translation>无法读取该文件。</translation>
     </message>
@@ -1755,16 +1931,18 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>每次更新所用的 w.grad 和 b.grad。随着直线拟合得越来越好，它们逐渐趋近 0；在犯错模式下，它们却会不停地来回摆动。</translation>
     </message>
     <message>
-        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>
-        <translation>样本（灰色）以及模型当前对每个 x 的预测。训练会不断转动这条直线，直到它穿过这些点。</translation>
-    </message>
-    <message>
         <source>log scale</source>
         <translation>对数坐标</translation>
     </message>
     <message>
         <source>Show the loss on a logarithmic axis: each grid line is 10× smaller, so the steady shrinking late in training stays visible.</source>
         <translation>用对数坐标轴显示损失：相邻网格线相差 10 倍，这样训练后期持续的缓慢下降也清晰可见。</translation>
+    </message>
+    <message>
+        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.
+Draw your own data: click to add a sample, drag one to move it, right-click (or Shift+click) one to delete it; Ctrl+Z undoes. Each change starts the experiment over on the new data.</source>
+        <translation>样本（灰色）和模型对每个 x 的当前预测。训练会转动这条直线，直到它穿过这些点。
+画出你自己的数据：点击添加一个样本，拖动一个样本来移动它，右键点击（或按住 Shift 点击）一个样本来删除它；Ctrl+Z 撤销。每次修改都会让实验在新数据上重新开始。</translation>
     </message>
     <message>
         <source>data</source>
@@ -1777,6 +1955,18 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>model</source>
         <translation>模型</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last change to the data (Ctrl+Z)</source>
+        <translation>撤销对数据的上一次修改（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>your data and fitted line</source>
+        <translation>你的数据与拟合直线</translation>
     </message>
     <message>
         <source> ({shown} of {total} points shown)</source>

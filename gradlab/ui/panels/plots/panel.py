@@ -91,6 +91,7 @@ class PlotsPanel(QWidget):
         self.param_plot = make_plot("paramPlot", translate("Plots", "parameters"), update_label)
         self.grad_plot = make_plot("gradPlot", translate("Plots", "gradients"), update_label)
         self.data_plot = DataPlot(colours)
+        self.data_plot.set_editor(controller.data_editor)
         self.param_plot.addLegend(offset=(-5, 5))
         self.grad_plot.addLegend(offset=(-5, 5))
         self.loss_plot.setToolTip(
@@ -187,7 +188,8 @@ class PlotsPanel(QWidget):
 
     @Slot(object)
     def _on_config(self, config) -> None:
-        line = config.target == "line" and config.model == "linear"
+        # The values the data were made with; the student's own data have none.
+        line = config.target == "line" and config.model == "linear" and config.data is None
         self.w_target.setVisible(line)
         self.b_target.setVisible(line)
         if line:
@@ -367,7 +369,7 @@ class PlotsPanel(QWidget):
 
     def _targets(self) -> np.ndarray:
         c = self.controller.config
-        if c.target == "line" and c.model == "linear":
+        if c.target == "line" and c.model == "linear" and c.data is None:
             return np.array([c.true_w, c.true_b])
         return np.empty(0)
 

@@ -335,7 +335,7 @@ def _tensor_lines(name: str, values, comment: str, key: str) -> list[_Line]:
     lines = [_Line(f"{name} = torch.tensor([", key=key)]
     row = ""
     for text in texts:
-        if row and width(row) + len(text) + 2 > MAX_LINE - 4:
+        if row and width(row) + len(text) + 2 > MAX_LINE - 8:  # room for a scroll bar
             lines.append(_Line(f"    {row.rstrip()}", key=key))
             row = ""
         row += f"{text}, "

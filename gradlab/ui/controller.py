@@ -325,7 +325,7 @@ class Controller(QObject):
         if name == "lr":
             self._cmd_lr.emit(new.lr)
         else:
-            self._cmd_reset.emit(new, "settings", {})
+            self._cmd_reset.emit(new, "settings", {"own_data": new.data is not None})
         return True
 
     def apply_config(

@@ -95,6 +95,19 @@ class DataEditor(QObject):
         x, y = points.x[index], points.y[index]
         return self._apply(points.without(index), {"what": "deleted", "x": x, "y": y})
 
+    def clear(self) -> bool:
+        """Start a drawing: keep only the sample nearest the data's centre (the
+        data need at least one; delete it once others are drawn)."""
+        points = self.points()
+        if points is None:
+            return False
+        mx, my = sum(points.x) / len(points), sum(points.y) / len(points)
+        keep = min(
+            range(len(points)), key=lambda i: (points.x[i] - mx) ** 2 + (points.y[i] - my) ** 2
+        )
+        x, y = points.x[keep], points.y[keep]
+        return self._apply(DataPoints((x,), (y,)), {"what": "cleared", "x": x, "y": y})
+
     def import_file(self, path: str) -> bool:
         """Train on a CSV file's data; a refused file changes nothing."""
         from gradlab.core.csvdata import CsvError, read_csv

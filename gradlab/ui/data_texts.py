@@ -55,6 +55,12 @@ def _changed(a: dict) -> str:
         first = translate("Messages", "Opened the example data {name}{columns}.").format(
             name=one_line(a.get("name", ""), 40), columns=_columns(a)
         )
+    elif what == "cleared":
+        first = translate(
+            "Messages",
+            "Cleared the data down to one sample, {xy} (the data need at least one): click on "
+            "the data plot to add more, then delete it if you like.",
+        ).format(xy=_xy(a))
     elif what == "undone":
         first = translate("Messages", "Undid the last change to the data.")
     elif what == "generated":

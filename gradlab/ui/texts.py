@@ -189,6 +189,12 @@ def message_text(code: str, args: dict) -> str:
     if code == "session.reset":
         return translate("Messages", "Reset: new model from the same seed, step 0.")
     if code == "session.settings":
+        if a.get("own_data"):
+            return translate(
+                "Messages",
+                "The experiment changed, so it starts over on your data: the model and the "
+                "optimizer are built again from the seed, as the script would build them.",
+            )
         return translate(
             "Messages",
             "The experiment changed, so it starts over: the data, the model and the optimizer "

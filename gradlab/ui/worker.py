@@ -355,10 +355,13 @@ class TrainingWorker(QObject):
         self._running = False
         self._session = session
         self._config = session.config
-        self._announce(reason, {"path": path, "step": session.step_count})
+        self._announce(reason, {"path": path, "step": session.step_count}, from_file=True)
 
-    def _announce(self, reason: str, args: dict | None = None) -> None:
-        """Tell the GUI a new session is in place: data, history, landscape."""
+    def _announce(self, reason: str, args: dict | None = None, from_file: bool = False) -> None:
+        """Tell the GUI a new session is in place: data, history, landscape, and,
+        when it came from a file, its experiment. (A reset's experiment came from
+        the GUI, which may have moved on since it asked: sending it back would
+        undo a newer change, such as a second edit of the data.)"""
         self._rows_sent = 0
         self._compactions_seen = 0
         self._compare = None
@@ -370,6 +373,8 @@ class TrainingWorker(QObject):
             messages=[Message("info", "session." + reason, args or {})],
             updates=self._landscape_updates().merged(
                 Updates(compare=None, config=self._session.config)
+                if from_file
+                else Updates(compare=None)
             ),
         )
 

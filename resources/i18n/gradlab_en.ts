@@ -1583,6 +1583,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>Mistake mode: zero_grad() is left out from now on, so every backward() adds its gradient to the sum of all the earlier ones. That sum acts like a velocity (momentum with μ = 1 and nothing to slow it down): w and b swing past the answer and back again and again, and the loss rises and falls without ever settling. Watch w.grad and the parameter plot.</translation>
     </message>
     <message>
+        <source>The experiment changed, so it starts over on your data: the model and the optimizer are built again from the seed, as the script would build them.</source>
+        <translation>The experiment changed, so it starts over on your data: the model and the optimizer are built again from the seed, as the script would build them.</translation>
+    </message>
+    <message>
         <source>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing; this is not an update, so the update counter and the optimizer&apos;s state stay as they were.</source>
         <translation>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing; this is not an update, so the update counter and the optimizer&apos;s state stay as they were.</translation>
     </message>
@@ -1693,6 +1697,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Opened the example data {name}{columns}.</source>
         <translation>Opened the example data {name}{columns}.</translation>
+    </message>
+    <message>
+        <source>Cleared the data down to one sample, {xy} (the data need at least one): click on the data plot to add more, then delete it if you like.</source>
+        <translation>Cleared the data down to one sample, {xy} (the data need at least one): click on the data plot to add more, then delete it if you like.</translation>
     </message>
     <message>
         <source>Undid the last change to the data.</source>
@@ -1974,12 +1982,24 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
         <translation>Undo the last change to the data (Ctrl+Z)</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Draw your own data from scratch: keep one sample (the data need at least one), then click to add more. Ctrl+Z brings the old data back.</source>
+        <translation>Draw your own data from scratch: keep one sample (the data need at least one), then click to add more. Ctrl+Z brings the old data back.</translation>
+    </message>
+    <message>
         <source>your data and fitted line</source>
         <translation>your data and fitted line</translation>
     </message>
     <message>
         <source> ({shown} of {total} points shown)</source>
         <translation> ({shown} of {total} points shown)</translation>
+    </message>
+    <message>
+        <source>Click: add · drag: move · right-click: delete</source>
+        <translation>Click: add · drag: move · right-click: delete</translation>
     </message>
 </context>
 <context>

@@ -1574,6 +1574,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>犯错模式：从现在起省略 zero_grad()，所以每次 backward() 都把新梯度加到之前所有梯度之和上。这个和就像一个速度（动量 μ = 1，而且没有任何东西让它慢下来）：w 和 b 一次次冲过正确答案又摆回来，损失忽高忽低，永远不会稳定下来。请留意 w.grad 和参数图。</translation>
     </message>
     <message>
+        <source>The experiment changed, so it starts over on your data: the model and the optimizer are built again from the seed, as the script would build them.</source>
+        <translation>实验设置改变了，所以在你的数据上从头开始：模型和优化器按随机种子重新构建，和脚本里的构建方式完全一样。</translation>
+    </message>
+    <message>
         <source>The model starts from w = {w}, b = {b} now. The values were set under torch.no_grad(), so autograd recorded nothing; this is not an update, so the update counter and the optimizer&apos;s state stay as they were.</source>
         <translation>现在模型从 w = {w}、b = {b} 开始。这些值是在 torch.no_grad() 下设置的，所以 autograd 什么也没记录；这不是一次更新，所以更新次数和优化器的状态都保持不变。</translation>
     </message>
@@ -1684,6 +1688,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Opened the example data {name}{columns}.</source>
         <translation>已打开示例数据 {name}{columns}。</translation>
+    </message>
+    <message>
+        <source>Cleared the data down to one sample, {xy} (the data need at least one): click on the data plot to add more, then delete it if you like.</source>
+        <translation>数据已清空，只留下一个样本 {xy}（数据至少要有一个样本）：在数据图上点击添加更多样本，之后可以把它删掉。</translation>
     </message>
     <message>
         <source>Undid the last change to the data.</source>
@@ -1965,12 +1973,24 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
         <translation>撤销对数据的上一次修改（Ctrl+Z）</translation>
     </message>
     <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Draw your own data from scratch: keep one sample (the data need at least one), then click to add more. Ctrl+Z brings the old data back.</source>
+        <translation>从头画出你自己的数据：只留下一个样本（数据至少要有一个样本），然后点击添加更多。Ctrl+Z 可以找回原来的数据。</translation>
+    </message>
+    <message>
         <source>your data and fitted line</source>
         <translation>你的数据与拟合直线</translation>
     </message>
     <message>
         <source> ({shown} of {total} points shown)</source>
         <translation>（显示 {shown}/{total} 个点）</translation>
+    </message>
+    <message>
+        <source>Click: add · drag: move · right-click: delete</source>
+        <translation>点击：添加 · 拖动：移动 · 右键：删除</translation>
     </message>
 </context>
 <context>

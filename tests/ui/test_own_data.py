@@ -260,3 +260,19 @@ def test_own_data_disable_the_generated_settings_and_a_lesson_link_opens_an_exam
     assert win.controls.findChild(object, "noiseInput").isEnabled()
     win.lessons.on_anchor_clicked(QUrl("gradlab:data/../../etc/passwd"))
     assert win.controller.config.data is None
+
+
+def test_quick_edits_are_all_kept_and_the_config_never_steps_back(qtbot, window):
+    """Edits faster than the worker: each one builds on the one before, and the
+    worker's answer to an older reset never brings an older experiment back."""
+    win = window
+    seen = []
+    win.controller.configChanged.connect(seen.append)
+    editor = win.controller.data_editor
+    assert editor.add(0.5, 0.5) and editor.add(1.5, 1.5) and editor.add(2.5, 2.5)
+    wait_for_points(qtbot, win, 103)
+    qtbot.wait(200)  # every answer of the worker has arrived
+    xs, ys = session_points(win)
+    assert (xs[100:], ys[100:]) == ([0.5, 1.5, 2.5], [0.5, 1.5, 2.5])
+    assert [len(c.data) for c in seen] == [101, 102, 103]
+    assert win.controller.config == seen[-1]

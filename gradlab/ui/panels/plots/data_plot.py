@@ -16,7 +16,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QToolButton
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from gradlab.ui.plotting import cache_items, colour_plot, setup_plot
 
@@ -73,16 +73,27 @@ class DataPlot(pg.PlotWidget):
         self.undo_action.setToolTip(translate("Plots", "Undo the last change to the data (Ctrl+Z)"))
         self.undo_action.setEnabled(False)
         self.addAction(self.undo_action)
-        self.undo_button = QToolButton(self)
+        # Shown under the plot by DataPlotBox.
+        self.undo_button = QToolButton()
         self.undo_button.setObjectName("undoDataButton")
         self.undo_button.setDefaultAction(self.undo_action)
-        self.undo_button.setAutoRaise(True)
+        self.clear_button = QToolButton()
+        self.clear_button.setObjectName("clearDataButton")
+        self.clear_button.setText(translate("Plots", "Clear"))
+        self.clear_button.setToolTip(
+            translate(
+                "Plots",
+                "Draw your own data from scratch: keep one sample (the data need at least "
+                "one), then click to add more. Ctrl+Z brings the old data back.",
+            )
+        )
 
     # -------------------------------------------------------------- showing
     def set_editor(self, editor) -> None:
         """The data editor every finished gesture goes to (controller.data_editor)."""
         self._editor = editor
         self.undo_action.triggered.connect(editor.undo)
+        self.clear_button.clicked.connect(editor.clear)
         editor.undoChanged.connect(self.undo_action.setEnabled)
         editor.pointsChanged.connect(self._on_points_changed)
 
@@ -175,15 +186,6 @@ class DataPlot(pg.PlotWidget):
         self.true_line.setPen(pg.mkPen(c.target, width=1, style=Qt.PenStyle.DashLine))
         self.fit_curve.setPen(pg.mkPen(c.weight, width=2.5))
 
-    def resizeEvent(self, event) -> None:
-        super().resizeEvent(event)
-        if "undo_button" not in self.__dict__:  # pyqtgraph resizes during its __init__
-            return
-        hint = self.undo_button.sizeHint()
-        self.undo_button.setGeometry(
-            self.width() - hint.width() - 4, 4, hint.width(), hint.height()
-        )
-
     # -------------------------------------------------------------- drawing
     def mousePressEvent(self, ev) -> None:
         scene = self.mapToScene(ev.position().toPoint())
@@ -264,6 +266,33 @@ class DataPlot(pg.PlotWidget):
         d2 = (px - scene.x()) ** 2 + (py - scene.y()) ** 2
         nearest = int(np.argmin(d2))
         return int(self._shown[nearest]) if d2[nearest] <= HIT_PIXELS**2 else None
+
+
+class DataPlotBox(QWidget):
+    """The data plot with its drawing tools in a row underneath: how to draw, then
+    Clear and Undo (where they never cover the plot's title or points)."""
+
+    def __init__(self, colours, parent=None):
+        super().__init__(parent)
+        self.plot = DataPlot(colours)
+        hint = QLabel(translate("Plots", "Click: add · drag: move · right-click: delete"))
+        hint.setObjectName("drawHintLabel")
+        hint.setWordWrap(True)
+        hint.setToolTip(self.plot.toolTip())
+        font = hint.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        hint.setFont(font)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 2, 0)
+        row.setSpacing(2)
+        row.addWidget(hint, 1)
+        row.addWidget(self.plot.clear_button)
+        row.addWidget(self.plot.undo_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(row)
 
 
 def _span(lo: float, hi: float) -> tuple[float, float]:

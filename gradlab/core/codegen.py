@@ -13,6 +13,7 @@ Pure Python: no torch and no Qt here, only text.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -224,7 +225,7 @@ class _Text:
 def _title(config: ExperimentConfig, t: _Text) -> str:
     what = t("what.linear") if config.model == "linear" else t("what.mlp")
     if config.data is not None:
-        return t("title.data", n=f"{config.samples:,}", what=what)
+        return t(_one("title.data", config.samples), n=f"{config.samples:,}", what=what)
     return t("title", target=_target_text(config), what=what)
 
 
@@ -261,7 +262,7 @@ def _setup_lines(config: ExperimentConfig, t: _Text, data_defined: bool = False)
     if c.data is not None:
         lines = [_Line(f"torch.manual_seed({c.seed})", t("seed.data"), "seed.data"), _Line()]
         if data_defined:
-            lines.append(_Line(comment=t("data.same", n=f"{n:,}")))
+            lines.append(_Line(comment=t(_one("data.same", n), n=f"{n:,}")))
         else:
             lines += _own_data_lines(c, t)
     else:
@@ -319,29 +320,44 @@ def _own_data_lines(c: ExperimentConfig, t: _Text) -> list[_Line]:
     in the data's order, so torch.tensor builds exactly the app's tensors."""
     n = f"{c.samples:,}"
     return [
-        _Line(comment=t("data.own", n=n)),
+        _Line(comment=t(_one("data.own", c.samples), n=n)),
         *_tensor_lines("x", c.data.x, t("data.x", n=n), "data.own.x"),
         *_tensor_lines("y", c.data.y, t("data.y"), "data.own.y"),
     ]
 
 
-def _tensor_lines(name: str, values, comment: str, key: str) -> list[_Line]:
+def _one(key: str, n: int) -> str:
+    """The comment for exactly one sample ("one sample", not "1 samples")."""
+    return f"{key}.one" if n == 1 else key
+
+
+def _tensor_lines(name: str, values: tuple[float, ...], comment: str, key: str) -> list[_Line]:
     """`name = torch.tensor([...]).reshape(-1, 1)`: float32 (torch's default for
     Python floats), one column; on one line when it fits, else wrapped."""
-    texts = [literal(v) for v in values]
-    one = f"{name} = torch.tensor([{', '.join(texts)}]).reshape(-1, 1)"
-    if width(one) + width(comment) + 4 <= MAX_LINE:
+    rows = _value_rows(values)
+    one = f"{name} = torch.tensor([{rows[0][:-1]}]).reshape(-1, 1)"
+    if len(rows) == 1 and width(one) <= MAX_LINE - 8:  # its comment may go above it
         return [_Line(one, comment, key)]
-    lines = [_Line(f"{name} = torch.tensor([", key=key)]
-    row = ""
-    for text in texts:
-        if row and width(row) + len(text) + 2 > MAX_LINE - 8:  # room for a scroll bar
-            lines.append(_Line(f"    {row.rstrip()}", key=key))
+    return [
+        _Line(f"{name} = torch.tensor([", key=key),
+        *(_Line(f"    {row}", key=key) for row in rows),
+        _Line("]).reshape(-1, 1)", comment, key),
+    ]
+
+
+@functools.lru_cache(maxsize=16)
+def _value_rows(values: tuple[float, ...]) -> tuple[str, ...]:
+    """The values as literals, `a, b, c,` rows that leave room for a scroll bar.
+    Cached: the code panels write the same data again after every change of a
+    setting, and 10,000 values take a quarter of a second to write."""
+    rows, row = [], ""
+    for text in map(literal, values):
+        if row and width(row) + len(text) + 1 > MAX_LINE - 8:
+            rows.append(row.rstrip())
             row = ""
         row += f"{text}, "
-    lines.append(_Line(f"    {row.rstrip()}", key=key))
-    lines.append(_Line("]).reshape(-1, 1)", comment, key))
-    return lines
+    rows.append(row.rstrip())
+    return tuple(rows)
 
 
 def _optimizer_lines(c: ExperimentConfig, t: _Text) -> list[_Line]:
@@ -434,7 +450,7 @@ def _program(config: ExperimentConfig, steps: int, lang: str) -> list[_Line]:
     ]
     if c.full_batch:
         lines += [
-            _Line(comment=t("train.full", steps=f"{steps:,}", n=f"{c.samples:,}")),
+            _Line(comment=t(_one("train.full", c.samples), steps=f"{steps:,}", n=f"{c.samples:,}")),
             _Line(f"for epoch in range({steps}):", key="loop.full"),
             *_update_lines("    ", batched=False, t=t),
         ]

@@ -116,7 +116,7 @@ class DataEditor(QObject):
             table = read_csv(path)
         except CsvError as exc:
             return self._refuse("data.import_refused", _csv_args(exc, path))
-        return self._apply(table.points, {"what": "imported", "path": path, **_header(table)})
+        return self.use_points(table.points, {"what": "imported", "path": path, **_header(table)})
 
     def open_example(self, name: str) -> bool:
         """One of the example data sets (core.example_data); False for another name."""
@@ -129,7 +129,14 @@ class DataEditor(QObject):
             table = example_data.load(name)
         except CsvError as exc:  # only a damaged installation
             return self._refuse("data.import_refused", _csv_args(exc, name))
-        return self._apply(table.points, {"what": "example", "name": name, **_header(table)})
+        return self.use_points(table.points, {"what": "example", "name": name, **_header(table)})
+
+    def use_points(self, points: DataPoints, details: dict | None = None) -> bool:
+        """Train on these points from now on (an import, an example, an exercise's
+        data): undoable; refused with a message when the settings cannot take
+        them (a batch larger than the data). `details` say what happened in the
+        message ("what": "imported", "example" ...)."""
+        return self._apply(points, dict(details or {}))
 
     def use_generated(self) -> bool:
         """Back to data generated from the settings (the default ones)."""

@@ -15,7 +15,14 @@ import signal
 import sys
 import threading
 
-from gradlab.core.config import SPECS, ConfigError, ExperimentConfig, parse_value
+from gradlab.core.config import (
+    GENERATED_ONLY,
+    SPEC_BY_NAME,
+    SPECS,
+    ConfigError,
+    ExperimentConfig,
+    parse_value,
+)
 
 MAX_STEPS = 100_000_000
 COMMANDS = ("gui", "train", "export-script", "graph")
@@ -49,6 +56,12 @@ def _add_experiment_options(parser: argparse.ArgumentParser) -> None:
             default=None,
             help=f"{spec.help} ({spec.allowed()}; default {default})",
         )
+    group.add_argument(
+        "--data",
+        metavar="FILE.csv",
+        help="train on your own data: a CSV of two numeric columns, x then y, instead of "
+        "generated data (then --samples, --true-w, --true-b, --noise and --target do not apply)",
+    )
 
 
 def _one_line(text: str) -> str:
@@ -62,7 +75,24 @@ def _config_from(args) -> ExperimentConfig:
         text = getattr(args, spec.name)
         if text is not None:
             values[spec.name] = parse_value(spec.name, text)
-    return ExperimentConfig(**values)
+    if args.data is None:
+        return ExperimentConfig(**values)
+    given = [SPEC_BY_NAME[name].flag for name in GENERATED_ONLY if name in values]
+    if given:
+        raise UsageError(
+            f"{', '.join(given)} cannot be used with --data: the data come from the file "
+            f"(leave out {', '.join(given)})"
+        )
+    return ExperimentConfig(data=_read_data(args.data), **values)
+
+
+def _read_data(path: str):
+    from gradlab.core.csvdata import CsvError, read_csv
+
+    try:
+        return read_csv(path).points
+    except CsvError as exc:
+        raise CommandError(f"--data: {path}: {exc}") from None
 
 
 def _steps(text: str) -> int:
@@ -215,6 +245,7 @@ def _train(args, config: ExperimentConfig) -> int:
     use_one_thread()
     if args.resume:
         given = [s.flag for s in SPECS if getattr(args, s.name) is not None]
+        given += ["--data"] if args.data is not None else []
         if given:
             raise UsageError(
                 f"--resume continues the saved experiment; leave out {', '.join(given)}"
@@ -328,11 +359,12 @@ def _progress_printer(args):
 
 
 def _human_summary(config: ExperimentConfig, result: dict) -> str:
-    lines = [f"Trained for {result['steps']} updates ({config.optimizer}, lr={config.lr:g})."]
+    what = f" on your {config.samples:,} samples" if config.data is not None else ""
+    lines = [f"Trained for {result['steps']} updates{what} ({config.optimizer}, lr={config.lr:g})."]
     params = result["parameters"]
     if config.model == "linear":
         w, b = params["weight"][0][0], params["bias"][0]
-        if config.target == "line":
+        if config.target == "line" and config.data is None:
             lines.append(f"weight: {w:.4f}   (the data were made with w = {config.true_w:g})")
             lines.append(f"bias:   {b:.4f}   (the data were made with b = {config.true_b:g})")
         else:

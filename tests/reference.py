@@ -24,13 +24,20 @@ def reference_run(
     model="linear",
     hidden=16,
     target="line",
+    data=None,
 ):
-    """Returns (model, last loss tensor or None, x, y) after `steps` updates."""
+    """Returns (model, last loss tensor or None, x, y) after `steps` updates.
+    `data`: (xs, ys), lists of Python floats: the program then builds x and y from
+    them (float32, shape (N, 1), in order) instead of drawing them."""
     torch.manual_seed(seed)
-    x = torch.randn(samples, 1)
-    y = torch.sin(x) if target == "sin" else true_w * x + true_b
-    if noise > 0:
-        y = y + noise * torch.randn(samples, 1)
+    if data is not None:
+        x = torch.tensor(data[0], dtype=torch.float32).reshape(-1, 1)
+        y = torch.tensor(data[1], dtype=torch.float32).reshape(-1, 1)
+    else:
+        x = torch.randn(samples, 1)
+        y = torch.sin(x) if target == "sin" else true_w * x + true_b
+        if noise > 0:
+            y = y + noise * torch.randn(samples, 1)
     if model == "mlp":
         net = nn.Sequential(nn.Linear(1, hidden), nn.Tanh(), nn.Linear(hidden, 1))
     else:

@@ -12,8 +12,14 @@ from dataclasses import dataclass, field
 
 from gradlab.core import checks
 from gradlab.core.config import MAX_LR, ConfigError, ExperimentConfig
+from gradlab.core.datapoints import MAX_ROWS
 
 MAX_ACTIONS = 50_000  # far beyond any clicking; older entries are summarised
+# The student's own data travel in "setup" entries. A data set shared by many
+# setups (every settings change keeps the data) is stored once; distinct data
+# sets (each edit of the points makes one) count here, at most this many rows
+# in all: 20 full-size tables, or thousands of edits of a drawn data set.
+MAX_LOG_DATA_ROWS = 20 * MAX_ROWS
 MAX_PATH = 4096  # characters of a file name recorded by a "loaded" entry
 # The loop's calls, as TrainingSession.PHASES names them (a test checks they agree).
 PHASE_NAMES = ("forward", "loss", "zero_grad", "backward", "step")
@@ -54,7 +60,11 @@ class ActionLog:
             last.args["n"] += args["n"]
             return
         self.actions.append(Action(kind, dict(args)))
-        if len(self.actions) > MAX_ACTIONS:
+        while len(self.actions) > MAX_ACTIONS or (
+            kind == "setup"
+            and len(self.actions) > 2
+            and data_rows(self.actions) > MAX_LOG_DATA_ROWS
+        ):
             # Keep the experiment's setup: drop the oldest actions after it.
             del self.actions[1:2]
             self.dropped += 1
@@ -81,7 +91,8 @@ class ActionLog:
     def from_list(cls, items: list[dict], field: str = "log") -> ActionLog:
         """A log read from a file, every entry checked (kinds, argument names,
         types and ranges); raises checks.Invalid naming the first bad field."""
-        items = checks.list_of(_entry, MAX_ACTIONS)(items, field)
+        shared = _SharedData()
+        items = checks.list_of(lambda v, f: _entry(v, f, shared), MAX_ACTIONS)(items, field)
         if not items or items[0]["kind"] != "setup":
             raise checks.Invalid(field, "must start with a 'setup' entry")
         full_batch = True
@@ -99,11 +110,50 @@ class ActionLog:
         return log
 
 
+def data_rows(actions: list[Action]) -> int:
+    """Rows of the distinct data sets the setups hold (a shared one counts once)."""
+    seen = {}
+    for action in actions:
+        if action.kind == "setup" and "data" in action.args["config"]:
+            x = action.args["config"]["data"]["x"]
+            seen[id(x)] = len(x)
+    return sum(seen.values())
+
+
 # ------------------------------------------------------------ what a log holds
-def _config(value, field) -> dict:
+class _SharedData:
+    """The data sets of one log being read: each distinct one (by identity in
+    the file: a data set saved from many setups is one object there) is checked
+    once, and their rows in all are bounded."""
+
+    def __init__(self):
+        self.checked = {}  # (id(x), id(y)) -> (DataPoints, the raw dict, kept alive)
+        self.rows = 0
+
+    def config(self, value, field) -> dict:
+        raw = value.get("data") if isinstance(value, dict) else None
+        key = (id(raw.get("x")), id(raw.get("y"))) if isinstance(raw, dict) else None
+        if key in self.checked:
+            value = {**value, "data": self.checked[key][0]}
+        config = _config(value, field)
+        if key is not None and key not in self.checked:
+            self.checked[key] = (config.data, raw)
+            self.rows += len(config.data)
+            if self.rows > MAX_LOG_DATA_ROWS:
+                raise checks.Invalid(
+                    f"{field}.data",
+                    f"makes the log's data sets hold more than {MAX_LOG_DATA_ROWS:,} rows in all",
+                )
+        return config.to_dict()
+
+
+def _config(value, field) -> ExperimentConfig:
     try:
-        return ExperimentConfig.from_dict(value).to_dict()
-    except (ConfigError, TypeError, ValueError, OverflowError) as exc:
+        return ExperimentConfig.from_dict(value)
+    except ConfigError as exc:
+        where = f"{field}.{exc.field}" if exc.field else field
+        raise checks.Invalid(where, str(exc)) from None
+    except (TypeError, ValueError, OverflowError) as exc:
         raise checks.Invalid(field, str(exc)) from None
 
 
@@ -119,8 +169,9 @@ def _param_values(value, field) -> dict:
 _PHASE = checks.one_of(*PHASE_NAMES)
 _NEW_BATCH = ("new_batch",)
 # kind -> its arguments; what session.py records (log.add) and codegen replays.
+# ("setup" is checked with the log's _SharedData: see _entry.)
 ARGUMENTS: dict[str, checks.Checker] = {
-    "setup": checks.record({"config": _config}),
+    "setup": checks.record({"config": lambda v, f: _config(v, f).to_dict()}),
     "phase": checks.record({"phase": _PHASE, "new_batch": checks.boolean}, _NEW_BATCH),
     "refused": checks.record(
         {
@@ -141,6 +192,10 @@ ARGUMENTS: dict[str, checks.Checker] = {
 }
 
 
-def _entry(value, field) -> dict:
+def _entry(value, field, shared: _SharedData) -> dict:
     item = checks.record({"kind": checks.one_of(*ARGUMENTS), "args": lambda v, f: v})(value, field)
-    return {"kind": item["kind"], "args": ARGUMENTS[item["kind"]](item["args"], f"{field}.args")}
+    if item["kind"] == "setup":
+        args = checks.record({"config": shared.config})(item["args"], f"{field}.args")
+    else:
+        args = ARGUMENTS[item["kind"]](item["args"], f"{field}.args")
+    return {"kind": item["kind"], "args": args}

@@ -1,6 +1,7 @@
 """Save and load whole sessions. Loading never executes code from the file.
 
-A checkpoint is a `torch.save` of plain containers: the config, the model's and
+A checkpoint is a `torch.save` of plain containers: the config (with the
+student's own data, if any: at most datapoints.MAX_ROWS rows), the model's and
 the optimizer's state_dict, the step count, the data-order generator state and
 the history. Reading it (torchfile.py) refuses special files, oversized files and
 decompression bombs before `torch.load(weights_only=True)`, which refuses any
@@ -112,7 +113,10 @@ def _from_bytes(data: bytes, name: str) -> tuple[TrainingSession, dict]:
         )
     try:
         config = ExperimentConfig.from_dict(payload.get("config"))
-    except (ConfigError, TypeError, ValueError, OverflowError) as exc:
+    except ConfigError as exc:
+        field = f"config.{exc.field}" if exc.field else "config"
+        raise CheckpointError("checkpoint.bad_config", f"{name}: {exc}", field) from None
+    except (TypeError, ValueError, OverflowError) as exc:
         raise CheckpointError("checkpoint.bad_config", f"{name}: {exc}", "config") from None
     session = TrainingSession(config)
     clean = checks.record(_fields(session))(payload, "")

@@ -13,6 +13,7 @@ Pure Python: no torch and no Qt here, only text.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 from gradlab.core import codegen_text
 from gradlab.core.checks import one_line
 from gradlab.core.config import ExperimentConfig
+from gradlab.core.datapoints import literal
 
 # Past this many samples torch splits a sum over threads (its grain size), and the
 # order of the additions, so the last bits, would depend on the number of cores.
@@ -222,6 +224,8 @@ class _Text:
 
 def _title(config: ExperimentConfig, t: _Text) -> str:
     what = t("what.linear") if config.model == "linear" else t("what.mlp")
+    if config.data is not None:
+        return t(_one("title.data", config.samples), n=f"{config.samples:,}", what=what)
     return t("title", target=_target_text(config), what=what)
 
 
@@ -249,24 +253,35 @@ def _import_lines(configs: list[ExperimentConfig], t: _Text) -> list[_Line]:
     return lines
 
 
-def _setup_lines(config: ExperimentConfig, t: _Text) -> list[_Line]:
-    """Seed, data, model, loss, optimizer (and loader): the order decides the bits."""
+def _setup_lines(config: ExperimentConfig, t: _Text, data_defined: bool = False) -> list[_Line]:
+    """Seed, data, model, loss, optimizer (and loader): the order decides the bits.
+    `data_defined`: x and y already hold this experiment's own data (a session
+    script's earlier setup built them), so they are not written again."""
     c = config
     n = c.samples
-    lines = [
-        _Line(f"torch.manual_seed({c.seed})", t("seed"), "seed"),
-        _Line(),
-        _Line(comment=t("data", n=f"{n:,}", target=_target_text(c))),
-        _Line(f"x = torch.randn({n}, 1)", t("data.x", n=f"{n:,}"), "data.x"),
-    ]
-    if c.target == "sin":
-        lines.append(_Line("y = torch.sin(x)", t("data.y"), "data.sin"))
+    if c.data is not None:
+        lines = [_Line(f"torch.manual_seed({c.seed})", t("seed.data"), "seed.data"), _Line()]
+        if data_defined:
+            lines.append(_Line(comment=t(_one("data.same", n), n=f"{n:,}")))
+        else:
+            lines += _own_data_lines(c, t)
     else:
-        lines.append(_Line(f"y = {_line_expr(c, 'x')}", t("data.y"), "data.line"))
-    if c.noise > 0:
-        lines.append(
-            _Line(f"y = y + {_num(c.noise)} * torch.randn({n}, 1)", t("data.noise"), "data.noise")
-        )
+        lines = [
+            _Line(f"torch.manual_seed({c.seed})", t("seed"), "seed"),
+            _Line(),
+            _Line(comment=t("data", n=f"{n:,}", target=_target_text(c))),
+            _Line(f"x = torch.randn({n}, 1)", t("data.x", n=f"{n:,}"), "data.x"),
+        ]
+        if c.target == "sin":
+            lines.append(_Line("y = torch.sin(x)", t("data.y"), "data.sin"))
+        else:
+            lines.append(_Line(f"y = {_line_expr(c, 'x')}", t("data.y"), "data.line"))
+        if c.noise > 0:
+            lines.append(
+                _Line(
+                    f"y = y + {_num(c.noise)} * torch.randn({n}, 1)", t("data.noise"), "data.noise"
+                )
+            )
     lines += [_Line(), _Line(comment=t("objects"))]
     if c.model == "mlp":
         h = c.hidden
@@ -298,6 +313,51 @@ def _setup_lines(config: ExperimentConfig, t: _Text) -> list[_Line]:
             _Line(")", key="loader"),
         ]
     return lines
+
+
+def _own_data_lines(c: ExperimentConfig, t: _Text) -> list[_Line]:
+    """x and y written out: every value a literal that rounds to the same float32,
+    in the data's order, so torch.tensor builds exactly the app's tensors."""
+    n = f"{c.samples:,}"
+    return [
+        _Line(comment=t(_one("data.own", c.samples), n=n)),
+        *_tensor_lines("x", c.data.x, t("data.x", n=n), "data.own.x"),
+        *_tensor_lines("y", c.data.y, t("data.y"), "data.own.y"),
+    ]
+
+
+def _one(key: str, n: int) -> str:
+    """The comment for exactly one sample ("one sample", not "1 samples")."""
+    return f"{key}.one" if n == 1 else key
+
+
+def _tensor_lines(name: str, values: tuple[float, ...], comment: str, key: str) -> list[_Line]:
+    """`name = torch.tensor([...]).reshape(-1, 1)`: float32 (torch's default for
+    Python floats), one column; on one line when it fits, else wrapped."""
+    rows = _value_rows(values)
+    one = f"{name} = torch.tensor([{rows[0][:-1]}]).reshape(-1, 1)"
+    if len(rows) == 1 and width(one) <= MAX_LINE - 8:  # its comment may go above it
+        return [_Line(one, comment, key)]
+    return [
+        _Line(f"{name} = torch.tensor([", key=key),
+        *(_Line(f"    {row}", key=key) for row in rows),
+        _Line("]).reshape(-1, 1)", comment, key),
+    ]
+
+
+@functools.lru_cache(maxsize=16)
+def _value_rows(values: tuple[float, ...]) -> tuple[str, ...]:
+    """The values as literals, `a, b, c,` rows that leave room for a scroll bar.
+    Cached: the code panels write the same data again after every change of a
+    setting, and 10,000 values take a quarter of a second to write."""
+    rows, row = [], ""
+    for text in map(literal, values):
+        if row and width(row) + len(text) + 1 > MAX_LINE - 8:
+            rows.append(row.rstrip())
+            row = ""
+        row += f"{text}, "
+    rows.append(row.rstrip())
+    return tuple(rows)
 
 
 def _optimizer_lines(c: ExperimentConfig, t: _Text) -> list[_Line]:
@@ -344,12 +404,19 @@ def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -
     if c.model == "linear":
         if session:
             comment = t("print.session")
+        elif c.data is not None:
+            comment = t("print.data")
         elif c.target == "line":
             comment = t("print.line", w=f"{c.true_w:g}", b=f"{c.true_b:g}")
         else:
             comment = t("print.sin")
         return [_Line("print(model.weight, model.bias)", comment, "print.linear")]
-    truth = "torch.sin(x_test)" if c.target == "sin" else _line_expr(c, "x_test")
+    if c.data is not None:  # no formula behind the data: compare with its first rows
+        inputs, truth, inputs_comment = "x[:5]", "y[:5]", t("print.data_rows")
+    else:
+        inputs = "torch.tensor([[-2.0], [-1.0], [0.0], [1.0], [2.0]])"
+        truth = "torch.sin(x_test)" if c.target == "sin" else _line_expr(c, "x_test")
+        inputs_comment = t("print.inputs")
     lines = []
     if has_loss:
         lines += [
@@ -357,11 +424,7 @@ def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -
             _Line(),
         ]
     lines += [
-        _Line(
-            "x_test = torch.tensor([[-2.0], [-1.0], [0.0], [1.0], [2.0]])",
-            t("print.inputs"),
-            "print.test",
-        ),
+        _Line(f"x_test = {inputs}", inputs_comment, "print.test"),
         _Line(f"y_true = {truth}", key="print.test"),
         _Line("with torch.no_grad():", t("print.no_grad"), "print.test"),
         _Line("    y_test = model(x_test)", key="print.test"),
@@ -387,7 +450,7 @@ def _program(config: ExperimentConfig, steps: int, lang: str) -> list[_Line]:
     ]
     if c.full_batch:
         lines += [
-            _Line(comment=t("train.full", steps=f"{steps:,}", n=f"{c.samples:,}")),
+            _Line(comment=t(_one("train.full", c.samples), steps=f"{steps:,}", n=f"{c.samples:,}")),
             _Line(f"for epoch in range({steps}):", key="loop.full"),
             *_update_lines("    ", batched=False, t=t),
         ]
@@ -515,7 +578,12 @@ class _Replay:
     def _setup(self, config: dict) -> list[_Line]:
         t = self.t
         first = self.config is None
+        before = self.config
         self.config = ExperimentConfig.from_dict(config)
+        # Own data never changes while training (no random draw makes it): the
+        # x and y an earlier setup built are still these data.
+        same_data = before is not None and self.config.data is not None
+        same_data = same_data and before.data == self.config.data
         self.has_grad = self.mid_update = False
         self.updates = 0
         head = t("setup.first") if first else t("setup.reset")
@@ -523,7 +591,7 @@ class _Replay:
             *([] if first else [_Line(), _Line()]),
             _Line(comment=f"==== {head} ===="),
             _Line(comment=_summary(self.config, t)),
-            *_setup_lines(self.config, t),
+            *_setup_lines(self.config, t, data_defined=same_data),
         ]
         if not self.config.full_batch:
             lines.append(_Line("batches = None", t("batches.none")))

@@ -18,6 +18,10 @@ COMMENTS: dict[str, tuple[str, str]] = {
     # The script's docstring.
     "title": ("Fit {target} with {what}: your first PyTorch training loop.",
               "用{what}拟合 {target}：你的第一个 PyTorch 训练循环。"),
+    "title.data": ("Fit your {n} samples with {what}: your first PyTorch training loop.",
+                   "用{what}拟合你的 {n} 个样本：你的第一个 PyTorch 训练循环。"),
+    "title.data.one": ("Fit your one sample with {what}: your first PyTorch training loop.",
+                       "用{what}拟合你的 1 个样本：你的第一个 PyTorch 训练循环。"),
     "what.linear": ("one neuron", "一个神经元"),
     "what.mlp": ("a small network", "一个小型网络"),
     "header": (
@@ -35,7 +39,16 @@ COMMENTS: dict[str, tuple[str, str]] = {
     ),
     "seed": ("GradLab adds this: the same data and start every run",
              "GradLab 加的这一行：每次运行数据和起点都相同"),
+    "seed.data": ("GradLab adds this: the same start every run",
+                  "GradLab 加的这一行：每次运行起点都相同"),
     "data": ("The data: {n} samples of {target}", "生成训练数据：{target} 上的 {n} 个样本"),
+    "data.own": ("Your data: {n} samples (x, y), in their order",
+                 "你的数据：{n} 个样本 (x, y)，按原来的顺序"),
+    "data.own.one": ("Your data: one sample (x, y)", "你的数据：1 个样本 (x, y)"),
+    "data.same": ("x and y: the same {n} samples as above (nothing random made them)",
+                  "x 和 y：与上面相同的 {n} 个样本（它们不是随机生成的）"),
+    "data.same.one": ("x and y: the same sample as above (nothing random made it)",
+                      "x 和 y：与上面相同的 1 个样本（它不是随机生成的）"),
     "data.x": ("{n} inputs, one column", "{n} 个输入，一列"),
     "data.y": ("the targets to learn", "要学习的目标值 y"),
     "data.noise": ("noise: no measurement is exact", "噪声：测量从来不会完全精确"),
@@ -61,6 +74,8 @@ COMMENTS: dict[str, tuple[str, str]] = {
     "loader.generator": ("the same order every run", "每次运行顺序都相同"),
     "train.full": ("Training: {steps} updates, each on all {n} samples",
                    "训练：{steps} 次更新，每次都用全部 {n} 个样本"),
+    "train.full.one": ("Training: {steps} updates, each on the one sample",
+                       "训练：{steps} 次更新，每次都用这 1 个样本"),
     "train.batches": ("Training: {steps} updates, one per mini-batch",
                       "训练：{steps} 次更新，每个小批量一次"),
     "loop.batches": ("one epoch: every sample once", "一轮：每个样本用一次"),
@@ -74,6 +89,8 @@ COMMENTS: dict[str, tuple[str, str]] = {
     "print.session": ("the same numbers the app shows", "与 GradLab 显示的数相同"),
     "print.line": ("close to w = {w} and b = {b}", "接近 w = {w}、b = {b}"),
     "print.sin": ("the best straight line through sin(x)", "最贴近 sin(x) 的直线"),
+    "print.data": ("the line learned from your data", "从你的数据学到的直线"),
+    "print.data_rows": ("the first rows of your data", "你的数据的前几行"),
     "print.loss": ("the last update's loss", "最后一次更新的损失"),
     "print.inputs": ("a few inputs to try", "几个试用的输入"),
     "print.no_grad": ("only looking: no graph needed", "只是看看：不需要计算图"),
@@ -182,6 +199,22 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "that its results can be checked.",
         "固定随机数，让每次运行的数据和初始权重都相同。教程里没有这一行（所以每次运行的数都不同）；"
         "GradLab 加上它，结果才能被核对。",
+    ),
+    "seed.data": (
+        "Fixes the random numbers, so the starting weights (and the order of the "
+        "mini-batches) are the same on every run; your data are not random and do not "
+        "depend on it.",
+        "固定随机数，让每次运行的初始权重（以及小批量的顺序）都相同；你的数据不是随机的，与它无关。",
+    ),
+    "data.own.x": (
+        "Your inputs, in their order, as a float32 tensor of shape (N, 1): one row per "
+        "sample, one column, as torch.randn(N, 1) would give.",
+        "你的输入，按原来的顺序，组成形状为 (N, 1) 的 float32 张量：每个样本一行，只有一列，"
+        "与 torch.randn(N, 1) 给出的形状相同。",
+    ),
+    "data.own.y": (
+        "Your targets, in the same order as the inputs: row i of y belongs to row i of x.",
+        "你的目标值，顺序与输入相同：y 的第 i 行属于 x 的第 i 行。",
     ),
     "data.x": (
         "Draws the inputs from the standard normal distribution: one row per sample, one column.",

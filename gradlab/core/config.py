@@ -7,7 +7,10 @@ and the GUI key on it) and whose message names the option and what is allowed.
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
+
+from gradlab.core.checks import shown
+from gradlab.core.datapoints import DataError, DataPoints
 
 OPTIMIZERS = ("sgd", "momentum", "nesterov", "adam", "rmsprop", "adagrad")
 LOSSES = ("mse", "l1", "huber")
@@ -24,12 +27,14 @@ MAX_HIDDEN = 256
 
 
 class ConfigError(ValueError):
-    """A refused setting. `option` is the command-line spelling, `code` is stable."""
+    """A refused setting. `option` is the command-line spelling, `code` is stable;
+    `field` is the refused entry's path in a saved config ("lr", "data.x[3]")."""
 
-    def __init__(self, option: str, code: str, message: str):
+    def __init__(self, option: str, code: str, message: str, field: str = ""):
         super().__init__(message)
         self.option = option
         self.code = code
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,9 @@ SPECS: tuple[OptionSpec, ...] = (
     ),
 )
 SPEC_BY_NAME = {s.name: s for s in SPECS}
+# With the student's own data these describe data GradLab would generate: they do
+# not apply, and keep their defaults (samples becomes the number of points).
+GENERATED_ONLY = ("samples", "true_w", "true_b", "noise", "target")
 
 
 @dataclass(frozen=True)
@@ -129,15 +137,20 @@ class ExperimentConfig:
     model: str = "linear"
     hidden: int = 16
     target: str = "line"
+    # The student's own (x, y) points instead of generated data (see datapoints.py).
+    data: DataPoints | None = None
 
     def __post_init__(self):
         for spec in SPECS:
             object.__setattr__(self, spec.name, _check(spec, getattr(self, spec.name)))
+        if self.data is not None:
+            self._check_own_data()
         if self.batch_size > self.samples:
             raise ConfigError(
                 "--batch-size",
                 "batch_size.too_large",
-                f"--batch-size must be 0 (full batch) or at most --samples "
+                f"--batch-size must be 0 (full batch) or at most "
+                f"{'the number of data rows' if self.data is not None else '--samples'} "
                 f"({self.samples}); got {self.batch_size}",
             )
         if self.optimizer == "nesterov" and self.momentum == 0.0:
@@ -147,9 +160,33 @@ class ExperimentConfig:
                 "--momentum must be > 0 and < 1 for the nesterov optimizer; got 0",
             )
 
+    def _check_own_data(self) -> None:
+        if not isinstance(self.data, DataPoints):
+            raise ConfigError(
+                "--data", "data.invalid", "data must be DataPoints or None", field="data"
+            )
+        defaults = ExperimentConfig()
+        for name in GENERATED_ONLY[1:]:
+            if getattr(self, name) != getattr(defaults, name):
+                flag = SPEC_BY_NAME[name].flag
+                raise ConfigError(
+                    flag,
+                    f"{name}.with_data",
+                    f"{flag} does not apply with --data (the data are given, not generated); "
+                    f"it must keep its default {getattr(defaults, name)!r}",
+                    field=name,
+                )
+        object.__setattr__(self, "samples", len(self.data))
+
     # -- conversions -------------------------------------------------------
     def to_dict(self) -> dict:
-        return asdict(self)
+        """Plain values; `data` only when there are data (so a config without
+        data reads the same as before data existed). The data's tuples are
+        shared, not copied (see DataPoints.to_dict)."""
+        out = {f.name: getattr(self, f.name) for f in fields(self) if f.name != "data"}
+        if self.data is not None:
+            out["data"] = self.data.to_dict()
+        return out
 
     @classmethod
     def from_dict(cls, data: dict) -> ExperimentConfig:
@@ -164,11 +201,41 @@ class ExperimentConfig:
                 "config.unknown_option",
                 f"unknown option(s): {', '.join(unknown)}; allowed: {', '.join(sorted(known))}",
             )
-        return cls(**data)
+        values = dict(data)
+        # DataPoints already checked (a log's setups share one); never from a file:
+        # no file format GradLab reads can make one.
+        if values.get("data") is not None and not isinstance(values["data"], DataPoints):
+            try:
+                values["data"] = DataPoints.from_dict(values["data"])
+            except DataError as exc:
+                field = f"data.{exc.field}" if exc.field else "data"
+                raise ConfigError("--data", exc.code, str(exc), field=field) from None
+            given = values.get("samples", len(values["data"]))
+            if type(given) is not int or given != len(values["data"]):
+                raise ConfigError(
+                    "--samples",
+                    "samples.data",
+                    f"samples must equal the number of data points ({len(values['data']):,}); "
+                    f"got {shown(given)}",
+                    field="samples",
+                )
+        return cls(**values)
 
     def with_changes(self, **changes) -> ExperimentConfig:
         """A validated copy; raises ConfigError and leaves self untouched."""
         return replace(self, **changes)
+
+    def with_data(self, data: DataPoints | None, samples: int | None = None) -> ExperimentConfig:
+        """This experiment on other data: the student's own points, or (None)
+        generated data again, `samples` of them (default: the default count).
+        The settings that only describe generated data go back to their
+        defaults; every other setting stays. Raises ConfigError (e.g. a batch
+        size larger than the new number of points)."""
+        defaults = ExperimentConfig()
+        reset = {name: getattr(defaults, name) for name in GENERATED_ONLY}
+        if data is None and samples is not None:
+            reset["samples"] = samples
+        return replace(self, data=data, **reset)
 
     # -- derived -----------------------------------------------------------
     @property
@@ -178,6 +245,10 @@ class ExperimentConfig:
     @property
     def uses_momentum(self) -> bool:
         return self.optimizer in ("momentum", "nesterov")
+
+    @property
+    def own_data(self) -> bool:
+        return self.data is not None
 
 
 def parse_value(name: str, text) -> object:
@@ -190,7 +261,10 @@ def _check(spec: OptionSpec, value):
     """Return the value coerced to the option's type, or raise ConfigError."""
     got = repr(value) if not isinstance(value, str) else repr(value.strip())
     bad = ConfigError(
-        spec.flag, f"{spec.name}.invalid", f"{spec.flag} must be {spec.allowed()}; got {got}"
+        spec.flag,
+        f"{spec.name}.invalid",
+        f"{spec.flag} must be {spec.allowed()}; got {got}",
+        field=spec.name,
     )
     if spec.kind is str:
         if not isinstance(value, str):

@@ -28,7 +28,7 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from importlib import resources
 
-from gradlab.core import live_training, live_values
+from gradlab.core import live_data, live_training, live_values
 
 LANGUAGES = ("en", "zh_CN")
 DEFAULT_LANGUAGE = "en"
@@ -209,5 +209,9 @@ def _unknown_marker(name: str, lang: str) -> str:
 
 
 # ------------------------------------------------------------ live values
-LIVE: dict[str, Callable[[str], str]] = {**live_values.LIVE, **live_training.LIVE}
+LIVE: dict[str, Callable[[str], str]] = {
+    **live_values.LIVE,
+    **live_training.LIVE,
+    **live_data.LIVE,
+}
 """Every live value a lesson may name: a fixed function of the language."""

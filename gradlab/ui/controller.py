@@ -24,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from gradlab.core.config import ConfigError, ExperimentConfig, parse_value
+from gradlab.ui.data_editing import DataEditor
 from gradlab.ui.mailbox import Mailbox
 from gradlab.ui.messages import Message
 from gradlab.ui.series import Series
@@ -85,7 +86,7 @@ class Controller(QObject):
     _cmd_speed = Signal(int)
     _cmd_lr = Signal(float)
     _cmd_skip = Signal(bool)
-    _cmd_reset = Signal(object, str)
+    _cmd_reset = Signal(object, str, object)  # config, reason, what the message says
     _cmd_step_back = Signal(int)
     _cmd_params = Signal(object)
     _cmd_infer = Signal(float)
@@ -124,6 +125,8 @@ class Controller(QObject):
         self._timer.setInterval(FRAME_MS)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.timeout.connect(self._on_frame)
+        # The student's own data: drawing, import, export, undo (data_editing.py).
+        self.data_editor = DataEditor(self)
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:
@@ -210,7 +213,7 @@ class Controller(QObject):
 
     def reset(self) -> None:
         if self.ready:
-            self._cmd_reset.emit(self.config, "reset")
+            self._cmd_reset.emit(self.config, "reset", {})
 
     def step_back(self, n: int = 1) -> None:
         if self.ready:
@@ -322,15 +325,18 @@ class Controller(QObject):
         if name == "lr":
             self._cmd_lr.emit(new.lr)
         else:
-            self._cmd_reset.emit(new, "settings")
+            self._cmd_reset.emit(new, "settings", {"own_data": new.data is not None})
         return True
 
-    def apply_config(self, config: ExperimentConfig, reason: str = "settings") -> None:
-        """Replace the whole experiment (lessons' try-it links, loading a file)."""
+    def apply_config(
+        self, config: ExperimentConfig, reason: str = "settings", details: dict | None = None
+    ) -> None:
+        """Replace the whole experiment (lessons' try-it links, loading a file, new
+        data). The worker's message is "session.<reason>" with `details`."""
         self.config = config
         self.configChanged.emit(config)
         if self.started:
-            self._cmd_reset.emit(config, reason)
+            self._cmd_reset.emit(config, reason, dict(details or {}))
 
     # --------------------------------------------------------------- frames
     @Slot()

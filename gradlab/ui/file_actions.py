@@ -1,7 +1,8 @@
 """Every way the window reads or writes a file: File ▸ Open, Open recent, Save,
-Save as, Start fresh, the exports (history as CSV, a plot, a screenshot), and
-the autosave when the window closes. The results reach the student as
-messages through `say`."""
+Save as, Start fresh, the student's data (Import data, Export data, the example
+data), the exports (history as CSV, a plot, a screenshot), and the autosave
+when the window closes. The results reach the student as messages through `say`
+(the data's through the controller's data editor)."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from gradlab.core.config import ExperimentConfig
+from gradlab.core.example_data import EXAMPLES
 from gradlab.ui import exports, paths
 from gradlab.ui.menus import add_action
 from gradlab.ui.messages import Message
@@ -62,6 +64,28 @@ class FileActions(QObject):
         )
         self.recent_menu = QMenu(translate("MainWindow", "Open recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.import_data_action = add_action(
+            window,
+            translate("MainWindow", "Import data…"),
+            None,
+            self.import_data_dialog,
+            translate("MainWindow", "Train on your own data: a CSV file of two columns, x then y"),
+        )
+        self.export_data_action = add_action(
+            window,
+            translate("MainWindow", "Export data (CSV)…"),
+            None,
+            self.export_data_dialog,
+            translate("MainWindow", "Write the samples being trained on to a CSV file"),
+        )
+        self.examples_menu = QMenu(translate("MainWindow", "Example data"), window)
+        titles = {
+            "celsius": translate("MainWindow", "Thermometer readings (°C → °F)"),
+            "spring": translate("MainWindow", "A spring stretched by weights (N → cm)"),
+        }
+        for name in EXAMPLES:
+            action = self.examples_menu.addAction(titles.get(name, name))
+            action.triggered.connect(lambda _=False, n=name: controller.data_editor.open_example(n))
 
     # ------------------------------------------------------------- sessions
     def _file_filter(self) -> str:
@@ -119,6 +143,29 @@ class FileActions(QObject):
         for path in files:
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _=False, p=path: self.open_file(p))
+
+    # ----------------------------------------------------------------- data
+    def _csv_filter(self) -> str:
+        return translate("MainWindow", "CSV files (*.csv *.txt);;All files (*)")
+
+    def import_data_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, translate("MainWindow", "Import data"), "", self._csv_filter()
+        )
+        if path:
+            self.import_data(path)
+
+    def import_data(self, path: str) -> bool:
+        """Train on a CSV file's data; a refused file gets a message, changes nothing."""
+        return self._controller.data_editor.import_file(path)
+
+    def export_data_dialog(self) -> None:
+        path = self._ask_path(translate("MainWindow", "Export data"), "data.csv", "CSV (*.csv)")
+        if path:
+            self.export_data(path)
+
+    def export_data(self, path: str) -> bool:
+        return self._controller.data_editor.export_file(path)
 
     # -------------------------------------------------------------- exports
     def _ask_path(self, title: str, name: str, filters: str) -> str | None:

@@ -110,6 +110,10 @@ def build_menus(window, run: RunActions, files, plots) -> None:
     for action in (files.save_action, files.save_as_action):
         file_menu.addAction(action)
     file_menu.addSeparator()
+    file_menu.addAction(files.import_data_action)
+    file_menu.addMenu(files.examples_menu)
+    file_menu.addAction(files.export_data_action)
+    file_menu.addSeparator()
     export_menu = file_menu.addMenu(translate("MainWindow", "Export"))
     export_menu.addAction(files.csv_action)
     plot_menu = export_menu.addMenu(translate("MainWindow", "Plot as PNG or SVG"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from gradlab.core.config import SPEC_BY_NAME, ConfigError
-from gradlab.ui import update_text
+from gradlab.ui import data_texts, update_text
 from gradlab.ui.formatting import format_value, locale_int, num
 
 __all__ = ["format_value", "locale_int", "num"]  # shared with the panels, from here as before
@@ -20,6 +20,8 @@ translate = QCoreApplication.translate
 def message_text(code: str, args: dict) -> str:
     """The sentence for a worker Message (code + args)."""
     a = args or {}
+    if code in data_texts.CODES:
+        return data_texts.message_text(code, a)
     inner = a.get("args", ())
     lr = a.get("lr")
     if code == "forward.ok":
@@ -187,6 +189,12 @@ def message_text(code: str, args: dict) -> str:
     if code == "session.reset":
         return translate("Messages", "Reset: new model from the same seed, step 0.")
     if code == "session.settings":
+        if a.get("own_data"):
+            return translate(
+                "Messages",
+                "The experiment changed, so it starts over on your data: the model and the "
+                "optimizer are built again from the seed, as the script would build them.",
+            )
         return translate(
             "Messages",
             "The experiment changed, so it starts over: the data, the model and the optimizer "

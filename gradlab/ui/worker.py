@@ -193,9 +193,9 @@ class TrainingWorker(QObject):
 
         self._guarded(do)
 
-    @Slot(object, str)
-    def reset(self, config: ExperimentConfig, reason: str) -> None:
-        self._guarded(self._start_session, config, reason)
+    @Slot(object, str, object)
+    def reset(self, config: ExperimentConfig, reason: str, details: dict) -> None:
+        self._guarded(self._start_session, config, reason, details)
 
     @Slot(str)
     def save_checkpoint(self, path: str) -> None:
@@ -294,7 +294,9 @@ class TrainingWorker(QObject):
             from gradlab.core.inference import predict
 
             config = self._session.config
-            result = predict(self._session.model, x, lambda t: target_function(config, t))
+            # The student's own data follow no known rule: there is no truth to show.
+            truth = None if config.data is not None else (lambda t: target_function(config, t))
+            result = predict(self._session.model, x, truth)
             self._publish(updates=Updates(inference=result))
 
         self._guarded(do)
@@ -322,7 +324,9 @@ class TrainingWorker(QObject):
         self._guarded(do)
 
     # ------------------------------------------------------------ internals
-    def _start_session(self, config: ExperimentConfig, reason: str) -> None:
+    def _start_session(
+        self, config: ExperimentConfig, reason: str, details: dict | None = None
+    ) -> None:
         if self._timer is not None:
             self._timer.stop()
         self._running = False
@@ -331,7 +335,7 @@ class TrainingWorker(QObject):
         self._session = self.session_factory(config, log=self.log)
         if skip:
             self._session.set_skip_zero_grad(True)
-        self._announce(reason)
+        self._announce(reason, details)
 
     def _install(self, session, extra: dict, reason: str, path: str) -> None:
         """Make a loaded session the current one, with its session-as-code log."""
@@ -351,10 +355,13 @@ class TrainingWorker(QObject):
         self._running = False
         self._session = session
         self._config = session.config
-        self._announce(reason, {"path": path, "step": session.step_count})
+        self._announce(reason, {"path": path, "step": session.step_count}, from_file=True)
 
-    def _announce(self, reason: str, args: dict | None = None) -> None:
-        """Tell the GUI a new session is in place: data, history, landscape."""
+    def _announce(self, reason: str, args: dict | None = None, from_file: bool = False) -> None:
+        """Tell the GUI a new session is in place: data, history, landscape, and,
+        when it came from a file, its experiment. (A reset's experiment came from
+        the GUI, which may have moved on since it asked: sending it back would
+        undo a newer change, such as a second edit of the data.)"""
         self._rows_sent = 0
         self._compactions_seen = 0
         self._compare = None
@@ -366,6 +373,8 @@ class TrainingWorker(QObject):
             messages=[Message("info", "session." + reason, args or {})],
             updates=self._landscape_updates().merged(
                 Updates(compare=None, config=self._session.config)
+                if from_file
+                else Updates(compare=None)
             ),
         )
 

@@ -419,6 +419,21 @@
         <source>L1 and Huber grow only linearly for large errors, so their gradient is bounded: even a huge lr moves the parameters by a bounded amount each step. They bounce instead of exploding, so there is no limit like SGD&apos;s 2/λmax on MSE.</source>
         <translation>L1 and Huber grow only linearly for large errors, so their gradient is bounded: even a huge lr moves the parameters by a bounded amount each step. They bounce instead of exploding, so there is no limit like SGD&apos;s 2/λmax on MSE.</translation>
     </message>
+    <message numerus="yes">
+        <source>Your own data: %n sample(s). Samples, noise, true w, true b and target describe generated data, so they do not apply.</source>
+        <translation>
+            <numerusform>Your own data: %n sample. Samples, noise, true w, true b and target describe generated data, so they do not apply.</numerusform>
+            <numerusform>Your own data: %n samples. Samples, noise, true w, true b and target describe generated data, so they do not apply.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back to generated data</source>
+        <translation>Back to generated data</translation>
+    </message>
+    <message>
+        <source>Train on data torch.randn draws from the seed again, with the default settings for them (Ctrl+Z brings your data back).</source>
+        <translation>Train on data torch.randn draws from the seed again, with the default settings for them (Ctrl+Z brings your data back).</translation>
+    </message>
 </context>
 <context>
     <name>Crash</name>
@@ -1037,6 +1052,10 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <source>The lesson. Values said to be computed “just now” come from PyTorch on this machine. A “▶ Try it” link sets the app up to show the lesson&apos;s point: hover it to see how.</source>
         <translation>The lesson. Values said to be computed “just now” come from PyTorch on this machine. A “▶ Try it” link sets the app up to show the lesson&apos;s point: hover it to see how.</translation>
     </message>
+    <message>
+        <source>Train on this example data set; the other settings stay (Ctrl+Z undoes).</source>
+        <translation>Train on this example data set; the other settings stay (Ctrl+Z undoes).</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1279,6 +1298,46 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>GradLab {version}
 
 Watch the first PyTorch program train, one call at a time. Every number is read from live torch tensors.</translation>
+    </message>
+    <message>
+        <source>Import data…</source>
+        <translation>Import data…</translation>
+    </message>
+    <message>
+        <source>Train on your own data: a CSV file of two columns, x then y</source>
+        <translation>Train on your own data: a CSV file of two columns, x then y</translation>
+    </message>
+    <message>
+        <source>Export data (CSV)…</source>
+        <translation>Export data (CSV)…</translation>
+    </message>
+    <message>
+        <source>Write the samples being trained on to a CSV file</source>
+        <translation>Write the samples being trained on to a CSV file</translation>
+    </message>
+    <message>
+        <source>Example data</source>
+        <translation>Example data</translation>
+    </message>
+    <message>
+        <source>Thermometer readings (°C → °F)</source>
+        <translation>Thermometer readings (°C → °F)</translation>
+    </message>
+    <message>
+        <source>A spring stretched by weights (N → cm)</source>
+        <translation>A spring stretched by weights (N → cm)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV files (*.csv *.txt);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Import data</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>Export data</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +1733,135 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <source>What each call did, and why. The newest message is at the bottom. A call explained before shows in one line: double-click it to read it all again.</source>
         <translation>What each call did, and why. The newest message is at the bottom. A call explained before shows in one line: double-click it to read it all again.</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n sample(s) to {path}: every value reads back as the same float32 number, so a script of your own can train on exactly these data.</source>
+        <translation>
+            <numerusform>Exported %n sample to {path}: every value reads back as the same float32 number, so a script of your own can train on exactly these data.</numerusform>
+            <numerusform>Exported %n samples to {path}: every value reads back as the same float32 number, so a script of your own can train on exactly these data.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Back to generated data: %n sample(s) drawn by torch.randn after the seed. The experiment starts over.</source>
+        <translation>
+            <numerusform>Back to generated data: %n sample drawn by torch.randn after the seed. The experiment starts over.</numerusform>
+            <numerusform>Back to generated data: %n samples drawn by torch.randn after the seed. The experiment starts over.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your data: %n sample(s), x and y as float32 tensors of shape (N, 1) in their order. The experiment starts over from the seed on them: the model, the loss landscape, the lr limit and the code follow.</source>
+        <translation>
+            <numerusform>Your data: %n sample, x and y as float32 tensors of shape (N, 1) in their order. The experiment starts over from the seed on them: the model, the loss landscape, the lr limit and the code follow.</numerusform>
+            <numerusform>Your data: %n samples, x and y as float32 tensors of shape (N, 1) in their order. The experiment starts over from the seed on them: the model, the loss landscape, the lr limit and the code follow.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The experiment changed, so it starts over on your data: the model and the optimizer are built again from the seed, as the script would build them.</source>
+        <translation>The experiment changed, so it starts over on your data: the model and the optimizer are built again from the seed, as the script would build them.</translation>
+    </message>
+    <message>
+        <source>Not imported, and nothing changed: {path}: {problem}</source>
+        <translation>Not imported, and nothing changed: {path}: {problem}</translation>
+    </message>
+    <message>
+        <source>Added the sample {xy}.</source>
+        <translation>Added the sample {xy}.</translation>
+    </message>
+    <message>
+        <source>Moved a sample to {xy}.</source>
+        <translation>Moved a sample to {xy}.</translation>
+    </message>
+    <message>
+        <source>Deleted the sample {xy}.</source>
+        <translation>Deleted the sample {xy}.</translation>
+    </message>
+    <message>
+        <source>Imported {path}{columns}.</source>
+        <translation>Imported {path}{columns}.</translation>
+    </message>
+    <message>
+        <source>Opened the example data {name}{columns}.</source>
+        <translation>Opened the example data {name}{columns}.</translation>
+    </message>
+    <message>
+        <source>Cleared the data down to one sample, {xy} (the data need at least one): click on the data plot to add more, then delete it if you like.</source>
+        <translation>Cleared the data down to one sample, {xy} (the data need at least one): click on the data plot to add more, then delete it if you like.</translation>
+    </message>
+    <message>
+        <source>Undid the last change to the data.</source>
+        <translation>Undid the last change to the data.</translation>
+    </message>
+    <message>
+        <source>The data changed.</source>
+        <translation>The data changed.</translation>
+    </message>
+    <message>
+        <source> (x: {x}, y: {y})</source>
+        <translation> (x: {x}, y: {y})</translation>
+    </message>
+    <message>
+        <source>Your data already hold {max} samples, the most GradLab trains on: delete one first. Nothing changed.</source>
+        <translation>Your data already hold {max} samples, the most GradLab trains on: delete one first. Nothing changed.</translation>
+    </message>
+    <message>
+        <source>That is the last sample: the data need at least one. Nothing changed.</source>
+        <translation>That is the last sample: the data need at least one. Nothing changed.</translation>
+    </message>
+    <message>
+        <source>These generated data hold more than {max} samples, too many to draw on: set Samples to {max} or fewer first.</source>
+        <translation>These generated data hold more than {max} samples, too many to draw on: set Samples to {max} or fewer first.</translation>
+    </message>
+    <message>
+        <source>the file holds no rows of numbers.</source>
+        <translation>the file holds no rows of numbers.</translation>
+    </message>
+    <message>
+        <source>row {row} is not UTF-8 text. Save the file as UTF-8 CSV.</source>
+        <translation>row {row} is not UTF-8 text. Save the file as UTF-8 CSV.</translation>
+    </message>
+    <message>
+        <source>row {row} holds a NUL character: this is not a text file.</source>
+        <translation>row {row} holds a NUL character: this is not a text file.</translation>
+    </message>
+    <message>
+        <source>row {row} is not valid CSV (is a quotation mark left open?).</source>
+        <translation>row {row} is not valid CSV (is a quotation mark left open?).</translation>
+    </message>
+    <message>
+        <source>row {row} has one column. GradLab reads two, x then y, separated by a comma or a semicolon.</source>
+        <translation>row {row} has one column. GradLab reads two, x then y, separated by a comma or a semicolon.</translation>
+    </message>
+    <message>
+        <source>row {row} has {text} columns. GradLab reads exactly two, x then y: keep only those.</source>
+        <translation>row {row} has {text} columns. GradLab reads exactly two, x then y: keep only those.</translation>
+    </message>
+    <message>
+        <source>row {row}: the {column} column is empty.</source>
+        <translation>row {row}: the {column} column is empty.</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is not allowed: every value must be a finite number.</source>
+        <translation>row {row}: {text} in the {column} column is not allowed: every value must be a finite number.</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is not a number (write numbers such as 12, -0.5 or 2.5e-3).</source>
+        <translation>row {row}: {text} in the {column} column is not a number (write numbers such as 12, -0.5 or 2.5e-3).</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is too large: values must lie between -{max} and {max}.</source>
+        <translation>row {row}: {text} in the {column} column is too large: values must lie between -{max} and {max}.</translation>
+    </message>
+    <message>
+        <source>row {row}: more than {max} data rows. GradLab reads at most {max}.</source>
+        <translation>row {row}: more than {max} data rows. GradLab reads at most {max}.</translation>
+    </message>
+    <message>
+        <source>the file is larger than 2 MB, far more than {max} rows need.</source>
+        <translation>the file is larger than 2 MB, far more than {max} rows need.</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a folder, a device or a pipe).</source>
+        <translation>it is not a regular file (a folder, a device or a pipe).</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerState</name>
@@ -1788,10 +1976,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>w (blue) and b (orange) after each update; the dashed lines are the values the data were made with, 2 and 1 by default.</translation>
     </message>
     <message>
-        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>
-        <translation>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</translation>
-    </message>
-    <message>
         <source>log scale</source>
         <translation>log scale</translation>
     </message>
@@ -1814,6 +1998,36 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source> ({shown} of {total} points shown)</source>
         <translation> ({shown} of {total} points shown)</translation>
+    </message>
+    <message>
+        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.
+Draw your own data: click to add a sample, drag one to move it, right-click (or Shift+click) one to delete it; Ctrl+Z undoes. Each change starts the experiment over on the new data.</source>
+        <translation>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.
+Draw your own data: click to add a sample, drag one to move it, right-click (or Shift+click) one to delete it; Ctrl+Z undoes. Each change starts the experiment over on the new data.</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Undo the last change to the data (Ctrl+Z)</source>
+        <translation>Undo the last change to the data (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <source>Draw your own data from scratch: keep one sample (the data need at least one), then click to add more. Ctrl+Z brings the old data back.</source>
+        <translation>Draw your own data from scratch: keep one sample (the data need at least one), then click to add more. Ctrl+Z brings the old data back.</translation>
+    </message>
+    <message>
+        <source>your data and fitted line</source>
+        <translation>your data and fitted line</translation>
+    </message>
+    <message>
+        <source>Click: add · drag: move · right-click: delete</source>
+        <translation>Click: add · drag: move · right-click: delete</translation>
     </message>
 </context>
 <context>

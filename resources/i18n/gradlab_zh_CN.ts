@@ -418,6 +418,20 @@
         <source>L1 and Huber grow only linearly for large errors, so their gradient is bounded: even a huge lr moves the parameters by a bounded amount each step. They bounce instead of exploding, so there is no limit like SGD&apos;s 2/λmax on MSE.</source>
         <translation>L1 和 Huber 在误差大时只随误差线性增长，所以它们的梯度有上限：即使学习率很大，参数每一步的移动量也有限。它们会来回弹跳而不会爆炸，所以没有像 MSE 上 SGD 的 2/λmax 那样的上限。</translation>
     </message>
+    <message numerus="yes">
+        <source>Your own data: %n sample(s). Samples, noise, true w, true b and target describe generated data, so they do not apply.</source>
+        <translation>
+            <numerusform>你自己的数据：%n 个样本。样本数、噪声、真实 w、真实 b 和真实函数描述的是生成的数据，所以在这里不起作用。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Back to generated data</source>
+        <translation>回到生成的数据</translation>
+    </message>
+    <message>
+        <source>Train on data torch.randn draws from the seed again, with the default settings for them (Ctrl+Z brings your data back).</source>
+        <translation>重新用 torch.randn 按随机种子生成的数据训练，这些数据的设置恢复为默认值（Ctrl+Z 可以找回你的数据）。</translation>
+    </message>
 </context>
 <context>
     <name>Crash</name>
@@ -1036,6 +1050,10 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <source>The lesson. Values said to be computed “just now” come from PyTorch on this machine. A “▶ Try it” link sets the app up to show the lesson&apos;s point: hover it to see how.</source>
         <translation>课程正文。标明“刚刚”计算的数值，都是本机上的 PyTorch 算出来的。“▶ 试一试”链接会把应用设置好，演示本课的要点：把鼠标悬停在链接上，可以看到它会做什么。</translation>
     </message>
+    <message>
+        <source>Train on this example data set; the other settings stay (Ctrl+Z undoes).</source>
+        <translation>用这组示例数据训练；其他设置保持不变（Ctrl+Z 撤销）。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1278,6 +1296,46 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>GradLab {version}
 
 一次一个调用，看着第一个 PyTorch 程序完成训练。屏幕上的每一个数字，都直接读取自运行中的 torch 张量。</translation>
+    </message>
+    <message>
+        <source>Import data…</source>
+        <translation>导入数据…</translation>
+    </message>
+    <message>
+        <source>Train on your own data: a CSV file of two columns, x then y</source>
+        <translation>用你自己的数据训练：一个有两列（先 x 后 y）的 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Export data (CSV)…</source>
+        <translation>导出数据（CSV）…</translation>
+    </message>
+    <message>
+        <source>Write the samples being trained on to a CSV file</source>
+        <translation>把正在训练的样本写入一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Example data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>Thermometer readings (°C → °F)</source>
+        <translation>温度计读数（°C → °F）</translation>
+    </message>
+    <message>
+        <source>A spring stretched by weights (N → cm)</source>
+        <translation>被重物拉长的弹簧（N → cm）</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>CSV 文件 (*.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+    <message>
+        <source>Export data</source>
+        <translation>导出数据</translation>
     </message>
 </context>
 <context>
@@ -1669,6 +1727,132 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <source>What each call did, and why. The newest message is at the bottom. A call explained before shows in one line: double-click it to read it all again.</source>
         <translation>每个调用做了什么、为什么。最新的消息在最下面。已经解释过的调用只显示一行：双击它可以再读完整的解释。</translation>
     </message>
+    <message numerus="yes">
+        <source>Exported %n sample(s) to {path}: every value reads back as the same float32 number, so a script of your own can train on exactly these data.</source>
+        <translation>
+            <numerusform>已把 %n 个样本导出到 {path}：每个值读回来都是同一个 float32 数，所以你自己写的脚本可以用完全相同的数据训练。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Back to generated data: %n sample(s) drawn by torch.randn after the seed. The experiment starts over.</source>
+        <translation>
+            <numerusform>回到生成的数据：设置随机种子后由 torch.randn 抽取的 %n 个样本。实验重新开始。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your data: %n sample(s), x and y as float32 tensors of shape (N, 1) in their order. The experiment starts over from the seed on them: the model, the loss landscape, the lr limit and the code follow.</source>
+        <translation>
+            <numerusform>你的数据：%n 个样本，x 和 y 按原来的顺序组成形状为 (N, 1) 的 float32 张量。实验在这些数据上从随机种子重新开始：模型、损失曲面、lr 上限和代码都随之更新。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The experiment changed, so it starts over on your data: the model and the optimizer are built again from the seed, as the script would build them.</source>
+        <translation>实验设置改变了，所以在你的数据上从头开始：模型和优化器按随机种子重新构建，和脚本里的构建方式完全一样。</translation>
+    </message>
+    <message>
+        <source>Not imported, and nothing changed: {path}: {problem}</source>
+        <translation>没有导入，什么也没有改变：{path}：{problem}</translation>
+    </message>
+    <message>
+        <source>Added the sample {xy}.</source>
+        <translation>添加了样本 {xy}。</translation>
+    </message>
+    <message>
+        <source>Moved a sample to {xy}.</source>
+        <translation>把一个样本移到了 {xy}。</translation>
+    </message>
+    <message>
+        <source>Deleted the sample {xy}.</source>
+        <translation>删除了样本 {xy}。</translation>
+    </message>
+    <message>
+        <source>Imported {path}{columns}.</source>
+        <translation>已导入 {path}{columns}。</translation>
+    </message>
+    <message>
+        <source>Opened the example data {name}{columns}.</source>
+        <translation>已打开示例数据 {name}{columns}。</translation>
+    </message>
+    <message>
+        <source>Cleared the data down to one sample, {xy} (the data need at least one): click on the data plot to add more, then delete it if you like.</source>
+        <translation>数据已清空，只留下一个样本 {xy}（数据至少要有一个样本）：在数据图上点击添加更多样本，之后可以把它删掉。</translation>
+    </message>
+    <message>
+        <source>Undid the last change to the data.</source>
+        <translation>撤销了对数据的上一次修改。</translation>
+    </message>
+    <message>
+        <source>The data changed.</source>
+        <translation>数据变了。</translation>
+    </message>
+    <message>
+        <source> (x: {x}, y: {y})</source>
+        <translation>（x：{x}，y：{y}）</translation>
+    </message>
+    <message>
+        <source>Your data already hold {max} samples, the most GradLab trains on: delete one first. Nothing changed.</source>
+        <translation>你的数据已经有 {max} 个样本，这是 GradLab 训练的上限：请先删除一个。什么也没有改变。</translation>
+    </message>
+    <message>
+        <source>That is the last sample: the data need at least one. Nothing changed.</source>
+        <translation>这是最后一个样本：数据至少要有一个样本。什么也没有改变。</translation>
+    </message>
+    <message>
+        <source>These generated data hold more than {max} samples, too many to draw on: set Samples to {max} or fewer first.</source>
+        <translation>这些生成的数据超过 {max} 个样本，太多了，无法在上面画：请先把样本数设为 {max} 或更少。</translation>
+    </message>
+    <message>
+        <source>the file holds no rows of numbers.</source>
+        <translation>文件里没有数字行。</translation>
+    </message>
+    <message>
+        <source>row {row} is not UTF-8 text. Save the file as UTF-8 CSV.</source>
+        <translation>第 {row} 行不是 UTF-8 文本。请把文件另存为 UTF-8 编码的 CSV。</translation>
+    </message>
+    <message>
+        <source>row {row} holds a NUL character: this is not a text file.</source>
+        <translation>第 {row} 行含有 NUL 字符：这不是文本文件。</translation>
+    </message>
+    <message>
+        <source>row {row} is not valid CSV (is a quotation mark left open?).</source>
+        <translation>第 {row} 行不是有效的 CSV（是不是有引号没有闭合？）。</translation>
+    </message>
+    <message>
+        <source>row {row} has one column. GradLab reads two, x then y, separated by a comma or a semicolon.</source>
+        <translation>第 {row} 行只有一列。GradLab 读取两列：先 x 后 y，用逗号或分号隔开。</translation>
+    </message>
+    <message>
+        <source>row {row} has {text} columns. GradLab reads exactly two, x then y: keep only those.</source>
+        <translation>第 {row} 行有 {text} 列。GradLab 只读取两列，先 x 后 y：请只保留这两列。</translation>
+    </message>
+    <message>
+        <source>row {row}: the {column} column is empty.</source>
+        <translation>第 {row} 行：{column} 列是空的。</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is not allowed: every value must be a finite number.</source>
+        <translation>第 {row} 行：{column} 列中的 {text} 不允许：每个值都必须是有限的数。</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is not a number (write numbers such as 12, -0.5 or 2.5e-3).</source>
+        <translation>第 {row} 行：{column} 列中的 {text} 不是数（请写成 12、-0.5 或 2.5e-3 这样的数）。</translation>
+    </message>
+    <message>
+        <source>row {row}: {text} in the {column} column is too large: values must lie between -{max} and {max}.</source>
+        <translation>第 {row} 行：{column} 列中的 {text} 太大：值必须在 -{max} 到 {max} 之间。</translation>
+    </message>
+    <message>
+        <source>row {row}: more than {max} data rows. GradLab reads at most {max}.</source>
+        <translation>第 {row} 行：数据超过 {max} 行。GradLab 最多读取 {max} 行。</translation>
+    </message>
+    <message>
+        <source>the file is larger than 2 MB, far more than {max} rows need.</source>
+        <translation>文件大于 2 MB，远远超过 {max} 行数据所需的大小。</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a folder, a device or a pipe).</source>
+        <translation>它不是普通文件（而是文件夹、设备或管道）。</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerState</name>
@@ -1783,10 +1967,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>每次更新后的 w（蓝色）和 b（橙色）；虚线是生成数据时所用的值，默认为 2 和 1。</translation>
     </message>
     <message>
-        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.</source>
-        <translation>样本（灰色）以及模型当前对每个 x 的预测。训练会不断转动这条直线，直到它穿过这些点。</translation>
-    </message>
-    <message>
         <source>log scale</source>
         <translation>对数坐标</translation>
     </message>
@@ -1809,6 +1989,36 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source> ({shown} of {total} points shown)</source>
         <translation>（显示 {shown}/{total} 个点）</translation>
+    </message>
+    <message>
+        <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.
+Draw your own data: click to add a sample, drag one to move it, right-click (or Shift+click) one to delete it; Ctrl+Z undoes. Each change starts the experiment over on the new data.</source>
+        <translation>样本（灰色）和模型对每个 x 的当前预测。训练会转动这条直线，直到它穿过这些点。
+画出你自己的数据：点击添加一个样本，拖动一个样本来移动它，右键点击（或按住 Shift 点击）一个样本来删除它；Ctrl+Z 撤销。每次修改都会让实验在新数据上重新开始。</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last change to the data (Ctrl+Z)</source>
+        <translation>撤销对数据的上一次修改（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Draw your own data from scratch: keep one sample (the data need at least one), then click to add more. Ctrl+Z brings the old data back.</source>
+        <translation>从头画出你自己的数据：只留下一个样本（数据至少要有一个样本），然后点击添加更多。Ctrl+Z 可以找回原来的数据。</translation>
+    </message>
+    <message>
+        <source>your data and fitted line</source>
+        <translation>你的数据与拟合直线</translation>
+    </message>
+    <message>
+        <source>Click: add · drag: move · right-click: delete</source>
+        <translation>点击：添加 · 拖动：移动 · 右键：删除</translation>
     </message>
 </context>
 <context>

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from gradlab.core import checkpoint, codegen
 from gradlab.core.actions import ActionLog
 from gradlab.core.config import ExperimentConfig
+from gradlab.core.datapoints import DataPoints
 from gradlab.core.training import train
 from tests.checkpoint_payloads import (
     get_at,
@@ -38,6 +39,11 @@ BASES = {
     "adam mini-batch, mid-update, every kind of log entry": rich_session(),
     "momentum mlp full batch": rich_session(
         ExperimentConfig(optimizer="momentum", model="mlp", hidden=3, target="sin")
+    ),
+    "own data, sgd mini-batch": rich_session(
+        ExperimentConfig(batch_size=5, lr=0.01).with_data(
+            DataPoints(tuple(0.5 * i - 3 for i in range(12)), tuple(1.5 * i + 2 for i in range(12)))
+        )
     ),
 }
 PAYLOADS = {name: payload_of(s) for name, s in BASES.items()}

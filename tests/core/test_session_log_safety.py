@@ -164,7 +164,7 @@ def test_generated_code_with_a_line_break_is_never_written():
 def test_from_list_names_the_first_bad_field():
     with pytest.raises(Invalid) as info:
         ActionLog.from_list([{"kind": "setup", "args": {"config": {"lr": "abc"}}}])
-    assert info.value.field == "log[0].args.config"
+    assert info.value.field == "log[0].args.config.lr"  # the setting itself is named
 
 
 def test_the_log_knows_the_sessions_phases():

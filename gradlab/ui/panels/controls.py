@@ -363,6 +363,22 @@ class ControlsPanel(QWidget):
                 self.lr_bound.setObjectName("lrBoundLabel")
                 self.lr_bound.setWordWrap(True)
                 form.addRow("", self.lr_bound)
+        # With the student's own data the generated-data settings do not apply.
+        self.own_data_label = QLabel("")
+        self.own_data_label.setObjectName("ownDataLabel")
+        self.own_data_label.setWordWrap(True)
+        self.generated_button = QPushButton(translate("Controls", "Back to generated data"))
+        self.generated_button.setObjectName("generatedDataButton")
+        self.generated_button.setToolTip(
+            translate(
+                "Controls",
+                "Train on data torch.randn draws from the seed again, with the default "
+                "settings for them (Ctrl+Z brings your data back).",
+            )
+        )
+        self.generated_button.clicked.connect(self.controller.data_editor.use_generated)
+        form.addRow(self.own_data_label)
+        form.addRow(self.generated_button)
         return box
 
     # -------------------------------------------------------------- reacting
@@ -389,9 +405,25 @@ class ControlsPanel(QWidget):
             self._show_bound()
         self.fields["momentum"].setEnabled(config.uses_momentum)
         self.fields["hidden"].setEnabled(config.model == "mlp")
-        line = config.target == "line"
+        own = config.data is not None
+        line = config.target == "line" and not own
         self.fields["true_w"].setEnabled(line)
         self.fields["true_b"].setEnabled(line)
+        for name in ("samples", "noise"):
+            self.fields[name].setEnabled(not own)
+        self.combos["target"].setEnabled(not own)
+        self.own_data_label.setVisible(own)
+        self.generated_button.setVisible(own)
+        if own:
+            self.own_data_label.setText(
+                translate(
+                    "Controls",
+                    "Your own data: %n sample(s). Samples, noise, true w, true b and target "
+                    "describe generated data, so they do not apply.",
+                    None,
+                    config.samples,
+                )
+            )
 
     @Slot(object)
     def _on_lr_limit(self, limit) -> None:

@@ -3,7 +3,9 @@ check questions whose answers show on request.
 
 Lessons come from gradlab.core.lessons; a `gradlab:try/<name>` link never
 navigates: it sets the app up through the controller (gradlab.core.tryit says
-how). A `gradlab:answer/<n>` link shows or hides answer n of the lesson (the
+how); a `gradlab:data/<name>` link opens one of the example data sets by its
+name (core.example_data: a name, never a path). A `gradlab:answer/<n>` link
+shows or hides answer n of the lesson (the
 lesson is rendered again: nothing in it is ever run). Live values need torch:
 until the worker has loaded it they show "…", then they are computed once in a
 background thread and the lesson re-renders.
@@ -38,6 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from gradlab.core import lessons
+from gradlab.core.example_data import EXAMPLES
+from gradlab.core.example_data import URL_PREFIX as DATA_PREFIX
 from gradlab.core.tryit import TRY_IT, URL_PREFIX, URL_SCHEME
 
 translate = QCoreApplication.translate
@@ -245,6 +249,8 @@ class LessonPanel(QWidget):
                 self.apply_try_it(name)
             elif path.startswith(LESSON_PREFIX):
                 self.show_lesson(path[len(LESSON_PREFIX) :])
+            elif path.startswith(DATA_PREFIX):
+                self.controller.data_editor.open_example(path[len(DATA_PREFIX) :])
             elif path.startswith(ANSWER_PREFIX):
                 self.toggle_answer(_answer_number(path[len(ANSWER_PREFIX) :]))
         elif url.scheme() in ("http", "https"):
@@ -313,6 +319,11 @@ class LessonPanel(QWidget):
                     return translate("LessonPanel", "Hide the answer again.")
                 return translate(
                     "LessonPanel", "Show the answer and the reason. Make your guess first!"
+                )
+            if path.startswith(DATA_PREFIX) and path[len(DATA_PREFIX) :] in EXAMPLES:
+                return translate(
+                    "LessonPanel",
+                    "Train on this example data set; the other settings stay (Ctrl+Z undoes).",
                 )
             if path.startswith(LESSON_PREFIX):
                 slug = path[len(LESSON_PREFIX) :]

@@ -1,22 +1,30 @@
 """The data plot ("data and fitted line"): the samples, the line or curve they
-were made from, and the model's current prediction for every x.
+were made from, and the model's current prediction for every x. The student
+draws on it: click to add a sample, drag one to move it, right-click (or
+Shift+click) one to delete it, Ctrl+Z or the Undo button to take the change back.
 
 It knows nothing of the controller: the plots panel hands it the data after a
-reset (`show_data`) and each new snapshot (`show_fit`), and lays it out in its
-grid with the other plots.
+reset (`show_data`), each new snapshot (`show_fit`) and the data editor
+(`set_editor`, controller.data_editor), which turns each finished gesture into
+new data. Mouse moves only redraw the one point being dragged; nothing here
+runs while a run streams, which an edit pauses first.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, Qt, Slot
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from gradlab.ui.plotting import cache_items, colour_plot, setup_plot
 
 translate = QCoreApplication.translate
 
 MAX_SCATTER = 2000  # data points drawn; more only cost paint time
+HIT_PIXELS = 8  # a press this close to a point picks it
+DRAG_PIXELS = 3  # a press that moves less than this is a click
 
 
 class DataPlot(pg.PlotWidget):
@@ -28,13 +36,16 @@ class DataPlot(pg.PlotWidget):
             translate(
                 "Plots",
                 "The samples (grey) and the model's current prediction for every x. Training "
-                "turns the line until it runs through the points.",
+                "turns the line until it runs through the points.\nDraw your own data: click "
+                "to add a sample, drag one to move it, right-click (or Shift+click) one to "
+                "delete it; Ctrl+Z undoes. Each change starts the experiment over on the new "
+                "data.",
             )
         )
         c = colours
         dash = Qt.PenStyle.DashLine
         self.scatter = pg.ScatterPlotItem(
-            size=5, pen=None, brush=pg.mkBrush(c.data), name=translate("Plots", "data")
+            size=6, pen=None, brush=pg.mkBrush(c.data), name=translate("Plots", "data")
         )
         self.addItem(self.scatter)
         self.true_line = self.plot(
@@ -46,16 +57,86 @@ class DataPlot(pg.PlotWidget):
         # Static during a run: paint once into a pixmap, blit afterwards.
         cache_items([self.scatter, self.true_line, self.getPlotItem().legend])
         self._fit_drawn = None
+        self._truth_in_legend = True
+        # What is drawn: all samples, and which of them the scatter shows.
+        self._xs = np.empty(0)
+        self._ys = np.empty(0)
+        self._shown = np.empty(0, dtype=int)
+        self._editor = None
+        self._gesture: dict | None = None  # a press not released yet
+        self._keep_view = False  # the next data come from an edit: keep the view if they fit
+
+        self.undo_action = QAction(translate("Plots", "Undo"), self)
+        self.undo_action.setObjectName("undoDataAction")
+        self.undo_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Undo))
+        self.undo_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.undo_action.setToolTip(translate("Plots", "Undo the last change to the data (Ctrl+Z)"))
+        self.undo_action.setEnabled(False)
+        self.addAction(self.undo_action)
+        # Shown under the plot by DataPlotBox.
+        self.undo_button = QToolButton()
+        self.undo_button.setObjectName("undoDataButton")
+        self.undo_button.setDefaultAction(self.undo_action)
+        self.clear_button = QToolButton()
+        self.clear_button.setObjectName("clearDataButton")
+        self.clear_button.setText(translate("Plots", "Clear"))
+        self.clear_button.setToolTip(
+            translate(
+                "Plots",
+                "Draw your own data from scratch: keep one sample (the data need at least "
+                "one), then click to add more. Ctrl+Z brings the old data back.",
+            )
+        )
+
+    # -------------------------------------------------------------- showing
+    def set_editor(self, editor) -> None:
+        """The data editor every finished gesture goes to (controller.data_editor)."""
+        self._editor = editor
+        self.undo_action.triggered.connect(editor.undo)
+        self.clear_button.clicked.connect(editor.clear)
+        editor.undoChanged.connect(self.undo_action.setEnabled)
+        editor.pointsChanged.connect(self._on_points_changed)
 
     def show_data(self, data, config) -> None:
-        """The samples (x list, y list) and the rule `config` made them with."""
-        xs, ys = np.asarray(data[0]), np.asarray(data[1])
+        """The samples (x list, y list) and the rule `config` made them with (none
+        for the student's own data)."""
+        self._gesture = None
+        xs, ys = np.asarray(data[0], dtype=float), np.asarray(data[1], dtype=float)
+        self._xs, self._ys = xs, ys
         if xs.size > MAX_SCATTER:
-            pick = np.random.default_rng(0).choice(xs.size, MAX_SCATTER, replace=False)
-            xs_shown, ys_shown = xs[pick], ys[pick]
+            self._shown = np.sort(np.random.default_rng(0).choice(xs.size, MAX_SCATTER, False))
         else:
-            xs_shown, ys_shown = xs, ys
-        self.scatter.setData(xs_shown, ys_shown)
+            self._shown = np.arange(xs.size)
+        self.scatter.setData(xs[self._shown], ys[self._shown])
+        self._show_truth(config, xs)
+        if not (self._keep_view and self._fits(xs, ys)):
+            self._frame(xs, ys)
+        self._keep_view = False
+        own = config.data is not None
+        title = (
+            translate("Plots", "your data and fitted line")
+            if own
+            else translate("Plots", "data and fitted line")
+        )
+        if xs.size > MAX_SCATTER:
+            title += translate("Plots", " ({shown} of {total} points shown)").format(
+                shown=MAX_SCATTER, total=xs.size
+            )
+        self.getPlotItem().setTitle(title)
+
+    def _show_truth(self, config, xs: np.ndarray) -> None:
+        """The rule generated data follow; the student's own data have none."""
+        legend = self.getPlotItem().legend
+        truth = config.data is None
+        if truth != self._truth_in_legend and legend is not None:
+            if truth:
+                legend.addItem(self.true_line, translate("Plots", "truth"))
+            else:
+                legend.removeItem(self.true_line)
+            self._truth_in_legend = truth
+        if not truth:
+            self.true_line.setData([], [])
+            return
         lo, hi = float(xs.min()), float(xs.max())
         c = config
         if c.target == "line":
@@ -63,16 +144,22 @@ class DataPlot(pg.PlotWidget):
         else:
             grid = np.linspace(lo, hi, 100)
             self.true_line.setData(grid, np.sin(grid))
-        y_lo, y_hi = float(ys.min()), float(ys.max())
-        span = max(y_hi - y_lo, 1e-6)
-        self.setXRange(lo, hi, padding=0.05)
-        self.setYRange(y_lo - 0.15 * span, y_hi + 0.15 * span, padding=0)
-        title = translate("Plots", "data and fitted line")
-        if xs.size > MAX_SCATTER:
-            title += translate("Plots", " ({shown} of {total} points shown)").format(
-                shown=MAX_SCATTER, total=xs.size
-            )
-        self.getPlotItem().setTitle(title)
+
+    def _frame(self, xs: np.ndarray, ys: np.ndarray) -> None:
+        lo, hi = _span(float(xs.min()), float(xs.max()))
+        y_lo, y_hi = _span(float(ys.min()), float(ys.max()))
+        self.setXRange(lo, hi, padding=0.08)
+        self.setYRange(y_lo, y_hi, padding=0.15)
+
+    def _fits(self, xs: np.ndarray, ys: np.ndarray) -> bool:
+        r = self.getPlotItem().vb.viewRect()
+        return bool(
+            xs.size
+            and xs.min() >= r.left()
+            and xs.max() <= r.right()
+            and ys.min() >= r.top()
+            and ys.max() <= r.bottom()
+        )
 
     def show_fit(self, snap) -> bool:
         """Draw the model's current curve from a snapshot; False when it has not
@@ -84,9 +171,133 @@ class DataPlot(pg.PlotWidget):
         self.fit_curve.setData(*curve)
         return True
 
+    @Slot(object)
+    def _on_points_changed(self, points) -> None:
+        """An edit was applied: show its points now (the worker's data follow)."""
+        self._keep_view = True
+        self._xs, self._ys = np.asarray(points.x), np.asarray(points.y)
+        self._shown = np.arange(self._xs.size)[:MAX_SCATTER]
+        self.scatter.setData(self._xs[self._shown], self._ys[self._shown])
+
     def apply_colours(self, c) -> None:
         """Repaint the plot and its items in the theme's colours."""
         colour_plot(self, c)
         self.scatter.setBrush(pg.mkBrush(c.data))
         self.true_line.setPen(pg.mkPen(c.target, width=1, style=Qt.PenStyle.DashLine))
         self.fit_curve.setPen(pg.mkPen(c.weight, width=2.5))
+
+    # -------------------------------------------------------------- drawing
+    def mousePressEvent(self, ev) -> None:
+        scene = self.mapToScene(ev.position().toPoint())
+        if self._editor is None or not self._in_view(scene):
+            super().mousePressEvent(ev)
+            return
+        index = self._hit(scene)
+        delete = ev.button() == Qt.MouseButton.RightButton or (
+            ev.button() == Qt.MouseButton.LeftButton
+            and ev.modifiers() & Qt.KeyboardModifier.ShiftModifier
+        )
+        if delete and index is None:
+            super().mousePressEvent(ev)  # right-click beside the points: the plot's menu
+            return
+        if ev.button() not in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            super().mousePressEvent(ev)
+            return
+        ev.accept()
+        if not self._editor.begin():
+            return
+        self._gesture = {"index": index, "delete": delete, "start": scene, "moved": False}
+
+    def mouseMoveEvent(self, ev) -> None:
+        g = self._gesture
+        if g is None:
+            super().mouseMoveEvent(ev)
+            return
+        ev.accept()
+        scene = self.mapToScene(ev.position().toPoint())
+        if g["index"] is None or g["delete"]:
+            return
+        if (scene - g["start"]).manhattanLength() >= DRAG_PIXELS:
+            g["moved"] = True
+        if g["moved"]:
+            x, y = self._view_point(scene)
+            shown = np.flatnonzero(self._shown == g["index"])
+            if shown.size:
+                xs, ys = self._xs[self._shown].copy(), self._ys[self._shown].copy()
+                xs[shown[0]], ys[shown[0]] = x, y
+                self.scatter.setData(xs, ys)
+
+    def mouseReleaseEvent(self, ev) -> None:
+        g, self._gesture = self._gesture, None
+        if g is None:
+            super().mouseReleaseEvent(ev)
+            return
+        ev.accept()
+        scene = self.mapToScene(ev.position().toPoint())
+        if g["delete"]:
+            self._editor.delete(g["index"])
+        elif g["index"] is None:
+            self._editor.add(*self._view_point(g["start"]))
+        elif g["moved"]:
+            if self._in_view(scene):
+                self._editor.move(g["index"], *self._view_point(scene))
+            else:  # dropped outside the plot: nothing changes
+                self.scatter.setData(self._xs[self._shown], self._ys[self._shown])
+
+    def _in_view(self, scene: QPointF) -> bool:
+        return self.getPlotItem().vb.sceneBoundingRect().contains(scene)
+
+    def _view_point(self, scene: QPointF) -> tuple[float, float]:
+        p = self.getPlotItem().vb.mapSceneToView(scene)
+        return float(p.x()), float(p.y())
+
+    def _hit(self, scene: QPointF) -> int | None:
+        """The index (into the data) of the shown sample nearest to `scene`, if it
+        is within HIT_PIXELS."""
+        if not self._shown.size:
+            return None
+        vb = self.getPlotItem().vb
+        view, box = vb.viewRect(), vb.sceneBoundingRect()
+        if view.width() <= 0 or view.height() <= 0:
+            return None
+        xs, ys = self._xs[self._shown], self._ys[self._shown]
+        px = box.left() + (xs - view.left()) / view.width() * box.width()
+        py = box.top() + (view.bottom() - ys) / view.height() * box.height()
+        d2 = (px - scene.x()) ** 2 + (py - scene.y()) ** 2
+        nearest = int(np.argmin(d2))
+        return int(self._shown[nearest]) if d2[nearest] <= HIT_PIXELS**2 else None
+
+
+class DataPlotBox(QWidget):
+    """The data plot with its drawing tools in a row underneath: how to draw, then
+    Clear and Undo (where they never cover the plot's title or points)."""
+
+    def __init__(self, colours, parent=None):
+        super().__init__(parent)
+        self.plot = DataPlot(colours)
+        hint = QLabel(translate("Plots", "Click: add · drag: move · right-click: delete"))
+        hint.setObjectName("drawHintLabel")
+        hint.setWordWrap(True)
+        hint.setToolTip(self.plot.toolTip())
+        font = hint.font()
+        font.setPointSizeF(font.pointSizeF() * 0.85)
+        hint.setFont(font)
+        row = QHBoxLayout()
+        row.setContentsMargins(4, 0, 2, 0)
+        row.setSpacing(2)
+        row.addWidget(hint, 1)
+        row.addWidget(self.plot.clear_button)
+        row.addWidget(self.plot.undo_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.plot, 1)
+        layout.addLayout(row)
+
+
+def _span(lo: float, hi: float) -> tuple[float, float]:
+    """A range around [lo, hi] that is never empty (one sample, equal values)."""
+    if hi - lo < 1e-9 * max(1.0, abs(lo)):
+        pad = max(1.0, abs(lo) * 0.1)
+        return lo - pad, hi + pad
+    return lo, hi

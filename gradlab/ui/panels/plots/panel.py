@@ -16,7 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QVBoxLayout, QWidget
 
-from gradlab.ui.panels.plots.data_plot import DataPlot
+from gradlab.ui.panels.plots.data_plot import DataPlotBox
 from gradlab.ui.plotting import (
     COMPARE_COLOURS,
     MAX_CURVE_POINTS,
@@ -90,7 +90,9 @@ class PlotsPanel(QWidget):
         self.loss_plot = make_plot("lossPlot", translate("Plots", "loss"), update_label)
         self.param_plot = make_plot("paramPlot", translate("Plots", "parameters"), update_label)
         self.grad_plot = make_plot("gradPlot", translate("Plots", "gradients"), update_label)
-        self.data_plot = DataPlot(colours)
+        self.data_box = DataPlotBox(colours)  # the plot, and the tools to draw on it
+        self.data_plot = self.data_box.plot
+        self.data_plot.set_editor(controller.data_editor)
         self.param_plot.addLegend(offset=(-5, 5))
         self.grad_plot.addLegend(offset=(-5, 5))
         self.loss_plot.setToolTip(
@@ -135,7 +137,7 @@ class PlotsPanel(QWidget):
         grid.addLayout(loss_box, 0, 0)
         grid.addWidget(self.param_plot, 0, 1)
         grid.addWidget(self.grad_plot, 1, 0)
-        grid.addWidget(self.data_plot, 1, 1)
+        grid.addWidget(self.data_box, 1, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         layout.addLayout(grid)
@@ -188,7 +190,8 @@ class PlotsPanel(QWidget):
 
     @Slot(object)
     def _on_config(self, config) -> None:
-        line = config.target == "line" and config.model == "linear"
+        # The values the data were made with; the student's own data have none.
+        line = config.target == "line" and config.model == "linear" and config.data is None
         self.w_target.setVisible(line)
         self.b_target.setVisible(line)
         if line:
@@ -368,7 +371,7 @@ class PlotsPanel(QWidget):
 
     def _targets(self) -> np.ndarray:
         c = self.controller.config
-        if c.target == "line" and c.model == "linear":
+        if c.target == "line" and c.model == "linear" and c.data is None:
             return np.array([c.true_w, c.true_b])
         return np.empty(0)
 

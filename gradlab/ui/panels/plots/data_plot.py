@@ -12,18 +12,21 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 
+from gradlab.ui import zoom
 from gradlab.ui.plotting import cache_items, colour_plot, setup_plot
 
 translate = QCoreApplication.translate
 
 MAX_SCATTER = 2000  # data points drawn; more only cost paint time
+POINT_SIZE = 5  # at 100 % zoom
+FIT_WIDTH = 2.5
 
 
 class DataPlot(pg.PlotWidget):
     def __init__(self, colours, parent=None):
         super().__init__(parent)
         setup_plot(self, "dataPlot", translate("Plots", "data and fitted line"), "x")
-        self.addLegend(offset=(5, 5))  # top left: the line runs bottom-left to top-right
+        self._colours = colours
         self.setToolTip(
             translate(
                 "Plots",
@@ -34,18 +37,33 @@ class DataPlot(pg.PlotWidget):
         c = colours
         dash = Qt.PenStyle.DashLine
         self.scatter = pg.ScatterPlotItem(
-            size=5, pen=None, brush=pg.mkBrush(c.data), name=translate("Plots", "data")
+            size=POINT_SIZE, pen=None, brush=pg.mkBrush(c.data), name=translate("Plots", "data")
         )
         self.addItem(self.scatter)
         self.true_line = self.plot(
             [], [], pen=pg.mkPen(c.target, width=1, style=dash), name=translate("Plots", "truth")
         )
+        # Antialiased: a thick line drawn without it shows stairs. One line of
+        # two points, so it costs next to nothing.
         self.fit_curve = self.plot(
-            [], [], pen=pg.mkPen(c.weight, width=2.5), name=translate("Plots", "model")
+            [],
+            [],
+            pen=pg.mkPen(c.weight, width=FIT_WIDTH),
+            name=translate("Plots", "model"),
+            antialias=True,
+        )
+        # The legend is the title (inside the plot it covered the points): its
+        # three entries say what the plot shows.
+        self.plot_title = ""
+        self.legend_entries = (
+            (translate("Plots", "data"), "data", "point"),
+            (translate("Plots", "truth"), "target", "dash"),
+            (translate("Plots", "model"), "weight", "line"),
         )
         # Static during a run: paint once into a pixmap, blit afterwards.
-        cache_items([self.scatter, self.true_line, self.getPlotItem().legend])
+        cache_items([self.scatter, self.true_line])
         self._fit_drawn = None
+        self.apply_colours(c)
 
     def show_data(self, data, config) -> None:
         """The samples (x list, y list) and the rule `config` made them with."""
@@ -67,12 +85,13 @@ class DataPlot(pg.PlotWidget):
         span = max(y_hi - y_lo, 1e-6)
         self.setXRange(lo, hi, padding=0.05)
         self.setYRange(y_lo - 0.15 * span, y_hi + 0.15 * span, padding=0)
-        title = translate("Plots", "data and fitted line")
+        title = ""
         if xs.size > MAX_SCATTER:
-            title += translate("Plots", " ({shown} of {total} points shown)").format(
+            title = translate("Plots", "{shown} of {total} points shown").format(
                 shown=MAX_SCATTER, total=xs.size
             )
-        self.getPlotItem().setTitle(title)
+        self.plot_title = title
+        colour_plot(self, self._colours)
 
     def show_fit(self, snap) -> bool:
         """Draw the model's current curve from a snapshot; False when it has not
@@ -85,8 +104,12 @@ class DataPlot(pg.PlotWidget):
         return True
 
     def apply_colours(self, c) -> None:
-        """Repaint the plot and its items in the theme's colours."""
+        """Repaint the plot and its items in the theme's colours, at the zoom's sizes."""
+        self._colours = c
         colour_plot(self, c)
         self.scatter.setBrush(pg.mkBrush(c.data))
-        self.true_line.setPen(pg.mkPen(c.target, width=1, style=Qt.PenStyle.DashLine))
-        self.fit_curve.setPen(pg.mkPen(c.weight, width=2.5))
+        self.scatter.setSize(POINT_SIZE * zoom.factor())
+        self.true_line.setPen(
+            pg.mkPen(c.target, width=zoom.line_width(1), style=Qt.PenStyle.DashLine)
+        )
+        self.fit_curve.setPen(pg.mkPen(c.weight, width=zoom.line_width(FIT_WIDTH)))

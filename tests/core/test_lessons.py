@@ -13,6 +13,7 @@ import pytest
 import torch
 
 from gradlab.core import lessons
+from gradlab.core.lessons import SHOWABLE
 from gradlab.core.tryit import TRY_IT
 
 LANGS = lessons.LANGUAGES
@@ -199,10 +200,16 @@ def test_every_link_in_a_lesson_goes_somewhere_real():
             targets = re.findall(r"\]\(([^)]*)\)", text)
             for target in targets:
                 # Answer links are made by rendering, never written in a lesson.
-                assert target.startswith(("gradlab:try/", "gradlab:lesson/", "https://")), target
+                assert target.startswith(
+                    ("gradlab:try/", "gradlab:lesson/", "gradlab:show/", "https://")
+                ), target
                 if target.startswith("gradlab:lesson/"):
                     assert target.removeprefix("gradlab:lesson/") in slugs, target
-            found[lang] = sorted(t for t in targets if t.startswith("gradlab:lesson/"))
+                if target.startswith("gradlab:show/"):
+                    assert target.removeprefix("gradlab:show/") in SHOWABLE, target
+            found[lang] = sorted(
+                t for t in targets if t.startswith(("gradlab:lesson/", "gradlab:show/"))
+            )
         assert found["en"] == found["zh_CN"], info.slug
 
 

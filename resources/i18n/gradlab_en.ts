@@ -316,10 +316,6 @@
         <translation>Mistake mode: skip zero_grad()</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>Run</translation>
-    </message>
-    <message>
         <source>Next phase (F10)</source>
         <translation>Next phase (F10)</translation>
     </message>
@@ -368,8 +364,28 @@
         <translation>Speed</translation>
     </message>
     <message>
-        <source>Experiment</source>
-        <translation>Experiment</translation>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>How the model learns: the update rule and its step size.</source>
+        <translation>How the model learns: the update rule and its step size.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>The samples the model learns from: y = w·x + b, plus noise.</source>
+        <translation>The samples the model learns from: y = w·x + b, plus noise.</translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation>Model and loss</translation>
+    </message>
+    <message>
+        <source>The model, the function it has to fit, and the loss that scores it.</source>
+        <translation>The model, the function it has to fit, and the loss that scores it.</translation>
     </message>
     <message>
         <source>Full-batch SGD on this data converges only below 2/λmax, where λmax is the largest curvature of the loss (an eigenvalue of its Hessian). Above it every step overshoots more than the last.</source>
@@ -654,16 +670,12 @@ If it happens again, please send that file to your teacher or to the GradLab tea
 <context>
     <name>GraphPanel</name>
     <message>
-        <source>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Ctrl+0 to fit. Hover over or click a box to inspect it.</source>
-        <translation>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Ctrl+0 to fit. Hover over or click a box to inspect it.</translation>
-    </message>
-    <message>
         <source>Fit</source>
         <translation>Fit</translation>
     </message>
     <message>
-        <source>Fit the whole graph into the view (Ctrl+0). The wheel zooms, dragging pans.</source>
-        <translation>Fit the whole graph into the view (Ctrl+0). The wheel zooms, dragging pans.</translation>
+        <source>Fit the whole graph into the view, as large as it stays readable. The wheel zooms, dragging pans.</source>
+        <translation>Fit the whole graph into the view, as large as it stays readable. The wheel zooms, dragging pans.</translation>
     </message>
     <message>
         <source>Replay</source>
@@ -857,6 +869,10 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <source>{path} could not be written.</source>
         <translation>{path} could not be written.</translation>
     </message>
+    <message>
+        <source>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Fit to see it all. Hover over or click a box to inspect it.</source>
+        <translation>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Fit to see it all. Hover over or click a box to inspect it.</translation>
+    </message>
 </context>
 <context>
     <name>GraphicsScene</name>
@@ -926,6 +942,101 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <source>optimum</source>
         <translation>optimum</translation>
     </message>
+    <message>
+        <source>off the map: w = {w}, b = {b}</source>
+        <translation>off the map: w = {w}, b = {b}</translation>
+    </message>
+    <message>
+        <source>off the map: w or b is no longer a number</source>
+        <translation>off the map: w or b is no longer a number</translation>
+    </message>
+</context>
+<context>
+    <name>Layouts</name>
+    <message>
+        <source>Loss plot</source>
+        <translation>Loss plot</translation>
+    </message>
+    <message>
+        <source>Parameters plot</source>
+        <translation>Parameters plot</translation>
+    </message>
+    <message>
+        <source>Gradients plot</source>
+        <translation>Gradients plot</translation>
+    </message>
+    <message>
+        <source>Data and fitted line</source>
+        <translation>Data and fitted line</translation>
+    </message>
+    <message>
+        <source>Loss landscape over (w, b)</source>
+        <translation>Loss landscape over (w, b)</translation>
+    </message>
+    <message>
+        <source>Beginner</source>
+        <translation>Beginner</translation>
+    </message>
+    <message>
+        <source>What the first lessons need: the five calls, the values, the code, the loss plot and the lesson. Every other panel stays in the View menu.</source>
+        <translation>What the first lessons need: the five calls, the values, the code, the loss plot and the lesson. Every other panel stays in the View menu.</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>Every panel and every plot.</source>
+        <translation>Every panel and every plot.</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>Reset layout</translation>
+    </message>
+    <message>
+        <source>Put the panels of the current layout back where they began.</source>
+        <translation>Put the panels of the current layout back where they began.</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Presentation mode</translation>
+    </message>
+    <message>
+        <source>Full screen for a projector: larger text, and only the controls, the values, the loss plot and the code. Esc leaves it.</source>
+        <translation>Full screen for a projector: larger text, and only the controls, the values, the loss plot and the code. Esc leaves it.</translation>
+    </message>
+    <message>
+        <source>{panel} is shown in the middle of the window.</source>
+        <translation>{panel} is shown in the middle of the window.</translation>
+    </message>
+    <message>
+        <source>The {panel} panel opened in its own window.</source>
+        <translation>The {panel} panel opened in its own window.</translation>
+    </message>
+    <message>
+        <source>on the left</source>
+        <translation>on the left</translation>
+    </message>
+    <message>
+        <source>on the right</source>
+        <translation>on the right</translation>
+    </message>
+    <message>
+        <source>at the top</source>
+        <translation>at the top</translation>
+    </message>
+    <message>
+        <source>at the bottom</source>
+        <translation>at the bottom</translation>
+    </message>
+    <message>
+        <source>The {panel} panel is shown {side}, as a tab beside {other}.</source>
+        <translation>The {panel} panel is shown {side}, as a tab beside {other}.</translation>
+    </message>
+    <message>
+        <source>The {panel} panel is shown {side}.</source>
+        <translation>The {panel} panel is shown {side}.</translation>
+    </message>
 </context>
 <context>
     <name>LessonPanel</name>
@@ -966,6 +1077,34 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>Adam at lr 0.1 (compare it with SGD at lr 0.1, same start).</translation>
     </message>
     <message>
+        <source>It starts the experiment over</source>
+        <translation>It starts the experiment over</translation>
+    </message>
+    <message>
+        <source>compares the runs side by side</source>
+        <translation>compares the runs side by side</translation>
+    </message>
+    <message>
+        <source>waits for you to step</source>
+        <translation>waits for you to step</translation>
+    </message>
+    <message>
+        <source>turns the mistake mode on</source>
+        <translation>turns the mistake mode on</translation>
+    </message>
+    <message>
+        <source>({effects}.)</source>
+        <translation>({effects}.)</translation>
+    </message>
+    <message>
+        <source>Start over?</source>
+        <translation>Start over?</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
         <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient add to w.grad.</source>
         <translation>Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient add to w.grad.</translation>
     </message>
@@ -976,6 +1115,50 @@ If it happens again, please send that file to your teacher or to the GradLab tea
     <message>
         <source>RMSprop at lr 0.1: press F11 once and watch w and b jump.</source>
         <translation>RMSprop at lr 0.1: press F11 once and watch w and b jump.</translation>
+    </message>
+    <message>
+        <source>the parameters plot</source>
+        <translation>the parameters plot</translation>
+    </message>
+    <message>
+        <source>the gradients plot</source>
+        <translation>the gradients plot</translation>
+    </message>
+    <message>
+        <source>the data and fitted line plot</source>
+        <translation>the data and fitted line plot</translation>
+    </message>
+    <message>
+        <source>the loss landscape</source>
+        <translation>the loss landscape</translation>
+    </message>
+    <message>
+        <source>the Graph panel</source>
+        <translation>the Graph panel</translation>
+    </message>
+    <message>
+        <source>the Messages panel</source>
+        <translation>the Messages panel</translation>
+    </message>
+    <message>
+        <source>the Maths panel</source>
+        <translation>the Maths panel</translation>
+    </message>
+    <message>
+        <source>the Optimizer state panel</source>
+        <translation>the Optimizer state panel</translation>
+    </message>
+    <message>
+        <source>the Session as code panel</source>
+        <translation>the Session as code panel</translation>
+    </message>
+    <message>
+        <source>the Lab panel</source>
+        <translation>the Lab panel</translation>
+    </message>
+    <message>
+        <source>Show {panel} in the window.</source>
+        <translation>Show {panel} in the window.</translation>
     </message>
     <message>
         <source>Hide the answer again.</source>
@@ -1009,13 +1192,54 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <source>The lesson. Values said to be computed “just now” come from PyTorch on this machine. A “▶ Try it” link sets the app up to show the lesson&apos;s point: hover it to see how.</source>
         <translation>The lesson. Values said to be computed “just now” come from PyTorch on this machine. A “▶ Try it” link sets the app up to show the lesson&apos;s point: hover it to see how.</translation>
     </message>
+    <message numerus="yes">
+        <source>runs at %n update(s) a second (the Speed slider moves)</source>
+        <translation>
+            <numerusform>runs at %n update a second (the Speed slider moves)</numerusform>
+            <numerusform>runs at %n updates a second (the Speed slider moves)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n update(s) so far will be discarded. To keep them, cancel and save first (File ▸ Save).</source>
+        <translation>
+            <numerusform>Your %n update so far will be discarded. To keep it, cancel and save first (File ▸ Save).</numerusform>
+            <numerusform>Your %n updates so far will be discarded. To keep them, cancel and save first (File ▸ Save).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Loading</name>
+    <message>
+        <source>Importing PyTorch…</source>
+        <translation>Importing PyTorch…</translation>
+    </message>
+    <message>
+        <source>Building the first optimizer…</source>
+        <translation>Building the first optimizer…</translation>
+    </message>
+    <message>
+        <source>Making the tutorial&apos;s data and model…</source>
+        <translation>Making the tutorial&apos;s data and model…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Loading PyTorch</source>
+        <translation>Loading PyTorch</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>step %v of %m</translation>
+    </message>
+    <message>
+        <source>The buttons come alive when it is done: a few seconds, longer on a busy computer.</source>
+        <translation>The buttons come alive when it is done: a few seconds, longer on a busy computer.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>GradLab: watch a network learn</source>
-        <translation>GradLab: watch a network learn</translation>
-    </message>
     <message>
         <source>Controls</source>
         <translation>Controls</translation>
@@ -1069,6 +1293,10 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>Loading PyTorch…</translation>
     </message>
     <message>
+        <source>Watch a network learn</source>
+        <translation>Watch a network learn</translation>
+    </message>
+    <message>
         <source>Lab</source>
         <translation>Lab</translation>
     </message>
@@ -1117,6 +1345,34 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>Quit</translation>
     </message>
     <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Larger text, plots and lines everywhere (Ctrl+wheel too)</source>
+        <translation>Larger text, plots and lines everywhere (Ctrl+wheel too)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Smaller text, plots and lines everywhere</source>
+        <translation>Smaller text, plots and lines everywhere</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <source>Back to 100 %</source>
+        <translation>Back to 100 %</translation>
+    </message>
+    <message>
+        <source>Actual size (now {percent} %)</source>
+        <translation>Actual size (now {percent} %)</translation>
+    </message>
+    <message>
         <source>Open…</source>
         <translation>Open…</translation>
     </message>
@@ -1149,6 +1405,14 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <translation>History as CSV…</translation>
     </message>
     <message>
+        <source>Training script (.py)…</source>
+        <translation>Training script (.py)…</translation>
+    </message>
+    <message>
+        <source>The code panel&apos;s script for the current settings, as a Python file that computes what GradLab computes</source>
+        <translation>The code panel&apos;s script for the current settings, as a Python file that computes what GradLab computes</translation>
+    </message>
+    <message>
         <source>Window screenshot…</source>
         <translation>Window screenshot…</translation>
     </message>
@@ -1175,6 +1439,18 @@ If it happens again, please send that file to your teacher or to the GradLab tea
     <message>
         <source>&amp;View</source>
         <translation>&amp;View</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Plots</translation>
     </message>
     <message>
         <source>Theme</source>
@@ -1227,6 +1503,14 @@ If it happens again, please send that file to your teacher or to the GradLab tea
     <message>
         <source>Export the plot</source>
         <translation>Export the plot</translation>
+    </message>
+    <message>
+        <source>Export the training script</source>
+        <translation>Export the training script</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python scripts (*.py)</translation>
     </message>
     <message>
         <source>Save a screenshot</source>
@@ -1511,6 +1795,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>Comparing {runs}: same data, same starting point, only the optimizer settings differ.</translation>
     </message>
     <message>
+        <source>Paused, so the model stays where it is. Click the map again to start the model from that (w, b).</source>
+        <translation>Paused, so the model stays where it is. Click the map again to start the model from that (w, b).</translation>
+    </message>
+    <message>
+        <source>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</source>
+        <translation>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not a number. Type an x such as 3 or -1.5.</source>
         <translation>&apos;{text}&apos; is not a number. Type an x such as 3 or -1.5.</translation>
     </message>
@@ -1744,6 +2036,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>gradients</translation>
     </message>
     <message>
+        <source>true w, b</source>
+        <translation>true w, b</translation>
+    </message>
+    <message>
+        <source>{title} (waiting)</source>
+        <translation>{title} (waiting)</translation>
+    </message>
+    <message>
         <source>data and fitted line</source>
         <translation>data and fitted line</translation>
     </message>
@@ -1784,8 +2084,8 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>model</translation>
     </message>
     <message>
-        <source> ({shown} of {total} points shown)</source>
-        <translation> ({shown} of {total} points shown)</translation>
+        <source>{shown} of {total} points shown</source>
+        <translation>{shown} of {total} points shown</translation>
     </message>
 </context>
 <context>
@@ -1856,6 +2156,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
 </context>
 <context>
     <name>Values</name>
+    <message>
+        <source>Comparing: these are the main run&apos;s values. It waits until you press Back to one run.</source>
+        <translation>Comparing: these are the main run&apos;s values. It waits until you press Back to one run.</translation>
+    </message>
     <message>
         <source>updates</source>
         <translation>updates</translation>

@@ -25,6 +25,7 @@ BEGINNER_DOCKS = ("controlsDock", "valuesDock", "lessonsDock", "codeDock")
 BEGINNER_PLOTS = ("lossPlot",)
 PRESENTATION_DOCKS = ("controlsDock", "valuesDock", "codeDock")
 PRESENTATION_PLOTS = ("lossPlot",)
+PRESENTATION_RIGHT_SHARE = 0.42  # of the window's width, for the values and the code
 # Not taken by the debugger keys (F10, F11, F5, Shift+F11, Ctrl+R, Ctrl+1 … 5).
 PRESENTATION_KEYS = "Ctrl+Shift+P"
 
@@ -316,9 +317,11 @@ class Layouts(QObject):
             self.show_plots(PRESENTATION_PLOTS)
             w.set_zoom(presentation_zoom(w.screen(), zoom.factor()), remember=False)
             w.showFullScreen()
-            # The values take the height they need (at the new zoom, once laid
-            # out); the code gets the rest.
+            # Once laid out at the new zoom: the values as tall as their rows,
+            # the code below them; the controls as narrow as they allow and the
+            # code's column wide enough for its lines.
             QTimer.singleShot(0, w.fit_values_height)
+            QTimer.singleShot(0, lambda: w.share_columns(PRESENTATION_RIGHT_SHARE))
         else:
             shown, in_front, geometry, window_state, factor, plots = self._before_presenting
             self._before_presenting = None

@@ -319,6 +319,15 @@ class MainWindow(QMainWindow):
         if lower is not None and not self.values_dock.isHidden():
             self.resizeDocks([self.values_dock, lower], [values, below], Qt.Orientation.Vertical)
 
+    def share_columns(self, right_share: float) -> None:
+        """The controls as narrow as they allow, the right column `right_share`
+        of the window's width, the plots the rest."""
+        left = self.controls_dock.minimumSizeHint().width()
+        right = round(self.width() * right_share)
+        self.resizeDocks(
+            [self.controls_dock, self.values_dock], [left, right], Qt.Orientation.Horizontal
+        )
+
     def _dock(self, name, title, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)

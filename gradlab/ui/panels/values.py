@@ -155,7 +155,10 @@ class ValuesPanel(QWidget):
     def wanted_height(self) -> int:
         """The height that shows every row without scrolling (with one line of
         arithmetic under each of two rows, as after backward())."""
-        rows = self._content.sizeHint().height()
+        content = self._content
+        width = max(content.width(), 200)
+        rows = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        rows = rows if rows > 0 else content.sizeHint().height()
         line = self.fontMetrics().lineSpacing()
         return (
             rows

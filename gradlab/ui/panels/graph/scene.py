@@ -188,10 +188,10 @@ class GraphScene:
         fitted = min(MAX_FIT_SCALE, scale(self.vertical))
         s = max(fitted, min(smallest, MAX_FIT_SCALE))
         view.setTransform(QTransform.fromScale(s, s))
-        if s > fitted:
-            # Too large to fit readably: show where backward() starts, the loss end.
-            view.centerOn(QPointF(w / 2, h / 2))
-            view.ensureVisible(QRectF(0, 0, min(w, vw / s), min(h, vh / s)), 0, 0)
+        loss = self.node_views.get("loss")
+        if s > fitted and loss is not None:
+            # Too large to fit readably: show where backward() starts, at the loss.
+            view.centerOn(loss.box.sceneBoundingRect().center())
         else:
             view.centerOn(QPointF(w / 2, h / 2))
         return True

@@ -9,12 +9,21 @@ CONSTRAINTS := packaging/constraints.txt
 
 venv: $(STAMP)
 
-# Re-installs only when the project or its pins change.
+# Re-installs only when the project or its pins change. Quiet apart from the
+# progress lines: setuptools warns about every editable install ("Editable
+# installation ... folders with the same name"), which only alarms a newcomer
+# (the folder it means is this project itself); PYTHONWARNINGS reaches the build
+# backend pip runs.
+QUIET_BUILD := PYTHONWARNINGS="ignore:Editable installation"
 $(STAMP): pyproject.toml $(CONSTRAINTS)
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --upgrade --quiet pip
-	$(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
-	touch $(STAMP)
+	@echo "Setting up $(VENV) (first time only; PyTorch is a large download, allow a few minutes)"
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "  [1/2] pip"
+	@$(BIN)/python -m pip install --upgrade --quiet pip
+	@echo "  [2/2] GradLab and its dependencies"
+	@$(QUIET_BUILD) $(BIN)/python -m pip install --quiet -c $(CONSTRAINTS) -e '.[test]'
+	@touch $(STAMP)
+	@echo "Ready."
 
 run: venv
 	$(BIN)/gradlab

@@ -1,6 +1,15 @@
 """Take screenshots of the main window in scripted states (developer tool).
 
-xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py OUTDIR [--lang en|zh_CN] [--theme light|dark] [--size 1366x768]
+xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots.py OUTDIR \
+    [--lang en|zh_CN] [--theme light|dark] [--size 1366x768] [--scenario NAME]
+
+Scenarios:
+  basic      the five calls one by one, a run, mistake mode (Beginner layout)
+  classroom  Full layout; zoom 150 % and 200 %; the other theme switched live
+             while running; presentation mode; compare mode; the MLP's graph;
+             a divergence on the landscape
+  layouts    Beginner and Full at the given size (try --size 1024x600)
+Look at every picture: the point is what a student sees.
 """
 
 import argparse
@@ -15,7 +24,7 @@ def main() -> int:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--theme", default="light")
     parser.add_argument("--size", default="1366x768")
-    parser.add_argument("--scenario", default="basic")
+    parser.add_argument("--scenario", default="basic", choices=("basic", "classroom", "layouts"))
     args = parser.parse_args()
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)
@@ -25,7 +34,7 @@ def main() -> int:
 
     # A home of its own: never the developer's saved layout or session.
     os.environ.setdefault("GRADLAB_HOME", tempfile.mkdtemp(prefix="gradlab-shots-"))
-    from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+    from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
 
     from gradlab.ui.app import make_app
 
@@ -37,6 +46,7 @@ def main() -> int:
 
     w, h = (int(v) for v in args.size.split("x"))
     window = MainWindow(theme_name=args.theme)
+    window.setWindowState(Qt.WindowState.WindowNoState)  # the size asked for, not the screen's
     window.resize(w, h)
     window.show()
 
@@ -57,33 +67,41 @@ def main() -> int:
         window.grab().save(str(path))
         print(path)
 
-    shot("00-loading")
-    wait_ready()
-    shot("01-ready")
     c = window.controller
-    if args.scenario == "data":
+    if args.scenario == "basic":
+        shot("00-loading")
+        wait_ready()
+        shot("01-ready")
+        for phase in ("forward", "loss", "zero_grad", "backward"):
+            c.run_phase(phase)
+            pump(0.1)
+        shot("02-after-backward")
+        c.run_phase("step")
+        shot("03-after-step")
+        c.set_speed(None)
+        c.run()
+        pump(0.5)
+        c.pause()
+        shot("04-after-run")
+        window.controls.skip_check.setChecked(True)
+        c.reset()
+        pump(0.2)
+        for _ in range(3):
+            c.full_update()
+            pump(0.1)
+        shot("05-mistake")
+    elif args.scenario == "data":
+        wait_ready()
         own_data(window, pump, shot, out)
-        window.close()
-        QTimer.singleShot(0, QCoreApplication.quit)
-        return 0
-    for phase in ("forward", "loss", "zero_grad", "backward"):
-        c.run_phase(phase)
-        pump(0.1)
-    shot("02-after-backward")
-    c.run_phase("step")
-    shot("03-after-step")
-    c.set_speed(None)
-    c.run()
-    pump(0.5)
-    c.pause()
-    shot("04-after-run")
-    window.controls.skip_check.setChecked(True)
-    c.reset()
-    pump(0.2)
-    for _ in range(3):
-        c.full_update()
-        pump(0.1)
-    shot("05-mistake")
+    elif args.scenario == "layouts":
+        wait_ready()
+        shot("10-beginner")
+        window.layouts.apply("full")
+        shot("11-full")
+        window.controls.settings_tabs.setCurrentIndex(1)
+        shot("12-full-data-tab")
+    else:
+        classroom(window, c, pump, wait_ready, shot, args.theme)
     window.close()
     QTimer.singleShot(0, QCoreApplication.quit)
     return 0
@@ -137,6 +155,63 @@ def own_data(window, pump, shot, out: Path) -> None:
     scroll = window.controls_dock.widget()
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
     shot("13-code-and-controls")
+
+
+def classroom(window, c, pump, wait_ready, shot, theme) -> None:
+    from gradlab.core.config import ExperimentConfig
+
+    wait_ready()
+    window.layouts.apply("full")
+    for _ in range(3):
+        c.full_update()
+        pump(0.1)
+    c.run_phase("forward")
+    c.run_phase("loss")
+    c.run_phase("zero_grad")
+    c.run_phase("backward")
+    pump(0.3)
+    shot("20-full")
+    window.set_zoom(1.5)
+    shot("21-zoom150")
+    window.set_zoom(2.0)
+    shot("22-zoom200")
+    window.set_zoom(1.0)
+    c.set_speed(20)
+    c.run()
+    pump(0.5)
+    window.set_theme("dark" if theme == "light" else "light")
+    pump(0.5)
+    shot("23-theme-switched-live")
+    c.pause()
+    pump(0.3)
+    window.layouts.set_presenting(True)
+    window.resize(window.screen().size())  # what full screen does under a window manager
+    pump(0.5)
+    shot("24-presentation")
+    window.layouts.set_presenting(False)
+    pump(0.3)
+    c.start_compare([{"optimizer": "sgd"}, {"optimizer": "momentum"}, {"optimizer": "adam"}])
+    pump(3.0)
+    shot("25-compare")
+    c.stop_compare()
+    pump(0.3)
+    shot("26-back-to-one-run")
+    c.apply_setting("lr", "1.5")
+    c.reset()
+    pump(0.3)
+    c.set_speed(None)
+    c.run()
+    pump(1.0)
+    c.pause()
+    shot("27-diverged")
+    c.apply_config(ExperimentConfig(model="mlp", target="sin"))
+    pump(0.5)
+    for phase in ("forward", "loss", "zero_grad", "backward"):
+        c.run_phase(phase)
+        pump(0.1)
+    window.layouts.reveal("graphDock")
+    pump(0.5)
+    shot("28-mlp-graph")
 
 
 if __name__ == "__main__":

@@ -38,6 +38,22 @@ ANSWER_RE = re.compile(
     r"^[ \t]*<!--\s*answer\s*-->[ \t]*\n(.*?)\n[ \t]*<!--\s*/answer\s*-->[ \t]*$", re.S | re.M
 )
 ANSWER_PREFIX = "answer/"  # gradlab:answer/<n> shows or hides answer n
+SHOW_PREFIX = "show/"  # gradlab:show/<name> reveals a panel or plot of the window
+# What a lesson may reveal: the object names of the window's plots and docks.
+SHOWABLE = frozenset(
+    {
+        "paramPlot",
+        "gradPlot",
+        "dataPlot",
+        "landscapePlot",
+        "graphDock",
+        "messagesDock",
+        "mathsDock",
+        "optimizerStateDock",
+        "sessionLogDock",
+        "labDock",
+    }
+)
 DEEPER_HEADINGS = {"en": "Going deeper", "zh_CN": "深入"}
 PLACEHOLDER_RE = re.compile(r"\{\{\s*live:([^{}]*?)\s*\}\}")
 TRY_LINK_RE = re.compile(r"\]\(\s*gradlab:try/([^)\s]*)\s*\)")

@@ -42,6 +42,6 @@ def run_app(lang: str | None = None) -> int:
     with plain_imports():  # ~0.1 s sooner to the first paint
         from gradlab.ui.main_window import MainWindow
 
-    window = MainWindow(restore_autosave=True)
+    window = MainWindow(restore_autosave=True, language=lang)  # the Language menu ticks it
     window.show()
     return app.exec()

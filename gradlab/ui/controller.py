@@ -76,6 +76,7 @@ class Controller(QObject):
     sessionLogChanged = Signal(object)  # a SessionLog
     inferenceChanged = Signal(object)  # a core.inference.Prediction
     stateDictResultChanged = Signal(object)  # a core.checkpoint.StateDictLab
+    loadingChanged = Signal(object)  # the start-up stage begun (worker.LOADING_STAGES)
 
     # Commands for the worker (queued: they run in the worker thread, in order).
     _cmd_phase = Signal(str)
@@ -117,6 +118,7 @@ class Controller(QObject):
         self.inference: Prediction | None = None
         self.state_dict_result: StateDictLab | None = None
         self.pong: int | None = None  # the newest sync() token answered
+        self.loading: str | None = None  # the start-up stage begun last
         self.restore_path: str | None = None  # set before start() to restore an autosave
         self._pings = 0
         self._thread: QThread | None = None
@@ -397,6 +399,7 @@ class Controller(QObject):
             ("inference", self.inferenceChanged),
             ("state_dict_result", self.stateDictResultChanged),
             ("pong", None),
+            ("loading", self.loadingChanged),
         ):
             value = getattr(updates, name)
             if value is not UNSET:

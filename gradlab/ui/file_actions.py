@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.example_data import EXAMPLES
-from gradlab.ui import exports, paths
+from gradlab.ui import exports, folders, paths
 from gradlab.ui.menus import add_action
 from gradlab.ui.messages import Message
 
@@ -59,6 +59,17 @@ class FileActions(QObject):
         self.csv_action = add_action(
             window, translate("MainWindow", "History as CSV…"), None, self.export_csv
         )
+        self.script_action = add_action(
+            window,
+            translate("MainWindow", "Training script (.py)…"),
+            None,
+            self.export_script,
+            translate(
+                "MainWindow",
+                "The code panel's script for the current settings, as a Python file that "
+                "computes what GradLab computes",
+            ),
+        )
         self.screenshot_action = add_action(
             window, translate("MainWindow", "Window screenshot…"), None, self.export_screenshot
         )
@@ -93,9 +104,13 @@ class FileActions(QObject):
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._window, translate("MainWindow", "Open a session"), "", self._file_filter()
+            self._window,
+            translate("MainWindow", "Open a session"),
+            folders.start_path(self._settings),
+            self._file_filter(),
         )
         if path:
+            folders.remember(self._settings, path)
             self.open_file(path)
 
     def open_file(self, path: str) -> None:
@@ -150,9 +165,13 @@ class FileActions(QObject):
 
     def import_data_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self._window, translate("MainWindow", "Import data"), "", self._csv_filter()
+            self._window,
+            translate("MainWindow", "Import data"),
+            folders.start_path(self._settings),
+            self._csv_filter(),
         )
         if path:
+            folders.remember(self._settings, path)
             self.import_data(path)
 
     def import_data(self, path: str) -> bool:
@@ -169,7 +188,11 @@ class FileActions(QObject):
 
     # -------------------------------------------------------------- exports
     def _ask_path(self, title: str, name: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self._window, title, name, filters)
+        path, _ = QFileDialog.getSaveFileName(
+            self._window, title, folders.start_path(self._settings, name), filters
+        )
+        if path:
+            folders.remember(self._settings, path)
         return path or None
 
     def export_csv(self) -> None:
@@ -188,6 +211,19 @@ class FileActions(QObject):
         )
         if path:
             self._export(lambda: exports.save_plot(plot, path), path)
+
+    def export_script(self) -> None:
+        path = self._ask_path(
+            translate("MainWindow", "Export the training script"),
+            "train.py",
+            translate("MainWindow", "Python scripts (*.py)"),
+        )
+        if path:
+            self.write_script(path)
+
+    def write_script(self, path: str) -> None:
+        """The code panel's script, to `path`; the result said as a message."""
+        self._export(lambda: self._window.code.export(path), path)
 
     def export_screenshot(self) -> None:
         path = self._ask_path(

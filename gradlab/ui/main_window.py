@@ -1,6 +1,7 @@
-"""GradLab's main window: dock panels around the plots, the theme and language,
-messages in the status bar, and the worker's start and end. Its actions and
-menus are built by menus.py, its file handling is file_actions.py.
+"""GradLab's main window: dock panels around the plots, the theme, zoom and
+language, messages in the status bar, and the worker's start and end. Its
+actions and menus are built by menus.py, its file handling is file_actions.py,
+what it shows where (layouts, presentation mode, geometry) is layouts.py.
 
 `MainWindow()` builds the default experiment without showing itself; the worker
 thread (and with it torch) starts after the first paint, or shortly after
@@ -10,8 +11,9 @@ worker thread.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
     QDockWidget,
     QLabel,
@@ -21,13 +23,16 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabBar,
     QTabWidget,
+    QWidget,
 )
 
 from gradlab.core.config import ExperimentConfig
-from gradlab.ui import i18n, paths, theme
+from gradlab.ui import i18n, paths, theme, zoom
 from gradlab.ui.controller import Controller
 from gradlab.ui.file_actions import FileActions
-from gradlab.ui.menus import RunActions, build_menus
+from gradlab.ui.layouts import LAYOUT_VERSION, Layouts, hide_stray_tab_bars
+from gradlab.ui.loading import LoadingCard
+from gradlab.ui.menus import RunActions, ViewActions, build_menus
 from gradlab.ui.messages import Message
 from gradlab.ui.panels.checkpoint_lab import CheckpointLabPanel
 from gradlab.ui.panels.code_view import CodePanel
@@ -45,10 +50,11 @@ from gradlab.ui.panels.session_log import SessionLogPanel
 from gradlab.ui.panels.values import ValuesPanel
 from gradlab.ui.settings import Settings
 from gradlab.ui.texts import config_error_text, message_summary, message_text
+from gradlab.ui.worker import LOADING_STAGES
 
 translate = QCoreApplication.translate
 
-LAYOUT_VERSION = 5  # bump when the set of docks changes: older saved layouts are ignored
+__all__ = ["LAYOUT_VERSION", "MainWindow"]
 START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden window)
 STATUS_MS = 20_000
 
@@ -71,22 +77,48 @@ class _FirstPaint(QObject):
         return False
 
 
+class ControlsScroll(QScrollArea):
+    """The controls scroll up and down, never sideways: so the area is never
+    narrower than they are (their width depends on the language's labels and
+    on the zoom), and follows them when that width changes."""
+
+    def minimumSizeHint(self) -> QSize:
+        inner = self.widget().minimumSizeHint() if self.widget() is not None else QSize()
+        return QSize(
+            inner.width() + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth(),
+            super().minimumSizeHint().height(),
+        )
+
+    def viewportEvent(self, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the controls' size changed: ask the dock again
+        return super().viewportEvent(event)
+
+
 class MainWindow(QMainWindow):
     def __init__(
         self,
         config: ExperimentConfig | None = None,
         theme_name: str | None = None,
         restore_autosave: bool = False,
+        language: str | None = None,
     ):
         super().__init__()
         self.setObjectName("mainWindow")
-        self.setWindowTitle(translate("MainWindow", "GradLab: watch a network learn"))
+        # Qt adds " — GradLab" (the application's display name) after it.
+        self.setWindowTitle(translate("MainWindow", "Watch a network learn"))
         self.resize(1360, 760)
         self._closed = False
+        self.layouts: Layouts | None = None  # built with the menus
+        self.loading_card: LoadingCard | None = None
         self.settings = Settings()
+        # The language in use: --lang when given, else the saved choice.
+        self.language_choice = language or self.settings.language
         self.theme_name = theme_name or self.settings.theme
         app = QApplication.instance()
         self.colours = theme.apply(app, self.theme_name)
+        # Before the panels: they build their fonts and pens at this zoom.
+        zoom.set_factor(self.settings.zoom)
 
         self.controller = Controller(config, parent=self)
         if restore_autosave:
@@ -117,17 +149,11 @@ class MainWindow(QMainWindow):
         self.session_log = SessionLogPanel(c, colours)
         self.lessons = LessonPanel(c, colours, language=i18n.current(QApplication.instance()))
 
-        scroll = QScrollArea()
+        scroll = ControlsScroll()
         scroll.setWidget(self.controls)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Never narrower than the controls (their width depends on the language's
-        # labels): with no horizontal scroll bar, the right edge would be cut off.
-        scroll.setMinimumWidth(
-            self.controls.minimumSizeHint().width()
-            + scroll.verticalScrollBar().sizeHint().width()
-            + 2 * scroll.frameWidth()
-        )
+        self._controls_scroll = scroll
         left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
         self.controls_dock = self._dock(
             "controlsDock", translate("MainWindow", "Controls"), scroll, left
@@ -176,15 +202,32 @@ class MainWindow(QMainWindow):
 
         self._loading = QLabel(translate("MainWindow", "Loading PyTorch…"))
         self.statusBar().addPermanentWidget(self._loading)
+        self.loading_card = LoadingCard(self, LOADING_STAGES)
+        self.controller.loadingChanged.connect(self.loading_card.show_stage)
         self.run_actions = RunActions(self, self.controller)
+        self.view_actions = ViewActions(self)
         self.files = FileActions(self, self.controller, self.settings, self._on_message)
-        build_menus(self, self.run_actions, self.files, [*self.plots.plots(), self.landscape.plot])
+        self.layouts = Layouts(self, self.plots, self.landscape)
+        self.layouts.revealed.connect(self._on_revealed)
+        self.layouts.tidied.connect(self._show_whole_tab_titles)  # new bars after a layout
+        self.export_plot_actions = build_menus(
+            self,
+            self.run_actions,
+            self.files,
+            [*self.plots.plots(), self.landscape.plot],
+            self.view_actions,
+            self.layouts,
+        )
 
         self.controller.message.connect(self._on_message)
         self.controller.readyChanged.connect(self._on_ready)
         self.controller.runningChanged.connect(self._on_running)
+        self.controller.landscapeChanged.connect(self._on_landscape)
+        self.controller.compareChanged.connect(self._on_compare)
+        self.lessons.revealRequested.connect(self.layouts.reveal)
+        self._comparing = False
 
-        self._hide_stray_tab_bars()
+        hide_stray_tab_bars(self)
         self._show_whole_tab_titles()
         # Stacking the docks before tabifying them grew the window past the
         # screen: recompute the (now small) minimum, then take the intended size.
@@ -194,7 +237,14 @@ class MainWindow(QMainWindow):
         self.resizeDocks(
             [self.upper_docks[0], self.lower_docks[0]], [210, 500], Qt.Orientation.Vertical
         )
-        self._restore_layout()
+        self.layouts.restore()
+        self.layouts.place_window()
+        # Ctrl+wheel zooms anywhere: on the views that would take the wheel
+        # themselves, and (wheelEvent) everywhere else in the window.
+        self._ctrl_wheel = zoom.CtrlWheel(self, self.zoom_by_steps)
+        self._ctrl_wheel.watch(v.viewport() for v in self.findChildren(QAbstractScrollArea))
+        if zoom.factor() != zoom.DEFAULT:
+            self._apply_zoom_to_panels()
         if self.settings.problem:
             self.controller.message.emit(
                 Message(
@@ -218,9 +268,18 @@ class MainWindow(QMainWindow):
         tabs = QTabWidget()
         tabs.setObjectName("labTabs")
         tabs.setDocumentMode(True)
-        tabs.addTab(self.compare, translate("MainWindow", "Compare"))
-        tabs.addTab(self.inference, translate("MainWindow", "Inference"))
-        tabs.addTab(self.checkpoint_lab, translate("MainWindow", "Checkpoint lab"))
+        # Each page scrolls: the column stays narrow enough for a 1024-pixel screen.
+        for panel, title in (
+            (self.compare, translate("MainWindow", "Compare")),
+            (self.inference, translate("MainWindow", "Inference")),
+            (self.checkpoint_lab, translate("MainWindow", "Checkpoint lab")),
+        ):
+            page = QScrollArea()
+            page.setObjectName(panel.objectName() + "Scroll")
+            page.setWidget(panel)
+            page.setWidgetResizable(True)
+            page.setFrameShape(QScrollArea.Shape.NoFrame)
+            tabs.addTab(page, title)
         return tabs
 
     def _tab_group(self, entries, area) -> list[QDockWidget]:
@@ -230,6 +289,45 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(before, dock)
         docks[0].raise_()
         return docks
+
+    def place_docks(self) -> None:
+        """Every dock back in its first place (Reset layout, the named layouts):
+        the controls on the left; on the right, the numbers above (values, maths,
+        optimizer state) and how they came about below, each group as tabs.
+        Done by moving the docks, not by restoreState(), which crashed Qt 6.11
+        when the window had been laid out with docks hidden."""
+        left, right = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        for dock in self.docks:
+            dock.setFloating(False)
+        self.addDockWidget(left, self.controls_dock)
+        for group in (self.upper_docks, self.lower_docks):
+            for dock in group:
+                self.addDockWidget(right, dock, Qt.Orientation.Vertical)
+            for before, dock in zip(group, group[1:], strict=False):
+                self.tabifyDockWidget(before, dock)
+            group[0].raise_()
+        self.resizeDocks(
+            [self.controls_dock, self.values_dock], [300, 400], Qt.Orientation.Horizontal
+        )
+        self.fit_values_height()
+
+    def fit_values_height(self) -> None:
+        """The values dock as tall as its rows; the panels below take the rest."""
+        title = self.values_dock.fontMetrics().lineSpacing() + 8
+        values = max(150, self.values.wanted_height() + title)
+        below = max(200, self.height() - values)
+        lower = next((d for d in self.lower_docks if not d.isHidden()), None)
+        if lower is not None and not self.values_dock.isHidden():
+            self.resizeDocks([self.values_dock, lower], [values, below], Qt.Orientation.Vertical)
+
+    def share_columns(self, right_share: float) -> None:
+        """The controls as narrow as they allow, the right column `right_share`
+        of the window's width, the plots the rest."""
+        left = self.controls_dock.minimumSizeHint().width()
+        right = round(self.width() * right_share)
+        self.resizeDocks(
+            [self.controls_dock, self.values_dock], [left, right], Qt.Orientation.Horizontal
+        )
 
     def _dock(self, name, title, widget, area) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -245,6 +343,30 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ lifecycle
 
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_loading_card()
+        if self.layouts is not None:
+            self.layouts.tidy()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.layouts.window_shown()
+        self._place_loading_card()
+
+    def _place_loading_card(self) -> None:
+        card = self.loading_card
+        if card is not None and not card.isHidden():
+            central = self.centralWidget()
+            card.place(central.geometry() if central.isVisible() else self.rect())
+
+    def wheelEvent(self, event) -> None:
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self._ctrl_wheel.wheel(event.angleDelta().y())
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def _on_first_paint(self) -> None:
         self._show_whole_tab_titles()  # tab bars exist once the layout has run
         # The window is on screen: now load torch in the background.
@@ -259,7 +381,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self._closed = True
         self._start_timer.stop()
-        self.settings.save_window(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
+        self.layouts.save_window()
         self.files.autosave()
         self.controller.shutdown()
         super().closeEvent(event)
@@ -269,28 +391,6 @@ class MainWindow(QMainWindow):
         for bar in self.findChildren(QTabBar):
             bar.setElideMode(Qt.TextElideMode.ElideNone)
             bar.setUsesScrollButtons(True)
-
-    def _hide_stray_tab_bars(self) -> None:
-        """Tabifying a second group before the window is first laid out leaves an
-        unused tab bar with that group's first two tabs visible (Qt 6.11, seen in a
-        minimal QMainWindow too). Hide any bar whose tabs begin another bar's."""
-        bars = [bar for bar in self.findChildren(QTabBar) if bar.parent() is self]  # docks' own
-        tabs = {bar: [bar.tabText(i) for i in range(bar.count())] for bar in bars}
-        for bar in bars:
-            mine = tabs[bar]
-            if any(
-                other is not bar
-                and len(tabs[other]) > len(mine)
-                and tabs[other][: len(mine)] == mine
-                for other in bars
-            ):
-                bar.hide()
-
-    def _restore_layout(self) -> None:
-        if self.settings.geometry is not None:
-            self.restoreGeometry(self.settings.geometry)
-        if self.settings.window_state is not None:
-            self.restoreState(self.settings.window_state, LAYOUT_VERSION)
 
     # ---------------------------------------------------------------- files
     def open_file(self, path: str) -> None:
@@ -326,6 +426,28 @@ class MainWindow(QMainWindow):
     def _on_ready(self, ready: bool) -> None:
         self.run_actions.set_ready(ready)
         self._loading.setVisible(not ready)
+        if ready and self.loading_card is not None:
+            self.loading_card.hide()
+            self.loading_card.deleteLater()
+            self.loading_card = None
+
+    @Slot(str, str)
+    def _on_revealed(self, _name: str, where: str) -> None:
+        self._on_message(Message("info", "panel.revealed", {"where": where}))
+
+    @Slot(object)
+    def _on_landscape(self, land) -> None:
+        """The landscape can be exported only while there is one (not for the MLP)."""
+        action = self.export_plot_actions.get("landscapePlot")
+        if action is not None:
+            action.setEnabled(land is not None)
+
+    @Slot(object)
+    def _on_compare(self, view) -> None:
+        comparing = view is not None
+        if comparing and not self._comparing:
+            self._on_message(Message("info", "compare.waiting", {}))
+        self._comparing = comparing
 
     @Slot(bool)
     def _on_running(self, running: bool) -> None:
@@ -366,3 +488,62 @@ class MainWindow(QMainWindow):
         self.colours = theme.apply(QApplication.instance(), name)
         for panel in self.panels:
             panel.apply_colours(self.colours)
+        self._repolish_style_sheets()
+
+    def _repolish_style_sheets(self) -> None:
+        """A widget with a style sheet keeps the palette and font it was polished
+        with (the current phase's button stayed dark on dark after a live theme
+        switch, monospace labels kept their size after a zoom): polish again."""
+        for widget in self.findChildren(QWidget):
+            sheet = widget.styleSheet()
+            if sheet:
+                widget.setStyleSheet(sheet)
+
+    # ----------------------------------------------------------------- zoom
+    def set_zoom(self, factor: float, remember: bool = True) -> float:
+        """Zoom every panel's text, the plots' fonts, lines and markers; returns
+        the step applied. `remember`: keep it for the next start (presentation
+        mode does not)."""
+        before = zoom.factor()
+        factor = zoom.set_factor(factor)
+        self._apply_zoom_to_panels()
+        if factor != before:
+            self._scale_columns(factor / before)
+        if remember:
+            self.settings.zoom = factor
+        self.view_actions.show_zoom(factor)
+        return factor
+
+    def zoom_in(self) -> float:
+        return self.set_zoom(zoom.step_in(zoom.factor()), remember=not self.layouts.presenting)
+
+    def zoom_out(self) -> float:
+        return self.set_zoom(zoom.step_out(zoom.factor()), remember=not self.layouts.presenting)
+
+    def zoom_reset(self) -> float:
+        return self.set_zoom(zoom.DEFAULT, remember=not self.layouts.presenting)
+
+    def zoom_by_steps(self, steps: int) -> None:
+        for _ in range(abs(steps)):
+            if steps > 0:
+                self.zoom_in()
+            else:
+                self.zoom_out()
+
+    def _scale_columns(self, ratio: float) -> None:
+        """The side columns follow the zoom (wider text needs wider columns, and
+        after zooming out they give the room back to the plots)."""
+        docks = [d for d in (self.controls_dock, self.values_dock) if d.isVisible()]
+        widths = [round(d.width() * ratio) for d in docks]
+        if docks:
+            QTimer.singleShot(0, lambda: self.resizeDocks(docks, widths, Qt.Orientation.Horizontal))
+
+    def _apply_zoom_to_panels(self) -> None:
+        factor = zoom.factor()
+        for panel in self.panels:
+            apply = getattr(panel, "apply_zoom", None)
+            if apply is not None:
+                apply(factor)
+        self._repolish_style_sheets()
+        self._show_whole_tab_titles()
+        self.layouts.tidy()

@@ -1,6 +1,6 @@
 """The window's actions and menus: File (the actions of file_actions.py), Run
-(the loop's commands with a debugger's shortcuts), View (docks, theme,
-language) and Help."""
+(the loop's commands with a debugger's shortcuts), View (zoom, presentation
+mode, layouts, panels, plots, theme, language) and Help."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from gradlab.ui import theme
+from gradlab.ui import theme, zoom
 from gradlab.ui.panels.controls import PHASE_BUTTONS
 
 translate = QCoreApplication.translate
@@ -99,9 +99,55 @@ class RunActions:
         )
 
 
-def build_menus(window, run: RunActions, files, plots) -> None:
+class ViewActions:
+    """Zoom in, zoom out and actual size, with the platform's standard keys."""
+
+    def __init__(self, window: QMainWindow):
+        self.zoom_in = add_action(
+            window,
+            translate("MainWindow", "Zoom in"),
+            None,
+            window.zoom_in,
+            translate("MainWindow", "Larger text, plots and lines everywhere (Ctrl+wheel too)"),
+        )
+        # Ctrl++ needs Shift on most keyboards: Ctrl+= does the same.
+        self.zoom_in.setShortcuts(
+            [*QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomIn), QKeySequence("Ctrl+=")]
+        )
+        self.zoom_out = add_action(
+            window,
+            translate("MainWindow", "Zoom out"),
+            None,
+            window.zoom_out,
+            translate("MainWindow", "Smaller text, plots and lines everywhere"),
+        )
+        self.zoom_out.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.ZoomOut))
+        self.zoom_reset = add_action(
+            window,
+            translate("MainWindow", "Actual size"),
+            "Ctrl+0",
+            window.zoom_reset,
+            translate("MainWindow", "Back to 100 %"),
+        )
+        for action in (self.zoom_in, self.zoom_out, self.zoom_reset):
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.show_zoom(zoom.factor())
+
+    def show_zoom(self, factor: float) -> None:
+        """The zoom now, in the Actual size entry's text."""
+        self.zoom_reset.setText(
+            translate("MainWindow", "Actual size (now {percent} %)").format(
+                percent=round(factor * 100)
+            )
+        )
+        self.zoom_in.setEnabled(factor < zoom.STEPS[-1])
+        self.zoom_out.setEnabled(factor > zoom.STEPS[0])
+
+
+def build_menus(window, run: RunActions, files, plots, view: ViewActions, layouts) -> dict:
     """The menu bar of `window` (a MainWindow): `files` is its FileActions,
-    `plots` the plot widgets File ▸ Export offers."""
+    `plots` the plot widgets File ▸ Export offers, `layouts` its Layouts.
+    Returns the export actions of the plots by object name."""
     bar = window.menuBar()
     file_menu = bar.addMenu(translate("MainWindow", "&File"))
     for action in (files.fresh_action, files.open_action):
@@ -116,12 +162,15 @@ def build_menus(window, run: RunActions, files, plots) -> None:
     file_menu.addSeparator()
     export_menu = file_menu.addMenu(translate("MainWindow", "Export"))
     export_menu.addAction(files.csv_action)
+    export_menu.addAction(files.script_action)
     plot_menu = export_menu.addMenu(translate("MainWindow", "Plot as PNG or SVG"))
+    plot_actions = {}
     for plot in plots:
-        title = plot.getPlotItem().titleLabel.text or plot.objectName()
+        title = getattr(plot, "menu_title", "") or plot.objectName()
         action = QAction(title, window)
         action.triggered.connect(lambda _=False, p=plot: files.export_plot(p))
         plot_menu.addAction(action)
+        plot_actions[plot.objectName()] = action
     export_menu.addAction(files.screenshot_action)
     file_menu.addSeparator()
     file_menu.addAction(run.quit_action)
@@ -140,8 +189,24 @@ def build_menus(window, run: RunActions, files, plots) -> None:
         run_menu.addAction(action)
 
     view_menu = bar.addMenu(translate("MainWindow", "&View"))
+    for action in (view.zoom_in, view.zoom_out, view.zoom_reset):
+        view_menu.addAction(action)
+    view_menu.addSeparator()
+    view_menu.addAction(layouts.presentation_action)
+    layout_menu = view_menu.addMenu(translate("MainWindow", "Layout"))
+    layout_group = QActionGroup(window)
+    for action in (layouts.beginner_action, layouts.full_action):
+        layout_group.addAction(action)
+        layout_menu.addAction(action)
+    layout_menu.addSeparator()
+    layout_menu.addAction(layouts.reset_action)
+    # Every panel and plot one entry away, ticked when shown.
+    view_menu.addSection(translate("MainWindow", "Panels"))
     for dock in window.docks:
         view_menu.addAction(dock.toggleViewAction())
+    view_menu.addSection(translate("MainWindow", "Plots"))
+    for action in layouts.plot_actions.values():
+        view_menu.addAction(action)
     view_menu.addSeparator()
     theme_menu = view_menu.addMenu(translate("MainWindow", "Theme"))
     group = QActionGroup(window)
@@ -158,7 +223,7 @@ def build_menus(window, run: RunActions, files, plots) -> None:
         theme_menu.addAction(action)
     language_menu = view_menu.addMenu(translate("MainWindow", "Language"))
     languages = QActionGroup(window)
-    current = window.settings.language
+    current = window.language_choice
     for code, label in (
         ("system", translate("MainWindow", "Follow the system")),
         ("en", "English"),
@@ -174,6 +239,7 @@ def build_menus(window, run: RunActions, files, plots) -> None:
     about = QAction(translate("MainWindow", "About GradLab"), window)
     about.triggered.connect(lambda _=False: show_about(window))
     help_menu.addAction(about)
+    return plot_actions
 
 
 def show_about(window: QMainWindow) -> None:

@@ -27,11 +27,19 @@ def lay_out(panel: QWidget, caption, copy_button, save_button, view) -> None:
 
 def save_as(parent: QWidget, title: str, file_name: str, export: Callable[[str], None]) -> None:
     """Ask where to save, then `export(path)`; a failure is shown, never raised."""
+    from gradlab.ui import folders
+    from gradlab.ui.settings import Settings
+
+    settings = Settings()
     path, _ = QFileDialog.getSaveFileName(
-        parent, title, file_name, translate("ScriptFile", "Python scripts (*.py)")
+        parent,
+        title,
+        folders.start_path(settings, file_name),
+        translate("ScriptFile", "Python scripts (*.py)"),
     )
     if not path:
         return
+    folders.remember(settings, path)
     try:
         export(path)
     except (OSError, ValueError) as exc:

@@ -13,6 +13,11 @@ THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "en", "zh_CN")
 MAX_RECENT = 8
 KNOWN_KEYS = {"version", "theme", "language", "window/geometry", "window/state", "recent"}
+# The classroom's keys (issue 16): zoom, the named layout, the plots shown, the
+# last folder a file dialog used, and the window's geometry per screen.
+CLASSROOM_KEYS = {"zoom", "layout", "layout/plots", "files/last_folder"}
+SCREEN_PREFIX = "screens/"  # screens/<screen key>/geometry
+LAYOUTS = ("beginner", "full")
 
 
 class Settings:
@@ -23,7 +28,8 @@ class Settings:
         self.problem: str | None = None  # why the defaults were used, if they were
         status = self._qs.status()
         keys = set(self._qs.allKeys())
-        if status != QSettings.Status.NoError or not keys <= KNOWN_KEYS:
+        unknown = {k for k in keys - KNOWN_KEYS - CLASSROOM_KEYS if not _screen_key(k)}
+        if status != QSettings.Status.NoError or unknown:
             self.problem = "corrupt"
             self._reset()
         elif self._qs.allKeys() and self._int("version", 0) != VERSION:
@@ -93,7 +99,78 @@ class Settings:
         files = [path, *(f for f in self.recent_files if f != path)][:MAX_RECENT]
         self._set("recent", files)
 
+    # ------------------------------------------------------ the classroom's
+    @property
+    def zoom(self) -> float:
+        from gradlab.ui import zoom
+
+        return zoom.valid(self._qs.value("zoom", zoom.DEFAULT))
+
+    @zoom.setter
+    def zoom(self, value: float) -> None:
+        from gradlab.ui import zoom
+
+        self._set("zoom", zoom.valid(value))
+
+    @property
+    def layout(self) -> str | None:
+        """The named layout last chosen (None before the first start ended)."""
+        value = self._qs.value("layout")
+        return value if isinstance(value, str) and value in LAYOUTS else None
+
+    @layout.setter
+    def layout(self, value: str) -> None:
+        self._set("layout", value if value in LAYOUTS else "beginner")
+
+    @property
+    def plots_shown(self) -> list[str] | None:
+        """Object names of the plots shown in the middle (None: not saved yet)."""
+        value = self._qs.value("layout/plots")
+        if value is None:
+            return None
+        if isinstance(value, str):
+            value = [value] if value else []
+        if not isinstance(value, list):
+            return None
+        return [v for v in value if isinstance(v, str)]
+
+    @plots_shown.setter
+    def plots_shown(self, names: list[str]) -> None:
+        # An empty list is stored as "" (QSettings' INI format drops empty lists).
+        self._set("layout/plots", list(names) if names else "")
+
+    @property
+    def last_folder(self) -> str | None:
+        value = self._qs.value("files/last_folder")
+        return value if isinstance(value, str) and value else None
+
+    @last_folder.setter
+    def last_folder(self, folder: str) -> None:
+        self._set("files/last_folder", str(folder))
+
+    def save_window_state(self, state: QByteArray) -> None:
+        """The docks' arrangement (the geometry is kept per screen)."""
+        self._qs.setValue("window/state", state)
+        self._set("version", VERSION)
+
+    def screen_geometry(self, screen: str) -> QByteArray | None:
+        """The window's geometry last used on the screen named `screen` (see
+        layouts.screen_key)."""
+        return self._bytes(f"{SCREEN_PREFIX}{screen}/geometry")
+
+    def save_screen_geometry(self, screen: str, geometry: QByteArray) -> None:
+        self._qs.setValue(f"{SCREEN_PREFIX}{screen}/geometry", geometry)
+        self._set("version", VERSION)
+
     def _set(self, key: str, value) -> None:
         self._qs.setValue(key, value)
         self._qs.setValue("version", VERSION)
         self._qs.sync()
+
+
+def _screen_key(key: str) -> bool:
+    """True for a key of the per-screen geometry: screens/<name>/geometry."""
+    if not key.startswith(SCREEN_PREFIX) or not key.endswith("/geometry"):
+        return False
+    name = key[len(SCREEN_PREFIX) : -len("/geometry")]
+    return bool(name) and "/" not in name

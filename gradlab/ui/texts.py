@@ -230,6 +230,20 @@ def message_text(code: str, args: dict) -> str:
         ).format(runs=", ".join(a.get("labels", ())))
     if code == "compare.done":
         return translate("Messages", "Comparison finished: %n update(s) each.", None, n)
+    if code == "landscape.paused":
+        return translate(
+            "Messages",
+            "Paused, so the model stays where it is. Click the map again to start the "
+            "model from that (w, b).",
+        )
+    if code == "panel.revealed":
+        return a.get("where", "")
+    if code == "compare.waiting":
+        return translate(
+            "Messages",
+            "While comparing, the values and the parameter and gradient plots show the main "
+            "run, which waits: press Back to one run to continue it.",
+        )
     if code == "infer.refused":
         return translate(
             "Messages", "'{text}' is not a number. Type an x such as 3 or -1.5."

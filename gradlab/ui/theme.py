@@ -32,7 +32,7 @@ class Colours:
 
 LIGHT = Colours(
     weight="#1f63b4",
-    bias="#e07000",
+    bias="#c86400",  # #e07000 was 2.8:1 on the window's grey: too faint for the "b" label
     grad="#d1242f",
     grad_b="#8f1820",
     loss="#7b3fb5",

@@ -87,6 +87,7 @@ class Updates:
     inference: Prediction | Unset = UNSET
     state_dict_result: StateDictLab | Unset = UNSET  # what the state_dict lab found
     pong: int | Unset = UNSET  # Controller.sync()'s token: every earlier command ran
+    loading: str | Unset = UNSET  # the stage of start-up begun (worker.LOADING_STAGES)
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) is not UNSET for f in fields(self))

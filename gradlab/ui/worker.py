@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 CHUNK_SECONDS = 0.010
 FULL_SPEED = 0  # updates per second meaning "as fast as possible"
 MAX_PACED_BATCH = 64  # at most this many overdue updates catch up in one tick
+# What initialize() does before the session is ready, in order (the window's
+# loading card counts them).
+LOADING_STAGES = ("torch", "optimizer", "session")
 
 
 class TrainingWorker(QObject):
@@ -61,6 +64,8 @@ class TrainingWorker(QObject):
     def initialize(self) -> None:
         """Import torch, build the session, warm up; then tell the GUI it is ready."""
         try:
+            # Each stage said as it begins: the window shows how far loading got.
+            self._mailbox.put(updates=Updates(loading=LOADING_STAGES[0]))
             with plain_imports():
                 import torch
 
@@ -68,8 +73,10 @@ class TrainingWorker(QObject):
                 from gradlab.core.actions import ActionLog
                 from gradlab.core.session import TrainingSession
 
+                self._mailbox.put(updates=Updates(loading=LOADING_STAGES[1]))
                 # The first optimizer imports torch._dynamo (~1 s): pay it here.
                 TrainingSession(ExperimentConfig(samples=4)).run_updates(1)
+            self._mailbox.put(updates=Updates(loading=LOADING_STAGES[2]))
             self.session_factory = TrainingSession
             self.log = ActionLog()
             self._timer = QTimer(self)

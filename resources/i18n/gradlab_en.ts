@@ -316,10 +316,6 @@
         <translation>Mistake mode: skip zero_grad()</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>Run</translation>
-    </message>
-    <message>
         <source>Next phase (F10)</source>
         <translation>Next phase (F10)</translation>
     </message>
@@ -368,8 +364,8 @@
         <translation>Speed</translation>
     </message>
     <message>
-        <source>Experiment</source>
-        <translation>Experiment</translation>
+        <source>The samples the model learns from: generated (y = w·x + b, plus noise) or your own.</source>
+        <translation>The samples the model learns from: generated (y = w·x + b, plus noise) or your own.</translation>
     </message>
     <message>
         <source>Above the stable limit: this run will diverge.</source>
@@ -433,6 +429,26 @@
     <message>
         <source>Train on data torch.randn draws from the seed again, with the default settings for them (Ctrl+Z brings your data back).</source>
         <translation>Train on data torch.randn draws from the seed again, with the default settings for them (Ctrl+Z brings your data back).</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>How the model learns: the update rule and its step size.</source>
+        <translation>How the model learns: the update rule and its step size.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation>Model and loss</translation>
+    </message>
+    <message>
+        <source>The model, the function it has to fit, and the loss that scores it.</source>
+        <translation>The model, the function it has to fit, and the loss that scores it.</translation>
     </message>
 </context>
 <context>
@@ -697,16 +713,8 @@ If it happens again, please send that file to your teacher or to the GradLab tea
 <context>
     <name>GraphPanel</name>
     <message>
-        <source>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Ctrl+0 to fit. Hover over or click a box to inspect it.</source>
-        <translation>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Ctrl+0 to fit. Hover over or click a box to inspect it.</translation>
-    </message>
-    <message>
         <source>Fit</source>
         <translation>Fit</translation>
-    </message>
-    <message>
-        <source>Fit the whole graph into the view (Ctrl+0). The wheel zooms, dragging pans.</source>
-        <translation>Fit the whole graph into the view (Ctrl+0). The wheel zooms, dragging pans.</translation>
     </message>
     <message>
         <source>Replay</source>
@@ -900,6 +908,14 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <source>{path} could not be written.</source>
         <translation>{path} could not be written.</translation>
     </message>
+    <message>
+        <source>Fit the whole graph into the view, as large as it stays readable. The wheel zooms, dragging pans.</source>
+        <translation>Fit the whole graph into the view, as large as it stays readable. The wheel zooms, dragging pans.</translation>
+    </message>
+    <message>
+        <source>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Fit to see it all. Hover over or click a box to inspect it.</source>
+        <translation>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Fit to see it all. Hover over or click a box to inspect it.</translation>
+    </message>
 </context>
 <context>
     <name>GraphicsScene</name>
@@ -968,6 +984,101 @@ If it happens again, please send that file to your teacher or to the GradLab tea
     <message>
         <source>optimum</source>
         <translation>optimum</translation>
+    </message>
+    <message>
+        <source>off the map: w = {w}, b = {b}</source>
+        <translation>off the map: w = {w}, b = {b}</translation>
+    </message>
+    <message>
+        <source>off the map: w or b is no longer a number</source>
+        <translation>off the map: w or b is no longer a number</translation>
+    </message>
+</context>
+<context>
+    <name>Layouts</name>
+    <message>
+        <source>Loss plot</source>
+        <translation>Loss plot</translation>
+    </message>
+    <message>
+        <source>Parameters plot</source>
+        <translation>Parameters plot</translation>
+    </message>
+    <message>
+        <source>Gradients plot</source>
+        <translation>Gradients plot</translation>
+    </message>
+    <message>
+        <source>Data and fitted line</source>
+        <translation>Data and fitted line</translation>
+    </message>
+    <message>
+        <source>Loss landscape over (w, b)</source>
+        <translation>Loss landscape over (w, b)</translation>
+    </message>
+    <message>
+        <source>Beginner</source>
+        <translation>Beginner</translation>
+    </message>
+    <message>
+        <source>What the first lessons need: the five calls, the values, the code, the loss plot and the lesson. Every other panel stays in the View menu.</source>
+        <translation>What the first lessons need: the five calls, the values, the code, the loss plot and the lesson. Every other panel stays in the View menu.</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Full</translation>
+    </message>
+    <message>
+        <source>Every panel and every plot.</source>
+        <translation>Every panel and every plot.</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>Reset layout</translation>
+    </message>
+    <message>
+        <source>Put the panels of the current layout back where they began.</source>
+        <translation>Put the panels of the current layout back where they began.</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>Presentation mode</translation>
+    </message>
+    <message>
+        <source>Full screen for a projector: larger text, and only the controls, the values, the loss plot and the code. Esc leaves it.</source>
+        <translation>Full screen for a projector: larger text, and only the controls, the values, the loss plot and the code. Esc leaves it.</translation>
+    </message>
+    <message>
+        <source>{panel} is shown in the middle of the window.</source>
+        <translation>{panel} is shown in the middle of the window.</translation>
+    </message>
+    <message>
+        <source>The {panel} panel opened in its own window.</source>
+        <translation>The {panel} panel opened in its own window.</translation>
+    </message>
+    <message>
+        <source>on the left</source>
+        <translation>on the left</translation>
+    </message>
+    <message>
+        <source>on the right</source>
+        <translation>on the right</translation>
+    </message>
+    <message>
+        <source>at the top</source>
+        <translation>at the top</translation>
+    </message>
+    <message>
+        <source>at the bottom</source>
+        <translation>at the bottom</translation>
+    </message>
+    <message>
+        <source>The {panel} panel is shown {side}, as a tab beside {other}.</source>
+        <translation>The {panel} panel is shown {side}, as a tab beside {other}.</translation>
+    </message>
+    <message>
+        <source>The {panel} panel is shown {side}.</source>
+        <translation>The {panel} panel is shown {side}.</translation>
     </message>
 </context>
 <context>
@@ -1056,13 +1167,126 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <source>Train on this example data set; the other settings stay (Ctrl+Z undoes).</source>
         <translation>Train on this example data set; the other settings stay (Ctrl+Z undoes).</translation>
     </message>
+    <message>
+        <source>It starts the experiment over</source>
+        <translation>It starts the experiment over</translation>
+    </message>
+    <message>
+        <source>compares the runs side by side</source>
+        <translation>compares the runs side by side</translation>
+    </message>
+    <message>
+        <source>waits for you to step</source>
+        <translation>waits for you to step</translation>
+    </message>
+    <message>
+        <source>turns the mistake mode on</source>
+        <translation>turns the mistake mode on</translation>
+    </message>
+    <message>
+        <source>({effects}.)</source>
+        <translation>({effects}.)</translation>
+    </message>
+    <message>
+        <source>Start over?</source>
+        <translation>Start over?</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Start over</translation>
+    </message>
+    <message>
+        <source>the parameters plot</source>
+        <translation>the parameters plot</translation>
+    </message>
+    <message>
+        <source>the gradients plot</source>
+        <translation>the gradients plot</translation>
+    </message>
+    <message>
+        <source>the data and fitted line plot</source>
+        <translation>the data and fitted line plot</translation>
+    </message>
+    <message>
+        <source>the loss landscape</source>
+        <translation>the loss landscape</translation>
+    </message>
+    <message>
+        <source>the Graph panel</source>
+        <translation>the Graph panel</translation>
+    </message>
+    <message>
+        <source>the Messages panel</source>
+        <translation>the Messages panel</translation>
+    </message>
+    <message>
+        <source>the Maths panel</source>
+        <translation>the Maths panel</translation>
+    </message>
+    <message>
+        <source>the Optimizer state panel</source>
+        <translation>the Optimizer state panel</translation>
+    </message>
+    <message>
+        <source>the Session as code panel</source>
+        <translation>the Session as code panel</translation>
+    </message>
+    <message>
+        <source>the Lab panel</source>
+        <translation>the Lab panel</translation>
+    </message>
+    <message>
+        <source>Show {panel} in the window.</source>
+        <translation>Show {panel} in the window.</translation>
+    </message>
+    <message numerus="yes">
+        <source>runs at %n update(s) a second (the Speed slider moves)</source>
+        <translation>
+            <numerusform>runs at %n update a second (the Speed slider moves)</numerusform>
+            <numerusform>runs at %n updates a second (the Speed slider moves)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n update(s) so far will be discarded. To keep them, cancel and save first (File ▸ Save).</source>
+        <translation>
+            <numerusform>Your %n update so far will be discarded. To keep it, cancel and save first (File ▸ Save).</numerusform>
+            <numerusform>Your %n updates so far will be discarded. To keep them, cancel and save first (File ▸ Save).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Loading</name>
+    <message>
+        <source>Importing PyTorch…</source>
+        <translation>Importing PyTorch…</translation>
+    </message>
+    <message>
+        <source>Building the first optimizer…</source>
+        <translation>Building the first optimizer…</translation>
+    </message>
+    <message>
+        <source>Making the tutorial&apos;s data and model…</source>
+        <translation>Making the tutorial&apos;s data and model…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Starting…</translation>
+    </message>
+    <message>
+        <source>Loading PyTorch</source>
+        <translation>Loading PyTorch</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>step %v of %m</translation>
+    </message>
+    <message>
+        <source>The buttons come alive when it is done: a few seconds, longer on a busy computer.</source>
+        <translation>The buttons come alive when it is done: a few seconds, longer on a busy computer.</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>GradLab: watch a network learn</source>
-        <translation>GradLab: watch a network learn</translation>
-    </message>
     <message>
         <source>Controls</source>
         <translation>Controls</translation>
@@ -1338,6 +1562,66 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Export data</source>
         <translation>Export data</translation>
+    </message>
+    <message>
+        <source>Watch a network learn</source>
+        <translation>Watch a network learn</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Larger text, plots and lines everywhere (Ctrl+wheel too)</source>
+        <translation>Larger text, plots and lines everywhere (Ctrl+wheel too)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Smaller text, plots and lines everywhere</source>
+        <translation>Smaller text, plots and lines everywhere</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>Actual size</translation>
+    </message>
+    <message>
+        <source>Back to 100 %</source>
+        <translation>Back to 100 %</translation>
+    </message>
+    <message>
+        <source>Actual size (now {percent} %)</source>
+        <translation>Actual size (now {percent} %)</translation>
+    </message>
+    <message>
+        <source>Training script (.py)…</source>
+        <translation>Training script (.py)…</translation>
+    </message>
+    <message>
+        <source>The code panel&apos;s script for the current settings, as a Python file that computes what GradLab computes</source>
+        <translation>The code panel&apos;s script for the current settings, as a Python file that computes what GradLab computes</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>Layout</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>Panels</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>Plots</translation>
+    </message>
+    <message>
+        <source>Export the training script</source>
+        <translation>Export the training script</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python scripts (*.py)</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +2146,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <source>it is not a regular file (a folder, a device or a pipe).</source>
         <translation>it is not a regular file (a folder, a device or a pipe).</translation>
     </message>
+    <message>
+        <source>Paused, so the model stays where it is. Click the map again to start the model from that (w, b).</source>
+        <translation>Paused, so the model stays where it is. Click the map again to start the model from that (w, b).</translation>
+    </message>
+    <message>
+        <source>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</source>
+        <translation>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerState</name>
@@ -1996,10 +2288,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>model</translation>
     </message>
     <message>
-        <source> ({shown} of {total} points shown)</source>
-        <translation> ({shown} of {total} points shown)</translation>
-    </message>
-    <message>
         <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.
 Draw your own data: click to add a sample, drag one to move it, right-click (or Shift+click) one to delete it; Ctrl+Z undoes. Each change starts the experiment over on the new data.</source>
         <translation>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.
@@ -2022,12 +2310,24 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
         <translation>Draw your own data from scratch: keep one sample (the data need at least one), then click to add more. Ctrl+Z brings the old data back.</translation>
     </message>
     <message>
-        <source>your data and fitted line</source>
-        <translation>your data and fitted line</translation>
+        <source>your data</source>
+        <translation>your data</translation>
     </message>
     <message>
         <source>Click: add · drag: move · right-click: delete</source>
         <translation>Click: add · drag: move · right-click: delete</translation>
+    </message>
+    <message>
+        <source>true w, b</source>
+        <translation>true w, b</translation>
+    </message>
+    <message>
+        <source>{title} (waiting)</source>
+        <translation>{title} (waiting)</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} points shown</source>
+        <translation>{shown} of {total} points shown</translation>
     </message>
 </context>
 <context>
@@ -2173,6 +2473,10 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
     <message>
         <source>The value of loss = criterion(y_pred, y): how wrong the model is.</source>
         <translation>The value of loss = criterion(y_pred, y): how wrong the model is.</translation>
+    </message>
+    <message>
+        <source>Comparing: these are the main run&apos;s values. It waits until you press Back to one run.</source>
+        <translation>Comparing: these are the main run&apos;s values. It waits until you press Back to one run.</translation>
     </message>
 </context>
 <context>

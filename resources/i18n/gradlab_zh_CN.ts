@@ -315,10 +315,6 @@
         <translation>犯错模式：跳过 zero_grad()</translation>
     </message>
     <message>
-        <source>Run</source>
-        <translation>运行</translation>
-    </message>
-    <message>
         <source>Next phase (F10)</source>
         <translation>下一行（F10）</translation>
     </message>
@@ -367,8 +363,8 @@
         <translation>速度</translation>
     </message>
     <message>
-        <source>Experiment</source>
-        <translation>实验设置</translation>
+        <source>The samples the model learns from: generated (y = w·x + b, plus noise) or your own.</source>
+        <translation>模型学习所用的样本：生成的（y = w·x + b，再加上噪声）或你自己的。</translation>
     </message>
     <message>
         <source>Above the stable limit: this run will diverge.</source>
@@ -431,6 +427,26 @@
     <message>
         <source>Train on data torch.randn draws from the seed again, with the default settings for them (Ctrl+Z brings your data back).</source>
         <translation>重新用 torch.randn 按随机种子生成的数据训练，这些数据的设置恢复为默认值（Ctrl+Z 可以找回你的数据）。</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>How the model learns: the update rule and its step size.</source>
+        <translation>模型怎样学习：更新规则和它的步长。</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Model and loss</source>
+        <translation>模型与损失</translation>
+    </message>
+    <message>
+        <source>The model, the function it has to fit, and the loss that scores it.</source>
+        <translation>模型、它要拟合的函数，以及给它打分的损失函数。</translation>
     </message>
 </context>
 <context>
@@ -695,16 +711,8 @@ If it happens again, please send that file to your teacher or to the GradLab tea
 <context>
     <name>GraphPanel</name>
     <message>
-        <source>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Ctrl+0 to fit. Hover over or click a box to inspect it.</source>
-        <translation>PyTorch 记录下的 autograd 计算图：灰色箭头向前传递数值，红色箭头向后传递梯度。拖动可平移，滚轮可缩放，Ctrl+0 可让整张图适应视图。把鼠标悬停在方框上或点击它，即可查看详情。</translation>
-    </message>
-    <message>
         <source>Fit</source>
         <translation>全图</translation>
-    </message>
-    <message>
-        <source>Fit the whole graph into the view (Ctrl+0). The wheel zooms, dragging pans.</source>
-        <translation>让整张计算图适应视图（Ctrl+0）。滚轮缩放，拖动平移。</translation>
     </message>
     <message>
         <source>Replay</source>
@@ -898,6 +906,14 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <source>{path} could not be written.</source>
         <translation>无法写入 {path}。</translation>
     </message>
+    <message>
+        <source>Fit the whole graph into the view, as large as it stays readable. The wheel zooms, dragging pans.</source>
+        <translation>把整张计算图放进视图，但不缩小到看不清。滚轮缩放，拖动平移。</translation>
+    </message>
+    <message>
+        <source>The autograd graph PyTorch recorded: grey arrows carry values forward, red ones carry gradients back. Drag to pan, use the wheel to zoom, Fit to see it all. Hover over or click a box to inspect it.</source>
+        <translation>PyTorch 记录下的 autograd 计算图：灰色箭头向前传递数值，红色箭头向后传递梯度。拖动平移，滚轮缩放，点“全图”看全貌。把鼠标移到方框上或点击它，查看详情。</translation>
+    </message>
 </context>
 <context>
     <name>GraphicsScene</name>
@@ -966,6 +982,101 @@ If it happens again, please send that file to your teacher or to the GradLab tea
     <message>
         <source>optimum</source>
         <translation>最优点</translation>
+    </message>
+    <message>
+        <source>off the map: w = {w}, b = {b}</source>
+        <translation>已离开图的范围：w = {w}，b = {b}</translation>
+    </message>
+    <message>
+        <source>off the map: w or b is no longer a number</source>
+        <translation>已离开图的范围：w 或 b 已不再是数</translation>
+    </message>
+</context>
+<context>
+    <name>Layouts</name>
+    <message>
+        <source>Loss plot</source>
+        <translation>损失曲线图</translation>
+    </message>
+    <message>
+        <source>Parameters plot</source>
+        <translation>参数曲线图</translation>
+    </message>
+    <message>
+        <source>Gradients plot</source>
+        <translation>梯度曲线图</translation>
+    </message>
+    <message>
+        <source>Data and fitted line</source>
+        <translation>数据与拟合直线</translation>
+    </message>
+    <message>
+        <source>Loss landscape over (w, b)</source>
+        <translation>(w, b) 上的损失曲面</translation>
+    </message>
+    <message>
+        <source>Beginner</source>
+        <translation>入门</translation>
+    </message>
+    <message>
+        <source>What the first lessons need: the five calls, the values, the code, the loss plot and the lesson. Every other panel stays in the View menu.</source>
+        <translation>前几课需要的内容：五个调用、数值、代码、损失曲线图和课程。其他面板都在“视图”菜单里。</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>完整</translation>
+    </message>
+    <message>
+        <source>Every panel and every plot.</source>
+        <translation>所有面板和所有图表。</translation>
+    </message>
+    <message>
+        <source>Reset layout</source>
+        <translation>重置布局</translation>
+    </message>
+    <message>
+        <source>Put the panels of the current layout back where they began.</source>
+        <translation>把当前布局的面板放回最初的位置。</translation>
+    </message>
+    <message>
+        <source>Presentation mode</source>
+        <translation>演示模式</translation>
+    </message>
+    <message>
+        <source>Full screen for a projector: larger text, and only the controls, the values, the loss plot and the code. Esc leaves it.</source>
+        <translation>适合投影的全屏：字更大，只显示控制、数值、损失曲线图和代码。按 Esc 退出。</translation>
+    </message>
+    <message>
+        <source>{panel} is shown in the middle of the window.</source>
+        <translation>{panel}显示在窗口中间。</translation>
+    </message>
+    <message>
+        <source>The {panel} panel opened in its own window.</source>
+        <translation>“{panel}”面板在单独的窗口中打开了。</translation>
+    </message>
+    <message>
+        <source>on the left</source>
+        <translation>左侧</translation>
+    </message>
+    <message>
+        <source>on the right</source>
+        <translation>右侧</translation>
+    </message>
+    <message>
+        <source>at the top</source>
+        <translation>顶部</translation>
+    </message>
+    <message>
+        <source>at the bottom</source>
+        <translation>底部</translation>
+    </message>
+    <message>
+        <source>The {panel} panel is shown {side}, as a tab beside {other}.</source>
+        <translation>“{panel}”面板显示在{side}，是“{other}”旁边的一个标签页。</translation>
+    </message>
+    <message>
+        <source>The {panel} panel is shown {side}.</source>
+        <translation>“{panel}”面板显示在{side}。</translation>
     </message>
 </context>
 <context>
@@ -1054,13 +1165,124 @@ If it happens again, please send that file to your teacher or to the GradLab tea
         <source>Train on this example data set; the other settings stay (Ctrl+Z undoes).</source>
         <translation>用这组示例数据训练；其他设置保持不变（Ctrl+Z 撤销）。</translation>
     </message>
+    <message>
+        <source>It starts the experiment over</source>
+        <translation>它会让实验重新开始</translation>
+    </message>
+    <message>
+        <source>compares the runs side by side</source>
+        <translation>把几次运行并排对比</translation>
+    </message>
+    <message>
+        <source>waits for you to step</source>
+        <translation>然后等你一步一步执行</translation>
+    </message>
+    <message>
+        <source>turns the mistake mode on</source>
+        <translation>打开犯错模式</translation>
+    </message>
+    <message>
+        <source>({effects}.)</source>
+        <translation>（{effects}。）</translation>
+    </message>
+    <message>
+        <source>Start over?</source>
+        <translation>重新开始？</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>the parameters plot</source>
+        <translation>参数曲线图</translation>
+    </message>
+    <message>
+        <source>the gradients plot</source>
+        <translation>梯度曲线图</translation>
+    </message>
+    <message>
+        <source>the data and fitted line plot</source>
+        <translation>数据与拟合直线图</translation>
+    </message>
+    <message>
+        <source>the loss landscape</source>
+        <translation>损失曲面</translation>
+    </message>
+    <message>
+        <source>the Graph panel</source>
+        <translation>“计算图”面板</translation>
+    </message>
+    <message>
+        <source>the Messages panel</source>
+        <translation>“消息”面板</translation>
+    </message>
+    <message>
+        <source>the Maths panel</source>
+        <translation>“手算”面板</translation>
+    </message>
+    <message>
+        <source>the Optimizer state panel</source>
+        <translation>“优化器状态”面板</translation>
+    </message>
+    <message>
+        <source>the Session as code panel</source>
+        <translation>“会话代码”面板</translation>
+    </message>
+    <message>
+        <source>the Lab panel</source>
+        <translation>“实验室”面板</translation>
+    </message>
+    <message>
+        <source>Show {panel} in the window.</source>
+        <translation>在窗口中显示{panel}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>runs at %n update(s) a second (the Speed slider moves)</source>
+        <translation>
+            <numerusform>以每秒 %n 次更新运行（“速度”滑块会随之移动）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Your %n update(s) so far will be discarded. To keep them, cancel and save first (File ▸ Save).</source>
+        <translation>
+            <numerusform>到目前为止的 %n 次更新将被丢弃。想保留它们，请先取消，再保存（文件 ▸ 保存）。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Loading</name>
+    <message>
+        <source>Importing PyTorch…</source>
+        <translation>正在导入 PyTorch…</translation>
+    </message>
+    <message>
+        <source>Building the first optimizer…</source>
+        <translation>正在创建第一个优化器…</translation>
+    </message>
+    <message>
+        <source>Making the tutorial&apos;s data and model…</source>
+        <translation>正在生成训练数据和教程中的模型…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Loading PyTorch</source>
+        <translation>正在加载 PyTorch</translation>
+    </message>
+    <message>
+        <source>step %v of %m</source>
+        <translation>第 %v 步，共 %m 步</translation>
+    </message>
+    <message>
+        <source>The buttons come alive when it is done: a few seconds, longer on a busy computer.</source>
+        <translation>加载完成后按钮就能用了：通常几秒钟，电脑繁忙时会更久。</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
-    <message>
-        <source>GradLab: watch a network learn</source>
-        <translation>GradLab：看神经网络如何学习</translation>
-    </message>
     <message>
         <source>Controls</source>
         <translation>控制</translation>
@@ -1336,6 +1558,66 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Export data</source>
         <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Watch a network learn</source>
+        <translation>看神经网络学习</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Larger text, plots and lines everywhere (Ctrl+wheel too)</source>
+        <translation>放大所有文字、图表和线条（也可以按住 Ctrl 滚动滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Smaller text, plots and lines everywhere</source>
+        <translation>缩小所有文字、图表和线条</translation>
+    </message>
+    <message>
+        <source>Actual size</source>
+        <translation>实际大小</translation>
+    </message>
+    <message>
+        <source>Back to 100 %</source>
+        <translation>回到 100 %</translation>
+    </message>
+    <message>
+        <source>Actual size (now {percent} %)</source>
+        <translation>实际大小（当前 {percent} %）</translation>
+    </message>
+    <message>
+        <source>Training script (.py)…</source>
+        <translation>训练脚本（.py）…</translation>
+    </message>
+    <message>
+        <source>The code panel&apos;s script for the current settings, as a Python file that computes what GradLab computes</source>
+        <translation>“代码”面板中对应当前设置的脚本，存成 Python 文件，算出的结果和 GradLab 完全相同</translation>
+    </message>
+    <message>
+        <source>Layout</source>
+        <translation>布局</translation>
+    </message>
+    <message>
+        <source>Panels</source>
+        <translation>面板</translation>
+    </message>
+    <message>
+        <source>Plots</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Export the training script</source>
+        <translation>导出训练脚本</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 脚本 (*.py)</translation>
     </message>
 </context>
 <context>
@@ -1853,6 +2135,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <source>it is not a regular file (a folder, a device or a pipe).</source>
         <translation>它不是普通文件（而是文件夹、设备或管道）。</translation>
     </message>
+    <message>
+        <source>Paused, so the model stays where it is. Click the map again to start the model from that (w, b).</source>
+        <translation>已暂停，模型停在原处。再点一次图，模型就从那个 (w, b) 开始。</translation>
+    </message>
+    <message>
+        <source>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</source>
+        <translation>对比期间，数值以及参数和梯度曲线图显示的是主运行，它在等待：按“回到单次运行”即可继续。</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerState</name>
@@ -1987,10 +2277,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>模型</translation>
     </message>
     <message>
-        <source> ({shown} of {total} points shown)</source>
-        <translation>（显示 {shown}/{total} 个点）</translation>
-    </message>
-    <message>
         <source>The samples (grey) and the model&apos;s current prediction for every x. Training turns the line until it runs through the points.
 Draw your own data: click to add a sample, drag one to move it, right-click (or Shift+click) one to delete it; Ctrl+Z undoes. Each change starts the experiment over on the new data.</source>
         <translation>样本（灰色）和模型对每个 x 的当前预测。训练会转动这条直线，直到它穿过这些点。
@@ -2013,12 +2299,24 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
         <translation>从头画出你自己的数据：只留下一个样本（数据至少要有一个样本），然后点击添加更多。Ctrl+Z 可以找回原来的数据。</translation>
     </message>
     <message>
-        <source>your data and fitted line</source>
-        <translation>你的数据与拟合直线</translation>
+        <source>your data</source>
+        <translation>你的数据</translation>
     </message>
     <message>
         <source>Click: add · drag: move · right-click: delete</source>
         <translation>点击：添加 · 拖动：移动 · 右键：删除</translation>
+    </message>
+    <message>
+        <source>true w, b</source>
+        <translation>真实 w、b</translation>
+    </message>
+    <message>
+        <source>{title} (waiting)</source>
+        <translation>{title}（等待中）</translation>
+    </message>
+    <message>
+        <source>{shown} of {total} points shown</source>
+        <translation>显示了 {total} 个点中的 {shown} 个</translation>
     </message>
 </context>
 <context>
@@ -2164,6 +2462,10 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
     <message>
         <source>The value of loss = criterion(y_pred, y): how wrong the model is.</source>
         <translation>loss = criterion(y_pred, y) 的值：衡量模型错了多少。</translation>
+    </message>
+    <message>
+        <source>Comparing: these are the main run&apos;s values. It waits until you press Back to one run.</source>
+        <translation>正在对比：这里是主运行的数值。它会一直等到你按“回到单次运行”。</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ import torch
 
 from gradlab.core import lessons
 from gradlab.core.example_data import EXAMPLES
+from gradlab.core.lessons import SHOWABLE
 from gradlab.core.tryit import TRY_IT
 
 LANGS = lessons.LANGUAGES
@@ -201,14 +202,24 @@ def test_every_link_in_a_lesson_goes_somewhere_real():
             for target in targets:
                 # Answer links are made by rendering, never written in a lesson.
                 assert target.startswith(
-                    ("gradlab:try/", "gradlab:lesson/", "gradlab:data/", "https://")
+                    (
+                        "gradlab:try/",
+                        "gradlab:lesson/",
+                        "gradlab:data/",
+                        "gradlab:show/",
+                        "https://",
+                    )
                 ), target
                 if target.startswith("gradlab:lesson/"):
                     assert target.removeprefix("gradlab:lesson/") in slugs, target
                 if target.startswith("gradlab:data/"):
                     assert target.removeprefix("gradlab:data/") in EXAMPLES, target
+                if target.startswith("gradlab:show/"):
+                    assert target.removeprefix("gradlab:show/") in SHOWABLE, target
             found[lang] = sorted(
-                t for t in targets if t.startswith(("gradlab:lesson/", "gradlab:data/"))
+                t
+                for t in targets
+                if t.startswith(("gradlab:lesson/", "gradlab:data/", "gradlab:show/"))
             )
         assert found["en"] == found["zh_CN"], info.slug
 

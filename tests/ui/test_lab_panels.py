@@ -118,12 +118,18 @@ def test_landscape_skips_redrawing_a_settled_path():
 
 
 def test_landscape_legend_only_names_compared_runs(qtbot, window):
+    window.layouts.apply("full")  # the landscape is not in the Beginner layout
     qtbot.waitUntil(lambda: window.controller.landscape is not None, timeout=10_000)
-    assert not window.landscape.legend.isVisible()  # an empty backdrop would be a blank box
+    assert not window.landscape.legend.isVisible()  # an empty legend would be a blank box
     window.controls.speed_slider.setValue(window.controls.speed_slider.maximum())
     click(qtbot, window, "compareButton")
     qtbot.waitUntil(lambda: window.landscape.legend.isVisible(), timeout=10_000)
-    assert len(window.landscape.legend.items) == 3
+    labels = [run.label for run in window.controller.compare.runs]
+    assert len(labels) == 3
+    assert all(label in window.landscape.legend.text() for label in labels)
+    # Under the map, not on it: the legend never covers the paths.
+    plot = window.landscape.plot
+    assert window.landscape.legend.geometry().top() >= plot.geometry().bottom()
     qtbot.waitUntil(lambda: not window.controller.running, timeout=60_000)
     click(qtbot, window, "compareStopButton")
     qtbot.waitUntil(lambda: not window.landscape.legend.isVisible(), timeout=10_000)

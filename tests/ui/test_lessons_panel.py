@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from PySide6.QtCore import QUrl
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QMessageBox, QTextBrowser, QWidget
 
 from gradlab.core import lessons
 from gradlab.core.config import ExperimentConfig
@@ -28,7 +28,14 @@ def make_panel(qtbot, window, language="en"):
 
 
 def click_link(panel, name):
+    """Click a try-it link; when it asks before discarding updates, say yes."""
     panel.on_anchor_clicked(QUrl(f"gradlab:try/{name}"))
+    box = panel.confirm_box
+    if box is not None:
+        start_over = [
+            b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole
+        ]
+        start_over[0].click()
 
 
 def test_lists_lessons_in_both_languages_before_torch_is_ready(qtbot):

@@ -8,6 +8,7 @@ the tutorial's loop written out in tests/reference.py on the same points.
 
 import ast
 
+import pytest
 import torch
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtTest import QTest
@@ -111,6 +112,15 @@ def trained_matches_reference(qtbot, win, updates: int) -> None:
     snap = win.controller.snapshot
     assert snap.w == ref.weight.item() and snap.b == ref.bias.item()
     assert snap.loss == loss.item()
+
+
+@pytest.fixture
+def window(window, qtbot):
+    """The window in its Full layout: the Beginner layout of a first start shows
+    the loss plot only, and these tests draw on the data plot."""
+    window.layouts.apply("full")
+    qtbot.waitUntil(lambda: window.plots.data_plot.isVisible(), timeout=5_000)
+    return window
 
 
 def test_drawing_adds_moves_deletes_and_undoes_with_real_mouse_events(qtbot, window):
@@ -252,6 +262,7 @@ def test_own_data_disable_the_generated_settings_and_a_lesson_link_opens_an_exam
     for name in ("samplesInput", "noiseInput", "trueWInput", "trueBInput"):
         assert not win.controls.findChild(object, name).isEnabled(), name
     label = find(win, QLabel, "ownDataLabel")
+    win.controls.settings_tabs.setCurrentIndex(1)  # the Data page
     assert label.isVisible() and "24" in label.text()
     back = find(win, QPushButton, "generatedDataButton")
     QTest.mouseClick(back, LEFT)

@@ -10,8 +10,9 @@ frame.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer, Slot
-from PySide6.QtGui import QColor, QFontDatabase, QGuiApplication, QTextCursor, QTextFormat
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QTextCursor, QTextFormat
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QPlainTextEdit,
     QPushButton,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from gradlab.core import codegen, codegen_text
 from gradlab.core.fileio import atomic_write_text
-from gradlab.ui import i18n, script_file
+from gradlab.ui import i18n, script_file, zoom
 from gradlab.ui.highlighter import PythonHighlighter
 
 translate = QCoreApplication.translate
@@ -121,7 +122,7 @@ class CodePanel(QWidget):
             )
         )
         self.view.setAccessibleName(translate("CodePanel", "Training script"))
-        self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.view.setFont(zoom.fixed_font())
         self.highlighter = PythonHighlighter(self.view.document(), colours)
 
         script_file.lay_out(self, self.caption, self.copy_button, self.save_button, self.view)
@@ -146,6 +147,12 @@ class CodePanel(QWidget):
         self.highlighter.set_colours(colours)
         self._shown = None
         self._update_highlight()
+
+    def apply_zoom(self, _factor: float) -> None:
+        """The script's fixed-width font and the caption's two lines at the new zoom."""
+        self.view.setFont(zoom.fixed_font())
+        lines = QFontMetrics(QApplication.font()).lineSpacing()  # the caption's, just zoomed
+        self.caption.setFixedHeight(2 * lines + 2)
 
     # ------------------------------------------------------------- reacting
     @Slot(object)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSlider,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,13 @@ TEXT_FIELDS = (
     ("true_w", "trueWInput"),
     ("true_b", "trueBInput"),
     ("hidden", "hiddenInput"),
+)
+# The settings in three tabs of a few rows each: on a 600-pixel screen every
+# field is in sight after at most one click (one long form put Model below the fold).
+SETTINGS_PAGES = (
+    ("training", ("lr", "optimizer", "momentum", "batch_size")),
+    ("data", ("samples", "noise", "seed", "true_w", "true_b")),
+    ("model", ("model", "hidden", "target", "loss")),
 )
 COMBO_FIELDS = (
     ("optimizer", "optimizerCombo", OPTIMIZERS),
@@ -180,7 +188,9 @@ class ControlsPanel(QWidget):
         self.combos: dict[str, QComboBox] = {}
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        # Tight: on a 600-pixel screen every row counts (see SETTINGS_PAGES).
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
         layout.addWidget(self._build_phases())
         layout.addWidget(self._build_motions())
         layout.addWidget(self._build_settings())
@@ -200,7 +210,7 @@ class ControlsPanel(QWidget):
     def _build_phases(self) -> QGroupBox:
         box = QGroupBox(translate("Controls", "One training step, one call at a time"))
         grid = QVBoxLayout(box)
-        grid.setSpacing(3)
+        grid.setSpacing(2)
         for i, (phase, name, code) in enumerate(PHASE_BUTTONS, start=1):
             button = QPushButton(f"{i}  {code}")
             button.setObjectName(name)
@@ -226,10 +236,14 @@ class ControlsPanel(QWidget):
         grid.addWidget(self.skip_check)
         return box
 
-    def _build_motions(self) -> QGroupBox:
-        box = QGroupBox(translate("Controls", "Run"))
+    def _build_motions(self) -> QWidget:
+        # No frame and no title (the buttons name themselves): the rows it saves
+        # keep the settings in sight on a 600-pixel screen.
+        box = QWidget()
+        box.setObjectName("motionsBox")
         grid = QGridLayout(box)
-        grid.setSpacing(4)
+        grid.setContentsMargins(2, 2, 2, 2)
+        grid.setSpacing(3)
         self.next_button = self._motion(
             "nextPhaseButton",
             translate("Controls", "Next phase (F10)"),
@@ -316,28 +330,50 @@ class ControlsPanel(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return button
 
-    def _build_settings(self) -> QGroupBox:
-        box = QGroupBox(translate("Controls", "Experiment"))
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setVerticalSpacing(3)
+    def _build_settings(self) -> QTabWidget:
+        tabs = QTabWidget()
+        tabs.setObjectName("settingsTabs")
+        tabs.setDocumentMode(True)
+        titles = {
+            "training": (
+                translate("Controls", "Training"),
+                translate("Controls", "How the model learns: the update rule and its step size."),
+            ),
+            "data": (
+                translate("Controls", "Data"),
+                translate(
+                    "Controls",
+                    "The samples the model learns from: generated (y = w·x + b, plus noise) or "
+                    "your own.",
+                ),
+            ),
+            "model": (
+                translate("Controls", "Model and loss"),
+                translate(
+                    "Controls",
+                    "The model, the function it has to fit, and the loss that scores it.",
+                ),
+            ),
+        }
+        self.settings_tabs = tabs
+        for key, names in SETTINGS_PAGES:
+            page = QWidget()
+            page.setObjectName(f"{key}SettingsPage")
+            form = QFormLayout(page)
+            form.setContentsMargins(6, 4, 6, 2)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            form.setVerticalSpacing(2)
+            self._build_fields(form, names)
+            if key == "data":
+                self._build_own_data_rows(form)
+            title, tip = titles[key]
+            tabs.addTab(page, title)
+            tabs.setTabToolTip(tabs.count() - 1, tip)
+        return tabs
+
+    def _build_fields(self, form: QFormLayout, order) -> None:
         combos = {name: (obj, choices) for name, obj, choices in COMBO_FIELDS}
         texts = dict(TEXT_FIELDS)
-        order = [
-            "lr",
-            "optimizer",
-            "momentum",
-            "batch_size",
-            "loss",
-            "samples",
-            "noise",
-            "seed",
-            "true_w",
-            "true_b",
-            "model",
-            "target",
-            "hidden",
-        ]
         for name in order:
             if name in combos:
                 obj, choices = combos[name]
@@ -363,7 +399,10 @@ class ControlsPanel(QWidget):
                 self.lr_bound.setObjectName("lrBoundLabel")
                 self.lr_bound.setWordWrap(True)
                 form.addRow("", self.lr_bound)
-        # With the student's own data the generated-data settings do not apply.
+
+    def _build_own_data_rows(self, form: QFormLayout) -> None:
+        """With the student's own data the generated-data settings do not apply:
+        a sentence says so, and a button goes back to generated data."""
         self.own_data_label = QLabel("")
         self.own_data_label.setObjectName("ownDataLabel")
         self.own_data_label.setWordWrap(True)
@@ -379,7 +418,6 @@ class ControlsPanel(QWidget):
         self.generated_button.clicked.connect(self.controller.data_editor.use_generated)
         form.addRow(self.own_data_label)
         form.addRow(self.generated_button)
-        return box
 
     # -------------------------------------------------------------- reacting
     def _field_edited(self, name: str) -> None:

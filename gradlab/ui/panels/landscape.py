@@ -10,18 +10,26 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from gradlab.ui.plotting import COMPARE_COLOURS, MAX_CURVE_POINTS, set_streaming
+from gradlab.ui import zoom
+from gradlab.ui.messages import Message
+from gradlab.ui.plotting import (
+    COMPARE_COLOURS,
+    MAX_CURVE_POINTS,
+    colour_plot,
+    compare_legend_html,
+    set_streaming,
+    setup_plot,
+    tick_font,
+)
 from gradlab.ui.updates import CompareView, LandscapeView
 
 translate = QCoreApplication.translate
 
 CONTOUR_LEVELS = 9
-
-
-def _legend_brush(colours):
-    backdrop = pg.mkColor(colours.background)
-    backdrop.setAlpha(215)
-    return pg.mkBrush(backdrop)
+PATH_WIDTH = 2  # sizes at 100 % zoom
+POINT_SIZE = 10
+STAR_SIZE = 16
+EDGE_MARK_SIZE = 18
 
 
 def path_rows(n: int) -> np.ndarray:
@@ -62,18 +70,14 @@ class LandscapePanel(QWidget):
         self._path_shown = None  # the (w, b) arrays the path was last drawn with
         self._start = None  # (w, b) before the first update, when this session had one
         self._generation = -1
+        self._keep_view = False  # the next surface keeps the current view (a click)
 
-        self.plot = pg.PlotWidget()
-        self.plot.setObjectName("landscapePlot")
+        self.plot = setup_plot(
+            pg.PlotWidget(), "landscapePlot", translate("Landscape", "loss over (w, b)"), "w"
+        )
         item = self.plot.getPlotItem()
-        item.setTitle(translate("Landscape", "loss over (w, b)"))
-        item.setLabel("bottom", "w")
         item.setLabel("left", "b")
-        item.hideButtons()
-        self.plot.setMouseEnabled(x=False, y=False)
-        item.vb.disableAutoRange()
-        for side in ("left", "bottom"):
-            item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        item.showGrid(x=False, y=False)  # the contours are its grid
         self.plot.setToolTip(
             translate(
                 "Landscape",
@@ -85,19 +89,33 @@ class LandscapePanel(QWidget):
         self.image = pg.ImageItem()
         self.image.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.plot.addItem(self.image)
-        self.path = pg.PlotCurveItem(pen=pg.mkPen(colours.weight, width=2))
+        self.path = pg.PlotCurveItem(pen=pg.mkPen(colours.weight, width=PATH_WIDTH))
         self.plot.addItem(self.path)
-        self.point = pg.ScatterPlotItem(size=10, pen=pg.mkPen("w"), brush=pg.mkBrush(colours.bias))
+        self.point = pg.ScatterPlotItem(
+            size=POINT_SIZE, pen=pg.mkPen("w"), brush=pg.mkBrush(colours.bias)
+        )
         self.plot.addItem(self.point)
         self.star = pg.ScatterPlotItem(
-            size=16, symbol="star", pen=pg.mkPen("k"), brush=pg.mkBrush("#ffeb3b")
+            size=STAR_SIZE, symbol="star", pen=pg.mkPen("k"), brush=pg.mkBrush("#ffeb3b")
         )
         self.plot.addItem(self.star)
-        # A backdrop in the theme's colour: legend text stays readable on any
-        # colour of the heatmap, light or dark theme.
-        self.legend = item.addLegend(offset=(-5, 5), brush=_legend_brush(colours))
-        self.legend.hide()  # names the compared runs; empty otherwise
+        # When the model leaves the map (a diverging run), an arrow at the map's
+        # edge points to where it went, with its (w, b).
+        self.edge_mark = pg.ScatterPlotItem(size=EDGE_MARK_SIZE, pen=pg.mkPen("w", width=1.5))
+        self.edge_mark.setZValue(10)
+        self.edge_mark.hide()
+        self.plot.addItem(self.edge_mark)
+        self.edge_text = pg.TextItem(anchor=(0.5, 0.5), fill=pg.mkBrush(0, 0, 0, 170), color="w")
+        self.edge_text.setZValue(10)
+        self.edge_text.hide()
+        self.plot.addItem(self.edge_text)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
+        # In compare mode: which colour is which run, under the map (a legend on
+        # the map covered the paths).
+        self.legend = QLabel()
+        self.legend.setObjectName("landscapeCompareLegend")
+        self.legend.setWordWrap(True)
+        self.legend.hide()
 
         self.note = QLabel(
             translate(
@@ -109,8 +127,14 @@ class LandscapePanel(QWidget):
         )
         self.note.setWordWrap(True)
         self.note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.map = QWidget()  # the plot with the compare legend under it
+        map_box = QVBoxLayout(self.map)
+        map_box.setContentsMargins(0, 0, 0, 0)
+        map_box.setSpacing(0)
+        map_box.addWidget(self.plot, 1)
+        map_box.addWidget(self.legend)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.plot)
+        self.stack.addWidget(self.map)
         self.stack.addWidget(self.note)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -123,21 +147,53 @@ class LandscapePanel(QWidget):
         controller.runningChanged.connect(lambda running: set_streaming([self.plot], running))
         self._dirty = False
 
+        self.apply_colours(colours)
+
+    @property
+    def drawn(self) -> bool:
+        """True when the map shows a landscape (the linear model's)."""
+        return self.stack.currentWidget() is self.map
+
     def apply_colours(self, colours) -> None:
+        """The theme's colours (title, axes, the path and point) at the zoom's sizes."""
         self._colours = colours
-        self.plot.setBackground(colours.background)
-        self.path.setPen(pg.mkPen(colours.weight, width=2))
+        colour_plot(self.plot, colours)
+        self.path.setPen(pg.mkPen(colours.weight, width=zoom.line_width(PATH_WIDTH)))
         self.point.setBrush(pg.mkBrush(colours.bias))
-        self.legend.setBrush(_legend_brush(colours))
+        self.point.setSize(POINT_SIZE * zoom.factor())
+        self.star.setSize(STAR_SIZE * zoom.factor())
+        self.edge_mark.setSize(EDGE_MARK_SIZE * zoom.factor())
+        self.edge_text.setFont(tick_font())
+        n = len(self._compare_items)
+        for i, curve in enumerate(self._compare_items):
+            curve.setPen(
+                pg.mkPen(COMPARE_COLOURS[i % 4], width=zoom.line_width(_compare_width(i, n)))
+            )
+
+    def apply_zoom(self, _factor: float) -> None:
+        self.apply_colours(self._colours)
 
     # ------------------------------------------------------------- updates
     @Slot(object)
     def _draw_surface(self, land: LandscapeView | None) -> None:
         """None for a model whose loss cannot be drawn as a map."""
         if land is None:
+            # Nothing of an earlier landscape stays behind (an export would show it).
+            self.image.clear()
+            for c in self._contours:
+                self.plot.removeItem(c)
+            self._contours = []
+            self.path.setData([], [])
+            self.point.setData([], [])
+            self.star.setData([], [])
+            self._last_point = None
+            self._path_shown = None
+            self._show_edge_mark(None)
             self.stack.setCurrentWidget(self.note)
             return
-        self.stack.setCurrentWidget(self.plot)
+        keep_view = self._keep_view
+        self._keep_view = False
+        self.stack.setCurrentWidget(self.map)
         surf = land.surface
         ws, bs = np.asarray(surf.ws), np.asarray(surf.bs)
         values = np.asarray(surf.loss)  # [b index][w index]
@@ -160,8 +216,9 @@ class LandscapePanel(QWidget):
             self._contours.append(curve)
         w_opt, b_opt = land.optimum
         self.star.setData([w_opt], [b_opt], name=translate("Landscape", "optimum"))
-        self.plot.setXRange(ws[0], ws[-1], padding=0)
-        self.plot.setYRange(bs[0], bs[-1], padding=0)
+        if not keep_view:
+            self.plot.setXRange(ws[0], ws[-1], padding=0)
+            self.plot.setYRange(bs[0], bs[-1], padding=0)
         self._version = -1
         self._path_shown = None
         self._redraw_path()
@@ -172,11 +229,11 @@ class LandscapePanel(QWidget):
         for item in self._compare_items:
             self.plot.removeItem(item)
         self._compare_items = []
-        self.legend.clear()
         self.legend.setVisible(bool(view))
         if not view:
             self.path.show()
             return
+        self.legend.setText(compare_legend_html([run.label for run in view.runs]))
         self.path.hide()  # the compared runs replace the single trajectory
         start = view.start
         n = len(view.runs)
@@ -184,9 +241,7 @@ class LandscapePanel(QWidget):
             ws, bs = run.w, run.b
             if start:  # history rows come after each update: every walk begins here
                 ws, bs = [start[0], *ws], [start[1], *bs]
-            # Runs often share their first moves: earlier runs are drawn wider,
-            # underneath, so a path covered by a later one still shows at its edges.
-            width = 1.5 + 1.5 * (n - 1 - i)
+            width = zoom.line_width(_compare_width(i, n))
             curve = pg.PlotCurveItem(
                 ws, bs, pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=width), name=run.label
             )
@@ -197,7 +252,7 @@ class LandscapePanel(QWidget):
     # -------------------------------------------------------------- frames
     @Slot(object)
     def _on_frame(self, frame) -> None:
-        if self.stack.currentWidget() is not self.plot:
+        if not self.drawn:
             return
         snap = frame.snapshot
         if frame.generation != self._generation:
@@ -214,7 +269,44 @@ class LandscapePanel(QWidget):
             if point != self._last_point:
                 self._last_point = point
                 self.point.setData([point[0]], [point[1]])
+                self._show_edge_mark(point)
                 self._dirty = True
+
+    def _show_edge_mark(self, point) -> None:
+        """An arrow on the map's edge towards a point outside it (None hides it)."""
+        vb = self.plot.getPlotItem().vb
+        (x0, x1), (y0, y1) = vb.viewRange()
+        w, b = point if point is not None else (0.0, 0.0)
+        finite = np.isfinite(w) and np.isfinite(b)
+        inside = point is None or (finite and x0 <= w <= x1 and y0 <= b <= y1)
+        self.edge_mark.setVisible(not inside)
+        self.edge_text.setVisible(not inside)
+        if inside:
+            return
+        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
+        if finite:
+            # Where the line from the centre to the point crosses the edge, a bit inside.
+            dx, dy = w - cx, b - cy
+            t = min(
+                (0.46 * (x1 - x0)) / abs(dx) if dx else np.inf,
+                (0.46 * (y1 - y0)) / abs(dy) if dy else np.inf,
+            )
+            ex, ey = cx + dx * t, cy + dy * t
+            symbol = _arrow_symbol(dx / (x1 - x0), dy / (y1 - y0))
+            text = translate("Landscape", "off the map: w = {w}, b = {b}").format(
+                w=f"{w:.3g}", b=f"{b:.3g}"
+            )
+        else:
+            ex, ey, symbol = cx, cy, "x"
+            text = translate("Landscape", "off the map: w or b is no longer a number")
+        self.edge_mark.setData([ex], [ey], symbol=symbol, brush=pg.mkBrush(self._colours.bias))
+        self.edge_text.setText(text)
+        # Beside the arrow, on the side towards the middle, so it stays on the map.
+        right, top = ex > cx, ey > cy
+        self.edge_text.setAnchor((1.0 if right else 0.0, 0.0 if top else 1.0))
+        self.edge_text.setPos(
+            ex - 0.04 * (x1 - x0) * (1 if right else -1), ey - 0.06 * (y1 - y0) * (1 if top else -1)
+        )
 
     def _redraw_path(self) -> None:
         s = self.controller.series
@@ -238,10 +330,7 @@ class LandscapePanel(QWidget):
 
     # ---------------------------------------------------------------- click
     def _clicked(self, event) -> None:
-        if (
-            event.button() != Qt.MouseButton.LeftButton
-            or self.stack.currentWidget() is not self.plot
-        ):
+        if event.button() != Qt.MouseButton.LeftButton or not self.drawn:
             return
         vb = self.plot.getPlotItem().vb
         if not vb.sceneBoundingRect().contains(event.scenePos()):
@@ -249,6 +338,29 @@ class LandscapePanel(QWidget):
         p = vb.mapSceneToView(event.scenePos())
         self.choose_start(p.x(), p.y())
 
-    def choose_start(self, w: float, b: float) -> None:
-        """Start the model from (w, b), as clicking the map does."""
-        self.controller.set_parameters({"weight": round(w, 4), "bias": round(b, 4)})
+    def choose_start(self, w: float, b: float) -> bool:
+        """Start the model from (w, b), as clicking the map does. While a run goes
+        on, a click pauses it instead (a moving model would jump under the
+        student's hand): the next click chooses. True when the model moved."""
+        c = self.controller
+        if c.running:
+            c.pause()
+            c.message.emit(Message("info", "landscape.paused", {}))
+            return False
+        self._keep_view = True  # the map stays put: the student clicked inside it
+        c.set_parameters({"weight": round(w, 4), "bias": round(b, 4)})
+        return True
+
+
+def _compare_width(i: int, n: int) -> float:
+    """Runs often share their first moves: earlier runs are drawn wider,
+    underneath, so a path covered by a later one still shows at its edges."""
+    return 1.5 + 1.5 * (n - 1 - i)
+
+
+def _arrow_symbol(dx: float, dy: float) -> str:
+    """pyqtgraph's arrow symbol pointing most nearly along (dx, dy)."""
+    # Filled triangles (pyqtgraph draws symbols with y downwards: "t" points down).
+    if abs(dx) >= abs(dy):
+        return "t2" if dx > 0 else "t3"
+    return "t1" if dy > 0 else "t"

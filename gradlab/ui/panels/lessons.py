@@ -3,10 +3,12 @@ check questions whose answers show on request.
 
 Lessons come from gradlab.core.lessons; a `gradlab:try/<name>` link never
 navigates: it sets the app up through the controller (gradlab.core.tryit says
-how); a `gradlab:data/<name>` link opens one of the example data sets by its
-name (core.example_data: a name, never a path). A `gradlab:answer/<n>` link
-shows or hides answer n of the lesson (the
-lesson is rendered again: nothing in it is ever run). Live values need torch:
+how), after asking when it would discard updates. A `gradlab:data/<name>` link
+opens one of the example data sets by its name (core.example_data: a name, never
+a path). A `gradlab:answer/<n>` link shows or hides answer n of the lesson (the
+lesson is rendered again: nothing in it is ever run). A `gradlab:show/<name>`
+link reveals a panel or plot by its object name (the window shows it and says
+where). Live values need torch:
 until the worker has loaded it they show "…", then they are computed once in a
 background thread and the lesson re-renders.
 """
@@ -21,13 +23,13 @@ from PySide6.QtGui import (
     QColor,
     QDesktopServices,
     QFont,
-    QFontDatabase,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -43,11 +45,17 @@ from gradlab.core import lessons
 from gradlab.core.example_data import EXAMPLES
 from gradlab.core.example_data import URL_PREFIX as DATA_PREFIX
 from gradlab.core.tryit import TRY_IT, URL_PREFIX, URL_SCHEME
+from gradlab.ui import zoom
+from gradlab.ui.tryit_text import ask_to_start_over, try_it_text
+
+__all__ = ["LessonPanel", "try_it_text"]
 
 translate = QCoreApplication.translate
 
 LESSON_PREFIX = "lesson/"  # gradlab:lesson/<slug> opens another lesson
 ANSWER_PREFIX = lessons.ANSWER_PREFIX  # gradlab:answer/<n> shows or hides answer n
+SHOW_PREFIX = lessons.SHOW_PREFIX  # gradlab:show/<objectName> reveals a panel or a plot
+SHOWABLE = lessons.SHOWABLE
 
 
 def ui_language() -> str:
@@ -55,48 +63,20 @@ def ui_language() -> str:
     return lessons.normalize_language(QLocale().name())
 
 
-def try_it_text(name: str) -> str:
-    """One sentence, in the UI language, saying what a try-it link set up."""
-    texts = {
-        "default": translate(
-            "LessonPanel", "Fresh start: the tutorial's program, lr 0.1, mistake mode off."
-        ),
-        "watch-it-learn": translate(
-            "LessonPanel", "Fresh start, running slowly: watch each update move w and b."
-        ),
-        "lr-too-large": translate(
-            "LessonPanel",
-            "lr = 1.5, above the stable limit: watch every update overshoot further.",
-        ),
-        "lr-too-small": translate(
-            "LessonPanel", "lr = 0.001: watch how little 100 updates achieve."
-        ),
-        "lr-near-limit": translate(
-            "LessonPanel", "lr = 0.9, just under the limit: w and b jump across, then settle."
-        ),
-        "skip-zero-grad": translate(
-            "LessonPanel",
-            "Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient "
-            "add to w.grad.",
-        ),
-        "skip-zero-grad-run": translate(
-            "LessonPanel",
-            "Mistake mode on, running slowly: watch w.grad and the loss swing without end.",
-        ),
-        "noisy-data": translate("LessonPanel", "Noise 0.5 on y: watch where the loss levels off."),
-        "mini-batches": translate(
-            "LessonPanel", "Mini-batches of 10: one update per batch, a shakier loss curve."
-        ),
-        "momentum": translate("LessonPanel", "SGD with momentum 0.9 at lr 0.1."),
-        "adam-vs-sgd": translate(
-            "LessonPanel", "Adam at lr 0.1 (compare it with SGD at lr 0.1, same start)."
-        ),
-        "rmsprop": translate(
-            "LessonPanel", "RMSprop at lr 0.1: press F11 once and watch w and b jump."
-        ),
-    }
-    entry = TRY_IT.get(name)
-    return texts.get(name, entry.description if entry else name)
+def show_link_name(name: str) -> str:
+    """What a `gradlab:show/<name>` link reveals, for its tooltip."""
+    return {
+        "paramPlot": translate("LessonPanel", "the parameters plot"),
+        "gradPlot": translate("LessonPanel", "the gradients plot"),
+        "dataPlot": translate("LessonPanel", "the data and fitted line plot"),
+        "landscapePlot": translate("LessonPanel", "the loss landscape"),
+        "graphDock": translate("LessonPanel", "the Graph panel"),
+        "messagesDock": translate("LessonPanel", "the Messages panel"),
+        "mathsDock": translate("LessonPanel", "the Maths panel"),
+        "optimizerStateDock": translate("LessonPanel", "the Optimizer state panel"),
+        "sessionLogDock": translate("LessonPanel", "the Session as code panel"),
+        "labDock": translate("LessonPanel", "the Lab panel"),
+    }.get(name, name)
 
 
 class LessonView(QTextBrowser):
@@ -123,6 +103,7 @@ class LessonPanel(QWidget):
     """Lesson list, previous/next, and the lesson itself in `lessonView`."""
 
     tryItRequested = Signal(str)  # a try-it link was activated (its name)
+    revealRequested = Signal(str)  # a show link: the panel's or plot's object name
     tryItApplied = Signal(str, str)  # name, one translated sentence of what it set up
     lessonChanged = Signal(str)  # slug of the lesson now shown
     _liveComputed = Signal(str, str)  # slug, language (from the background thread)
@@ -142,6 +123,7 @@ class LessonPanel(QWidget):
         self._markdown = ""
         self._waiting = False
         self._shown_answers: dict[str, set[int]] = {}  # slug -> answers the reader opened
+        self.confirm_box = None  # the question open while a try-it link asks
 
         self.prev_button = QToolButton()
         self.prev_button.setObjectName("lessonPrevButton")
@@ -208,6 +190,10 @@ class LessonPanel(QWidget):
         self._colours = colours
         self._render()
 
+    def apply_zoom(self, _factor: float) -> None:
+        """Headings and code are sized from the text's font: lay the lesson out again."""
+        self._render()
+
     def lesson_slugs(self) -> list[str]:
         return [info.slug for info in self._infos]
 
@@ -246,7 +232,11 @@ class LessonPanel(QWidget):
             if path.startswith(URL_PREFIX):
                 name = path[len(URL_PREFIX) :]
                 self.tryItRequested.emit(name)
-                self.apply_try_it(name)
+                self.request_try_it(name)
+            elif path.startswith(SHOW_PREFIX):
+                name = path[len(SHOW_PREFIX) :]
+                if name in SHOWABLE:
+                    self.revealRequested.emit(name)
             elif path.startswith(LESSON_PREFIX):
                 self.show_lesson(path[len(LESSON_PREFIX) :])
             elif path.startswith(DATA_PREFIX):
@@ -272,6 +262,23 @@ class LessonPanel(QWidget):
     def shown_answers(self) -> set[int]:
         """The answers of the current lesson the reader has opened."""
         return set(self._shown_answers.get(self._slug or "", ()))
+
+    def request_try_it(self, name: str) -> bool:
+        """A try-it link was clicked: set up now, or first ask when that would
+        discard updates the student made. False for an unknown name."""
+        if name not in TRY_IT:
+            return False
+        snap = self.controller.snapshot
+        updates = snap.step if snap is not None and self.controller.ready else 0
+        if updates <= 0:
+            return self.apply_try_it(name)
+        self.confirm_box = ask_to_start_over(self, name, updates, self._on_confirm)
+        return True
+
+    def _on_confirm(self, name: str, accepted: bool) -> None:
+        self.confirm_box = None
+        if accepted:
+            self.apply_try_it(name)
 
     def apply_try_it(self, name: str) -> bool:
         """Set the app up as the try-it entry says: a fresh experiment with its
@@ -313,6 +320,10 @@ class LessonPanel(QWidget):
             path = url.path()
             if path.startswith(URL_PREFIX) and path[len(URL_PREFIX) :] in TRY_IT:
                 return try_it_text(path[len(URL_PREFIX) :])
+            if path.startswith(SHOW_PREFIX) and path[len(SHOW_PREFIX) :] in SHOWABLE:
+                return translate("LessonPanel", "Show {panel} in the window.").format(
+                    panel=show_link_name(path[len(SHOW_PREFIX) :])
+                )
             if path.startswith(ANSWER_PREFIX):
                 number = _answer_number(path[len(ANSWER_PREFIX) :])
                 if number in self.shown_answers():
@@ -351,7 +362,7 @@ class LessonPanel(QWidget):
             self._render()
             if self._pending_try is not None:
                 name, self._pending_try = self._pending_try, None
-                self.apply_try_it(name)
+                self.request_try_it(name)
 
     @Slot(bool)
     def _on_running(self, running: bool) -> None:
@@ -432,6 +443,7 @@ class LessonPanel(QWidget):
         self._waiting = not live and bool(lessons.placeholders(source))
         bar = self.view.verticalScrollBar()
         position = 0 if scroll_top else bar.value()
+        self.view.document().setDefaultFont(QApplication.font())  # inline code follows it
         self.view.setMarkdown(self._markdown)
         self._style_document()
         bar.setValue(position)
@@ -464,8 +476,10 @@ class LessonPanel(QWidget):
         dark = base.lightness() < 128
         code_bg = QColor("#2b2d30") if dark else QColor("#f1f3f5")
         inline_bg = QColor("#34373b") if dark else QColor("#eceef1")
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        body_pt = self.view.font().pointSizeF()
+        mono = zoom.fixed_font()
+        # The application's font, not the view's: right after a zoom the view may
+        # not have taken the new size yet.
+        body_pt = QApplication.font().pointSizeF()
         heading_pt = {1: body_pt * 1.45, 2: body_pt * 1.15, 3: body_pt * 1.05}
         cursor = QTextCursor(doc)
         cursor.beginEditBlock()

@@ -11,7 +11,7 @@ only when a new copy arrives and the panel is visible.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTimer, Slot
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QTextCursor
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from gradlab.core.codegen import session_script
 from gradlab.core.fileio import atomic_write_text
-from gradlab.ui import i18n, script_file
+from gradlab.ui import i18n, script_file, zoom
 from gradlab.ui.highlighter import PythonHighlighter
 from gradlab.ui.updates import SessionLog
 
@@ -83,7 +83,7 @@ class SessionLogPanel(QWidget):
         self.view.setObjectName("sessionLogView")
         self.view.setReadOnly(True)
         self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        self.view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.view.setFont(zoom.fixed_font())
         self.view.setToolTip(
             translate(
                 "SessionLogPanel",
@@ -120,6 +120,9 @@ class SessionLogPanel(QWidget):
     def apply_colours(self, colours) -> None:
         self._colours = colours
         self.highlighter.set_colours(colours)
+
+    def apply_zoom(self, _factor: float) -> None:
+        self.view.setFont(zoom.fixed_font())
 
     # ------------------------------------------------------------- reacting
     @Slot(object)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, Qt, Slot
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gradlab.ui import update_text
+from gradlab.ui import update_text, zoom
 from gradlab.ui.texts import format_value, locale_int
 from gradlab.ui.throttle import RunThrottle
 
@@ -54,8 +54,23 @@ class ValuesPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._content = content
+        # While comparing, these numbers stand still: say why.
+        self.compare_note = QLabel(
+            translate(
+                "Values",
+                "Comparing: these are the main run's values. It waits until you press "
+                "Back to one run.",
+            )
+        )
+        self.compare_note.setObjectName("valuesCompareNote")
+        self.compare_note.setWordWrap(True)
+        self.compare_note.setContentsMargins(8, 4, 8, 0)
+        self.compare_note.hide()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.compare_note)
         outer.addWidget(scroll)
         self.names: dict[str, QLabel] = {}
         self.values: dict[str, QLabel] = {}
@@ -116,16 +131,16 @@ class ValuesPanel(QWidget):
         self._throttle = RunThrottle(RUN_REFRESH_S)
         controller.frame.connect(self._on_frame)
         controller.runningChanged.connect(self._on_running)
+        controller.compareChanged.connect(self._on_compare)
 
     def apply_colours(self, colours) -> None:
         # Palettes and fonts, not style sheets: these labels repaint every frame of
         # a run, and style-sheet painting costs several times more.
         self._colours = colours
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono = zoom.fixed_font()
         bold_mono = QFont(mono)
         bold_mono.setBold(True)
-        big_mono = QFont(mono)
-        big_mono.setPointSizeF(mono.pointSizeF() * 1.15)
+        big_mono = zoom.fixed_font(1.15)
         bold = QFont(self.font())
         bold.setBold(True)
         for key, _obj, colour in ROWS:
@@ -137,6 +152,25 @@ class ValuesPanel(QWidget):
             self.marks[key].setFont(bold)
             _fix_size(self.marks[key], "●", pad=2)
 
+    def wanted_height(self) -> int:
+        """The height that shows every row without scrolling (with one line of
+        arithmetic under each of two rows, as after backward())."""
+        content = self._content
+        width = max(content.width(), 200)
+        rows = content.heightForWidth(width) if content.hasHeightForWidth() else -1
+        rows = rows if rows > 0 else content.sizeHint().height()
+        line = self.fontMetrics().lineSpacing()
+        return (
+            rows
+            + 2 * line
+            + self.compare_note.sizeHint().height() * (not self.compare_note.isHidden())
+        )
+
+    def apply_zoom(self, _factor: float) -> None:
+        """Fonts and the fixed label sizes that follow them, at the new zoom."""
+        self.apply_colours(self._colours)
+        _fix_size(self.step_label, "999999999")
+
     @Slot(object)
     def _on_frame(self, frame) -> None:
         snap = frame.snapshot
@@ -145,6 +179,10 @@ class ValuesPanel(QWidget):
         snap = self._throttle.offer(snap, self.controller.running)
         if snap is not None:
             self._show(snap)
+
+    @Slot(object)
+    def _on_compare(self, view) -> None:
+        self.compare_note.setVisible(view is not None)
 
     @Slot(bool)
     def _on_running(self, running: bool) -> None:

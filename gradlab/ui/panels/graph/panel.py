@@ -11,10 +11,11 @@ animates.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Signal, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QBoxLayout, QWidget
 
+from gradlab.ui import zoom
 from gradlab.ui.panels.graph.captions import describe
 from gradlab.ui.panels.graph.export import ask_and_export, export_scene
 from gradlab.ui.panels.graph.inspector import Inspector, inspect_rows
@@ -27,6 +28,7 @@ from gradlab.ui.throttle import RunThrottle
 translate = QCoreApplication.translate
 
 RUN_REFRESH_S = 0.35  # while training runs: at most ~3 redraws a second
+MIN_TEXT_PT = 7.5  # fitting never shrinks the boxes' text below this (at 100 % zoom)
 SIDE_WIDTH = 176  # the caption and buttons column beside the view
 SIDE_MIN_WIDTH = 380  # narrower than this, the column goes below the view
 QWIDGETSIZE_MAX = (1 << 24) - 1
@@ -65,7 +67,7 @@ class GraphPanel(QWidget):
             translate(
                 "GraphPanel",
                 "The autograd graph PyTorch recorded: grey arrows carry values forward, red "
-                "ones carry gradients back. Drag to pan, use the wheel to zoom, Ctrl+0 to fit. "
+                "ones carry gradients back. Drag to pan, use the wheel to zoom, Fit to see it all. "
                 "Hover over or click a box to inspect it.",
             )
         )
@@ -96,14 +98,8 @@ class GraphPanel(QWidget):
         self._body.addWidget(self._side)
         self._side_by_side = False
 
-        for keys, slot in (
-            ("Ctrl+0", self.fit),
-            (QKeySequence.StandardKey.ZoomIn, lambda: self.view.zoom_by(1.25)),
-            (QKeySequence.StandardKey.ZoomOut, lambda: self.view.zoom_by(0.8)),
-        ):
-            shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
+        # Ctrl+plus, Ctrl+minus and Ctrl+0 belong to the window's zoom (View menu),
+        # which enlarges this panel too; here the wheel zooms the drawing alone.
 
         self.apply_colours(colours)
         if controller.snapshot is not None:
@@ -227,6 +223,13 @@ class GraphPanel(QWidget):
     def orientation(self) -> str:
         return "vertical" if self.graph_scene.vertical else "horizontal"
 
+    def apply_zoom(self, _factor: float) -> None:
+        """Boxes and texts anew in the zoomed font, fitted again."""
+        self._structure = None
+        self._set_graph(self._replay.graph)
+        if self._auto_fit:
+            self._fit()
+
     def apply_colours(self, colours) -> None:
         self._colours = colours
         self.view.setBackgroundBrush(QColor(colours.background))
@@ -331,7 +334,9 @@ class GraphPanel(QWidget):
             self._fit()
 
     def _fit(self) -> None:
-        fitted = self.graph_scene.fit(self.view, self._replay.nodes)
+        # Never smaller than readable: a big graph (the MLP's) is panned instead.
+        smallest = MIN_TEXT_PT * zoom.factor() / max(1.0, self.font().pointSizeF())
+        fitted = self.graph_scene.fit(self.view, self._replay.nodes, smallest)
         if fitted and not self.inspector.isHidden():
             self._place_inspector()
 

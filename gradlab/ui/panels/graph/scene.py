@@ -160,9 +160,11 @@ class GraphScene:
             view.label.setPos(3, 0)
             view.badge.setPos(anchor.x() - rect.width() / 2 - 3, anchor.y() - rect.height() / 2)
 
-    def fit(self, view: QGraphicsView, nodes: dict) -> bool:
+    def fit(self, view: QGraphicsView, nodes: dict, smallest: float = 0.0) -> bool:
         """Fit the graph into the view, in whichever direction (top-to-bottom or
-        left-to-right) shows it larger; False when there is nothing to fit."""
+        left-to-right) shows it larger, but never at a scale below `smallest`
+        (the text would be too small to read: the view then shows the graph's
+        start, and the rest is a drag away). False when there is nothing to fit."""
         if not self.node_views:
             return False
         viewport = view.viewport().size()
@@ -183,9 +185,15 @@ class GraphScene:
             self.vertical = best
             self.relayout(nodes)
         _, w, h = self._layout(self.vertical)
-        s = min(MAX_FIT_SCALE, scale(self.vertical))
+        fitted = min(MAX_FIT_SCALE, scale(self.vertical))
+        s = max(fitted, min(smallest, MAX_FIT_SCALE))
         view.setTransform(QTransform.fromScale(s, s))
-        view.centerOn(QPointF(w / 2, h / 2))
+        loss = self.node_views.get("loss")
+        if s > fitted and loss is not None:
+            # Too large to fit readably: show where backward() starts, at the loss.
+            view.centerOn(loss.box.sceneBoundingRect().center())
+        else:
+            view.centerOn(QPointF(w / 2, h / 2))
         return True
 
     # ------------------------------------------------------------- drawing

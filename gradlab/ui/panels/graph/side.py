@@ -20,7 +20,8 @@ class SideColumn(QWidget):
             translate("GraphPanel", "Fit"),
             translate(
                 "GraphPanel",
-                "Fit the whole graph into the view (Ctrl+0). The wheel zooms, dragging pans.",
+                "Fit the whole graph into the view, as large as it stays readable. The wheel "
+                "zooms, dragging pans.",
             ),
         )
         self.replay_button = self._button(

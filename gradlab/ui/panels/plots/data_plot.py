@@ -16,13 +16,23 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QPointF, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from gradlab.ui import zoom
 from gradlab.ui.plotting import cache_items, colour_plot, setup_plot
 
 translate = QCoreApplication.translate
 
 MAX_SCATTER = 2000  # data points drawn; more only cost paint time
+POINT_SIZE = 5  # at 100 % zoom
+FIT_WIDTH = 2.5
 HIT_PIXELS = 8  # a press this close to a point picks it
 DRAG_PIXELS = 3  # a press that moves less than this is a click
 
@@ -31,7 +41,7 @@ class DataPlot(pg.PlotWidget):
     def __init__(self, colours, parent=None):
         super().__init__(parent)
         setup_plot(self, "dataPlot", translate("Plots", "data and fitted line"), "x")
-        self.addLegend(offset=(5, 5))  # top left: the line runs bottom-left to top-right
+        self._colours = colours
         self.setToolTip(
             translate(
                 "Plots",
@@ -45,19 +55,28 @@ class DataPlot(pg.PlotWidget):
         c = colours
         dash = Qt.PenStyle.DashLine
         self.scatter = pg.ScatterPlotItem(
-            size=6, pen=None, brush=pg.mkBrush(c.data), name=translate("Plots", "data")
+            size=POINT_SIZE, pen=None, brush=pg.mkBrush(c.data), name=translate("Plots", "data")
         )
         self.addItem(self.scatter)
         self.true_line = self.plot(
             [], [], pen=pg.mkPen(c.target, width=1, style=dash), name=translate("Plots", "truth")
         )
+        # Antialiased: a thick line drawn without it shows stairs. One line of
+        # two points, so it costs next to nothing.
         self.fit_curve = self.plot(
-            [], [], pen=pg.mkPen(c.weight, width=2.5), name=translate("Plots", "model")
+            [],
+            [],
+            pen=pg.mkPen(c.weight, width=FIT_WIDTH),
+            name=translate("Plots", "model"),
+            antialias=True,
         )
+        # The legend is the title (inside the plot it covered the points): its
+        # entries say what the plot shows (see show_data).
+        self.plot_title = ""
+        self.legend_entries = _legend(own=False)
         # Static during a run: paint once into a pixmap, blit afterwards.
-        cache_items([self.scatter, self.true_line, self.getPlotItem().legend])
+        cache_items([self.scatter, self.true_line])
         self._fit_drawn = None
-        self._truth_in_legend = True
         # What is drawn: all samples, and which of them the scatter shows.
         self._xs = np.empty(0)
         self._ys = np.empty(0)
@@ -87,6 +106,7 @@ class DataPlot(pg.PlotWidget):
                 "one), then click to add more. Ctrl+Z brings the old data back.",
             )
         )
+        self.apply_colours(c)
 
     # -------------------------------------------------------------- showing
     def set_editor(self, editor) -> None:
@@ -112,29 +132,18 @@ class DataPlot(pg.PlotWidget):
         if not (self._keep_view and self._fits(xs, ys)):
             self._frame(xs, ys)
         self._keep_view = False
-        own = config.data is not None
-        title = (
-            translate("Plots", "your data and fitted line")
-            if own
-            else translate("Plots", "data and fitted line")
-        )
+        self.legend_entries = _legend(own=config.data is not None)
+        title = ""
         if xs.size > MAX_SCATTER:
-            title += translate("Plots", " ({shown} of {total} points shown)").format(
+            title = translate("Plots", "{shown} of {total} points shown").format(
                 shown=MAX_SCATTER, total=xs.size
             )
-        self.getPlotItem().setTitle(title)
+        self.plot_title = title
+        colour_plot(self, self._colours)
 
     def _show_truth(self, config, xs: np.ndarray) -> None:
         """The rule generated data follow; the student's own data have none."""
-        legend = self.getPlotItem().legend
-        truth = config.data is None
-        if truth != self._truth_in_legend and legend is not None:
-            if truth:
-                legend.addItem(self.true_line, translate("Plots", "truth"))
-            else:
-                legend.removeItem(self.true_line)
-            self._truth_in_legend = truth
-        if not truth:
+        if config.data is not None:
             self.true_line.setData([], [])
             return
         lo, hi = float(xs.min()), float(xs.max())
@@ -180,11 +189,15 @@ class DataPlot(pg.PlotWidget):
         self.scatter.setData(self._xs[self._shown], self._ys[self._shown])
 
     def apply_colours(self, c) -> None:
-        """Repaint the plot and its items in the theme's colours."""
+        """Repaint the plot and its items in the theme's colours, at the zoom's sizes."""
+        self._colours = c
         colour_plot(self, c)
         self.scatter.setBrush(pg.mkBrush(c.data))
-        self.true_line.setPen(pg.mkPen(c.target, width=1, style=Qt.PenStyle.DashLine))
-        self.fit_curve.setPen(pg.mkPen(c.weight, width=2.5))
+        self.scatter.setSize(POINT_SIZE * zoom.factor())
+        self.true_line.setPen(
+            pg.mkPen(c.target, width=zoom.line_width(1), style=Qt.PenStyle.DashLine)
+        )
+        self.fit_curve.setPen(pg.mkPen(c.weight, width=zoom.line_width(FIT_WIDTH)))
 
     # -------------------------------------------------------------- drawing
     def mousePressEvent(self, ev) -> None:
@@ -279,9 +292,8 @@ class DataPlotBox(QWidget):
         hint.setObjectName("drawHintLabel")
         hint.setWordWrap(True)
         hint.setToolTip(self.plot.toolTip())
-        font = hint.font()
-        font.setPointSizeF(font.pointSizeF() * 0.85)
-        hint.setFont(font)
+        self.hint = hint
+        self._size_hint()
         row = QHBoxLayout()
         row.setContentsMargins(4, 0, 2, 0)
         row.setSpacing(2)
@@ -293,6 +305,32 @@ class DataPlotBox(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.plot, 1)
         layout.addLayout(row)
+
+    def apply_colours(self, c) -> None:
+        """The plot in the theme's colours; both at the zoom's sizes."""
+        self.plot.apply_colours(c)
+        self._size_hint()
+
+    def _size_hint(self) -> None:
+        self.hint.setFont(_small_font())
+
+
+def _small_font():
+    """The application font (which follows the zoom), a little smaller."""
+    font = QApplication.font()
+    font.setPointSizeF(font.pointSizeF() * 0.85)
+    return font
+
+
+def _legend(own: bool) -> tuple:
+    """The title's legend: the samples (the student's own, or generated), the rule
+    generated data follow, and the model's line."""
+    data = translate("Plots", "your data") if own else translate("Plots", "data")
+    entries = [(data, "data", "point")]
+    if not own:
+        entries.append((translate("Plots", "truth"), "target", "dash"))
+    entries.append((translate("Plots", "model"), "weight", "line"))
+    return tuple(entries)
 
 
 def _span(lo: float, hi: float) -> tuple[float, float]:

@@ -14,8 +14,9 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from gradlab.ui import zoom
 from gradlab.ui.panels.plots.data_plot import DataPlotBox
 from gradlab.ui.plotting import (
     COMPARE_COLOURS,
@@ -23,8 +24,10 @@ from gradlab.ui.plotting import (
     SteppedRange,
     cache_items,
     colour_plot,
+    compare_legend_html,
     make_plot,
     next_pow2,
+    set_legend,
     set_streaming,
 )
 from gradlab.ui.updates import CompareView
@@ -32,6 +35,7 @@ from gradlab.ui.updates import CompareView
 translate = QCoreApplication.translate
 
 LOG_FLOOR = 1e-30  # the loss can reach 0 exactly; log scale needs a floor
+HEAD_SIZE = 7  # the newest value's dot, at 100 % zoom
 
 
 class StreamCurve(pg.PlotCurveItem):
@@ -66,11 +70,16 @@ class StreamCurve(pg.PlotCurveItem):
         self.update()
 
 
+def _pen(colour: str, style=Qt.PenStyle.SolidLine):
+    """A curve's pen: 1 px at 100 % (1-px pens draw fastest), wider when zoomed."""
+    return pg.mkPen(colour, width=zoom.line_width(1), style=style)
+
+
 def _curve(plot: pg.PlotWidget, colour: str, name: str, style=Qt.PenStyle.SolidLine):
     # A bare curve item: the panel thins long series itself (every k-th row) and
     # takes the log itself, so PlotDataItem's per-frame bookkeeping (clipping,
-    # downsampling, log transform, bounds) is not needed. 1-px pens draw fastest.
-    curve = StreamCurve(pen=pg.mkPen(colour, width=1, style=style), name=name, connect="finite")
+    # downsampling, log transform, bounds) is not needed.
+    curve = StreamCurve(pen=_pen(colour, style), name=name, connect="finite")
     plot.addItem(curve)
     return curve
 
@@ -80,6 +89,7 @@ class PlotsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("plotsPanel")
         self.controller = controller
+        self._colours = colours
         self._version = -1
         self._rows_drawn = 0
         self._generation = -1
@@ -93,8 +103,6 @@ class PlotsPanel(QWidget):
         self.data_box = DataPlotBox(colours)  # the plot, and the tools to draw on it
         self.data_plot = self.data_box.plot
         self.data_plot.set_editor(controller.data_editor)
-        self.param_plot.addLegend(offset=(-5, 5))
-        self.grad_plot.addLegend(offset=(-5, 5))
         self.loss_plot.setToolTip(
             translate(
                 "Plots",
@@ -127,24 +135,40 @@ class PlotsPanel(QWidget):
             )
         )
         self.log_check.toggled.connect(self._on_log)
+        # In compare mode: which colour is which run, under the plot (a legend
+        # inside it would cover the curves).
+        self.compare_legend = QLabel()
+        self.compare_legend.setObjectName("lossCompareLegend")
+        self.compare_legend.setWordWrap(True)
+        self.compare_legend.hide()
 
-        grid = QGridLayout()
-        grid.setSpacing(4)
-        loss_box = QVBoxLayout()
+        # The loss plot with its row of extras below, as one cell of the grid.
+        self.loss_cell = QWidget()
+        loss_box = QVBoxLayout(self.loss_cell)
+        loss_box.setContentsMargins(0, 0, 0, 0)
         loss_box.setSpacing(0)
         loss_box.addWidget(self.loss_plot, 1)
-        loss_box.addWidget(self.log_check, 0, Qt.AlignmentFlag.AlignRight)
-        grid.addLayout(loss_box, 0, 0)
-        grid.addWidget(self.param_plot, 0, 1)
-        grid.addWidget(self.grad_plot, 1, 0)
-        grid.addWidget(self.data_box, 1, 1)
+        extras = QHBoxLayout()
+        extras.setContentsMargins(4, 0, 0, 0)
+        extras.addWidget(self.compare_legend, 1)
+        extras.addWidget(self.log_check, 0, Qt.AlignmentFlag.AlignRight)
+        loss_box.addLayout(extras)
+        self._cells = {
+            "lossPlot": self.loss_cell,
+            "paramPlot": self.param_plot,
+            "gradPlot": self.grad_plot,
+            "dataPlot": self.data_box,
+        }
+        self._grid = QGridLayout()
+        self._grid.setSpacing(4)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        layout.addLayout(grid)
+        layout.addLayout(self._grid)
+        self.show_only(list(self._cells))
 
-        self._build_items(colours)
         self._dirty: set = set()
         self._compare_curves: list = []
+        self._build_items(colours)
         controller.compareChanged.connect(self._on_compare)
         controller.frame.connect(self._on_frame)
         controller.painted.connect(self._repaint_dirty)
@@ -167,26 +191,24 @@ class PlotsPanel(QWidget):
             (self.grad_plot, self.gw_curve, "g0", c.grad),
             (self.grad_plot, self.gb_curve, "g1", c.grad_b),
         ):
-            head = pg.ScatterPlotItem(size=7, pen=None, brush=pg.mkBrush(colour))
+            head = pg.ScatterPlotItem(
+                size=HEAD_SIZE * zoom.factor(), pen=None, brush=pg.mkBrush(colour)
+            )
             head.setZValue(5)
             head.hide()
             plot.addItem(head)
             self._heads.append((head, curve, column))
         dash = Qt.PenStyle.DashLine
-        self.w_target = pg.InfiniteLine(angle=0, pen=pg.mkPen(c.weight, width=1, style=dash))
-        self.b_target = pg.InfiniteLine(angle=0, pen=pg.mkPen(c.bias, width=1, style=dash))
+        self.w_target = pg.InfiniteLine(angle=0, pen=_pen(c.weight, dash))
+        self.b_target = pg.InfiniteLine(angle=0, pen=_pen(c.bias, dash))
         self.param_plot.addItem(self.w_target)
         self.param_plot.addItem(self.b_target)
-        self.zero_line = pg.InfiniteLine(
-            angle=0, pos=0, pen=pg.mkPen(c.target, width=1, style=Qt.PenStyle.DotLine)
-        )
+        self.zero_line = pg.InfiniteLine(angle=0, pos=0, pen=_pen(c.target, Qt.PenStyle.DotLine))
         self.grad_plot.addItem(self.zero_line)
         # Static during a run: paint once into a pixmap, blit afterwards.
-        cache_items(
-            [self.w_target, self.b_target, self.zero_line]
-            + [p.getPlotItem().legend for p in (self.param_plot, self.grad_plot)]
-        )
+        cache_items([self.w_target, self.b_target, self.zero_line])
         self._on_config(self.controller.config)
+        self.apply_colours(c)
 
     @Slot(object)
     def _on_config(self, config) -> None:
@@ -206,11 +228,32 @@ class PlotsPanel(QWidget):
             (self.w_curve, self.b_curve, self.gw_curve, self.gb_curve), names, strict=True
         ):
             curve.opts["name"] = name
-        for plot in (self.param_plot, self.grad_plot):
-            legend = plot.getPlotItem().legend
-            if legend is not None:
-                for sample, label in legend.items:
-                    label.setText(sample.item.opts.get("name", ""))
+        self._write_legends()
+        if self.controller.series.length == 0:
+            self._redraw_series(force_ranges=True)  # the true values' lines in view
+
+    def _write_legends(self) -> None:
+        """Each curve's name in its colour after the plot's title; during compare
+        mode the plots of the main run say that it waits."""
+        c = self._colours
+        config = self.controller.config
+        waiting = self.controller.compare is not None
+        params = [(self.w_curve.opts["name"], "weight", "line")]
+        params.append((self.b_curve.opts["name"], "bias", "line"))
+        if config.target == "line" and config.model == "linear":
+            params.append((translate("Plots", "true w, b"), "target", "dash"))
+        grads = [
+            (self.gw_curve.opts["name"], "grad", "line"),
+            (self.gb_curve.opts["name"], "grad_b", "dash"),
+        ]
+        for plot, title, entries in (
+            (self.param_plot, translate("Plots", "parameters"), params),
+            (self.grad_plot, translate("Plots", "gradients"), grads),
+        ):
+            if waiting:
+                title = translate("Plots", "{title} (waiting)").format(title=title)
+            plot.plot_title = title
+            set_legend(plot, entries, c)
 
     @Slot(object)
     def _on_compare(self, view: CompareView | None) -> None:
@@ -218,15 +261,18 @@ class PlotsPanel(QWidget):
         for curve in self._compare_curves:
             self.loss_plot.removeItem(curve)
         self._compare_curves = []
-        legend = self.loss_plot.getPlotItem().legend
-        if legend is not None:
-            legend.clear()
         self.loss_curve.setVisible(not view)
         self._draw_heads()
+        if bool(view) == self.compare_legend.isHidden():
+            self._write_legends()  # the main run waits while comparing, or no more
+        self.compare_legend.setVisible(bool(view))
         if not view:
+            # Back to one run: its own axes again (the compare axes hid its start).
+            self._version = -1
+            self._redraw_series(force_ranges=True)
+            self._dirty.add(self.loss_plot)
             return
-        if legend is None:
-            legend = self.loss_plot.addLegend(offset=(-5, 5))
+        self.compare_legend.setText(compare_legend_html([r.label for r in view.runs]))
         log = self.log_check.isChecked()
         top = 0.0
         for i, run in enumerate(view.runs):
@@ -236,7 +282,7 @@ class PlotsPanel(QWidget):
             curve = pg.PlotCurveItem(
                 np.asarray(run.step),
                 loss,
-                pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=1),
+                pen=pg.mkPen(COMPARE_COLOURS[i % 4], width=zoom.line_width(1)),
                 name=run.label,
                 connect="finite",
             )
@@ -279,7 +325,8 @@ class PlotsPanel(QWidget):
         for plot in dirty:
             # update(), not repaint(): the controller's sendPostedEvents() right
             # after paints every dirty plot in one pass with one flush.
-            plot.viewport().update()
+            if plot.isVisible():
+                plot.viewport().update()
 
     @Slot(bool)
     def _on_log(self, on: bool) -> None:
@@ -340,6 +387,7 @@ class PlotsPanel(QWidget):
             for plot in (self.loss_plot, self.param_plot, self.grad_plot):
                 plot.setXRange(0, self._x_max, padding=0.02)
         if n == 0:
+            self._show_empty_ranges()
             return
         if log:
             loss_new = loss[new]
@@ -356,6 +404,23 @@ class PlotsPanel(QWidget):
         if self._ranges["grad"].include(grads):
             r = self._ranges["grad"]
             self.grad_plot.setYRange(r.low, r.high, padding=0)
+        self._sync_curve_views()
+
+    def _show_empty_ranges(self) -> None:
+        """Before the first update (a start, a reset, a fresh start): the old run's
+        ranges would be stale (after a divergence, 1e35), so show ranges that hold
+        what there is to see: the true values and 0 for the parameters, 0 for the
+        gradients, and a loss from 0 (log scale: 1e-4 to 10)."""
+        if self.log_check.isChecked():
+            self.loss_plot.setYRange(-4, 1, padding=0)
+        else:
+            self.loss_plot.setYRange(0, 1, padding=0)
+        targets = self._targets()
+        low = min(0.0, *targets) if targets.size else 0.0
+        high = max(1.0, *targets) if targets.size else 1.0
+        span = high - low
+        self.param_plot.setYRange(low - 0.15 * span, high + 0.15 * span, padding=0)
+        self.grad_plot.setYRange(-1, 1, padding=0)
         self._sync_curve_views()
 
     def _sync_curve_views(self) -> None:
@@ -376,22 +441,55 @@ class PlotsPanel(QWidget):
         return np.empty(0)
 
     def apply_colours(self, c) -> None:
-        """Repaint every item in the theme's colours (light/dark switch)."""
-        for plot in (self.loss_plot, self.param_plot, self.grad_plot):
-            colour_plot(plot, c)
+        """Repaint every item in the theme's colours (light/dark switch) and at
+        the zoom's sizes."""
+        self._colours = c
+        colour_plot(self.loss_plot, c)
+        self._write_legends()  # the parameters' and gradients' plots
         dash = Qt.PenStyle.DashLine
-        self.loss_curve.setPen(pg.mkPen(c.loss, width=1))
-        self.w_curve.setPen(pg.mkPen(c.weight, width=1))
-        self.b_curve.setPen(pg.mkPen(c.bias, width=1))
-        self.gw_curve.setPen(pg.mkPen(c.grad, width=1))
-        self.gb_curve.setPen(pg.mkPen(c.grad_b, width=1, style=dash))
+        self.loss_curve.setPen(_pen(c.loss))
+        self.w_curve.setPen(_pen(c.weight))
+        self.b_curve.setPen(_pen(c.bias))
+        self.gw_curve.setPen(_pen(c.grad))
+        self.gb_curve.setPen(_pen(c.grad_b, dash))
+        for curve in self._compare_curves:
+            pen = curve.opts["pen"]
+            curve.setPen(pg.mkPen(pen.color(), width=zoom.line_width(1)))
         for (head, _curve, _column), colour in zip(
             self._heads, (c.loss, c.weight, c.bias, c.grad, c.grad_b), strict=True
         ):
             head.setBrush(pg.mkBrush(colour))
-        self.w_target.setPen(pg.mkPen(c.weight, width=1, style=dash))
-        self.b_target.setPen(pg.mkPen(c.bias, width=1, style=dash))
-        self.data_plot.apply_colours(c)
+            head.setSize(HEAD_SIZE * zoom.factor())
+        self.w_target.setPen(_pen(c.weight, dash))
+        self.b_target.setPen(_pen(c.bias, dash))
+        self.zero_line.setPen(_pen(c.target, Qt.PenStyle.DotLine))
+        self.data_box.apply_colours(c)
+
+    def apply_zoom(self, _factor: float) -> None:
+        """Fonts, line widths and markers at the new zoom (see zoom.py)."""
+        self.apply_colours(self._colours)
 
     def plots(self) -> list[pg.PlotWidget]:
         return [self.loss_plot, self.param_plot, self.grad_plot, self.data_plot]
+
+    def show_only(self, names) -> None:
+        """Show these plots (object names), laid out in reading order: one fills
+        the area, two sit side by side, three or four make two rows."""
+        shown = [n for n in self._cells if n in names]
+        for name, cell in self._cells.items():
+            self._grid.removeWidget(cell)
+            cell.setVisible(name in shown)
+        spots = {
+            1: [(0, 0, 1, 2)],
+            2: [(0, 0, 1, 1), (0, 1, 1, 1)],
+            3: [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2)],
+            4: [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1)],
+        }.get(len(shown), [])
+        for name, spot in zip(shown, spots, strict=True):
+            self._grid.addWidget(self._cells[name], *spot)
+        for i in range(2):
+            self._grid.setRowStretch(i, 1 if len(shown) > 2 or i == 0 else 0)
+        self.setVisible(bool(shown))
+
+    def shown_plots(self) -> list[str]:
+        return [n for n, cell in self._cells.items() if not cell.isHidden()]

@@ -1,0 +1,26 @@
+"""Where file dialogs start: the folder used last, else the user's documents
+folder (never the folder GradLab happens to run from, such as a source
+checkout)."""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QStandardPaths
+
+
+def start_path(settings, name: str = "") -> str:
+    """The folder to open a dialog in, with `name` proposed in it."""
+    folder = settings.last_folder
+    if not folder or not os.path.isdir(folder):
+        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        if not folder or not os.path.isdir(folder):
+            folder = os.path.expanduser("~")
+    return os.path.join(folder, name) if name else folder
+
+
+def remember(settings, path: str) -> None:
+    """The next dialog starts in the folder of `path`."""
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(folder):
+        settings.last_folder = folder

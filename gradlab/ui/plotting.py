@@ -13,6 +13,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QGraphicsItem
 
+from gradlab.ui.plot_export import route_export_dialog
+
 MAX_CURVE_POINTS = 400  # points per history curve; a plot is a few hundred pixels wide
 
 # Four distinct colours for compared runs, readable on the heatmap in both themes.
@@ -28,6 +30,7 @@ def setup_plot(
     item.setTitle(title)
     item.hideButtons()  # no auto-range "A": auto-range + downsampling can livelock
     item.setMenuEnabled(True)
+    route_export_dialog(widget.scene())  # right click ▸ Export… offers what works
     widget.setMouseEnabled(x=False, y=False)
     item.vb.disableAutoRange()
     item.showGrid(x=True, y=True, alpha=0.25)

@@ -1252,6 +1252,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
 
 Watch the first PyTorch program train, one call at a time. Every number is read from live torch tensors.</translation>
     </message>
+    <message>
+        <source>this picture format is not known</source>
+        <translation>this picture format is not known</translation>
+    </message>
 </context>
 <context>
     <name>MathsPanel</name>

@@ -1251,6 +1251,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
 
 一次一个调用，看着第一个 PyTorch 程序完成训练。屏幕上的每一个数字，都直接读取自运行中的 torch 张量。</translation>
     </message>
+    <message>
+        <source>this picture format is not known</source>
+        <translation>不认识这种图片格式</translation>
+    </message>
 </context>
 <context>
     <name>MathsPanel</name>

@@ -10,6 +10,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from gradlab.ui.plot_export import route_export_dialog
 from gradlab.ui.plotting import COMPARE_COLOURS, MAX_CURVE_POINTS, set_streaming
 from gradlab.ui.updates import CompareView, LandscapeView
 
@@ -98,6 +99,7 @@ class LandscapePanel(QWidget):
         self.legend = item.addLegend(offset=(-5, 5), brush=_legend_brush(colours))
         self.legend.hide()  # names the compared runs; empty otherwise
         self.plot.scene().sigMouseClicked.connect(self._clicked)
+        route_export_dialog(self.plot.scene())  # right click ▸ Export… offers what works
 
         self.note = QLabel(
             translate(

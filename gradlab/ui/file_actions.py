@@ -1,13 +1,17 @@
 """Every way the window reads or writes a file: File ▸ Open, Open recent, Save,
 Save as, Start fresh, the exports (history as CSV, a plot, a screenshot), and
 the autosave when the window closes. The results reach the student as
-messages through `say`."""
+messages through `say`.
+
+The worker answers an Open or a Save later: the file becomes the current one
+(where Save writes) and a recent one only when its answer says it worked, so a
+refused file is never written over."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
@@ -27,6 +31,8 @@ class FileActions(QObject):
         self._settings = settings
         self._say = say
         self.current_file: str | None = None  # where Save writes without asking
+        self._pending: set[str] = set()  # opened or saved, the worker's answer not in yet
+        controller.message.connect(self._on_answer)
         self.open_action = add_action(
             window,
             translate("MainWindow", "Open…"),
@@ -76,8 +82,9 @@ class FileActions(QObject):
 
     def open_file(self, path: str) -> None:
         """Load a checkpoint; a bad file gets a message and changes nothing."""
+        if self._controller.ready:
+            self._pending.add(str(path))
         self._controller.open(path)
-        self._remember(path)
 
     def save(self) -> None:
         if self.current_file is None:
@@ -86,15 +93,31 @@ class FileActions(QObject):
             self.save_to(self.current_file)
 
     def save_as(self) -> None:
-        path = self._ask_path(
-            translate("MainWindow", "Save the session"), "session.gradlab.pt", self._file_filter()
-        )
+        path = self.ask_session_path()
         if path:
             self.save_to(path)
 
+    def ask_session_path(self) -> str | None:
+        """Where to save the session, as Save as… asks; None if cancelled."""
+        return self._ask_path(
+            translate("MainWindow", "Save the session"), "session.gradlab.pt", self._file_filter()
+        )
+
     def save_to(self, path: str) -> None:
+        if self._controller.ready:
+            self._pending.add(str(path))
         self._controller.save(path)
-        self._remember(path)
+
+    @Slot(object)
+    def _on_answer(self, message: Message) -> None:
+        path = str(message.args.get("path", ""))
+        if path not in self._pending:
+            return
+        if message.code in ("session.loaded", "file.saved"):
+            self._pending.discard(path)
+            self._remember(path)
+        elif message.code in ("file.refused", "file.save_failed"):
+            self._pending.discard(path)
 
     def _remember(self, path: str) -> None:
         """Offer the file in Open recent, and Save to it from now on."""

@@ -235,7 +235,13 @@ def message_text(code: str, args: dict) -> str:
     if code == "file.refused":
         return translate(
             "Messages", "That file was not opened, and nothing changed: {error}"
-        ).format(error=checkpoint_error_text(a.get("code", ""), a.get("error", "")))
+        ).format(error=_refusal(a))
+    if code == "file.save_failed":
+        return translate(
+            "Messages",
+            "Could not save to {path} ({error}); nothing was written there. Choose another "
+            "place with File ▸ Save as…",
+        ).format(path=a.get("path", ""), error=a.get("error", ""))
     if code == "session.loaded":
         return translate(
             "Messages",
@@ -252,10 +258,25 @@ def message_text(code: str, args: dict) -> str:
     if code == "session.tryit":
         return translate("Messages", "The lesson set the experiment up; it starts over.")
     if code == "autosave.refused":
-        return translate(
-            "Messages",
-            "Your last session could not be restored, so GradLab starts fresh: {error}",
-        ).format(error=checkpoint_error_text(a.get("code", ""), a.get("error", "")))
+        if a.get("kept"):
+            text = translate(
+                "Messages",
+                "Your last session could not be restored, so GradLab starts fresh: {error} "
+                "The file is kept, renamed to {kept}.",
+            )
+        else:
+            text = translate(
+                "Messages",
+                "Your last session could not be restored, so GradLab starts fresh: {error} "
+                "The file stays where it is, {path} (renaming it failed: {reason}); this "
+                "window autosaves to another file, so it is never written over.",
+            )
+        return text.format(
+            error=_refusal(a),
+            kept=a.get("kept", ""),
+            path=a.get("path", ""),
+            reason=a.get("move_error", ""),
+        )
     if code == "settings.corrupt":
         return translate(
             "Messages",
@@ -303,9 +324,20 @@ def first_sentence(text: str) -> str:
     return text
 
 
+def _refusal(a: dict) -> str:
+    """Why a checkpoint was refused, and the field at fault when one is named."""
+    text = checkpoint_error_text(a.get("code", ""), a.get("error", ""))
+    if a.get("field"):
+        text += " " + translate("Messages", "The field at fault: {field}.").format(field=a["field"])
+    return text
+
+
 def checkpoint_error_text(code: str, english: str) -> str:
     """Why a file was refused, in the interface language (the core says it in
-    English, with a stable code)."""
+    English, with a stable code). Another error (a bug, not the file's fault)
+    is named as Python names it."""
+    if not code:
+        return translate("Messages", "GradLab could not use it ({error}).").format(error=english)
     texts = {
         "checkpoint.unsafe": translate(
             "Messages",
@@ -329,6 +361,10 @@ def checkpoint_error_text(code: str, english: str) -> str:
         ),
         "checkpoint.unreadable": translate("Messages", "the file cannot be read."),
         "checkpoint.too_large": translate("Messages", "it is far too large for a session."),
+        "checkpoint.not_a_file": translate(
+            "Messages",
+            "it is not a regular file (a folder, a device, a pipe …), so it was not read.",
+        ),
     }
     return texts.get(code, english)
 

@@ -1483,6 +1483,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>There is nothing to step back to: no update has run since the start (or the saved states do not reach further back).</translation>
     </message>
     <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error} The file is kept, renamed to {kept}.</source>
+        <translation>Your last session could not be restored, so GradLab starts fresh: {error} The file is kept, renamed to {kept}.</translation>
+    </message>
+    <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error} The file stays where it is, {path} (renaming it failed: {reason}); this window autosaves to another file, so it is never written over.</source>
+        <translation>Your last session could not be restored, so GradLab starts fresh: {error} The file stays where it is, {path} (renaming it failed: {reason}); this window autosaves to another file, so it is never written over.</translation>
+    </message>
+    <message>
         <source>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and linear for large ones. The smaller it is, the better the line fits.</source>
         <translation>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and linear for large ones. The smaller it is, the better the line fits.</translation>
     </message>
@@ -1527,6 +1535,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>That file was not opened, and nothing changed: {error}</translation>
     </message>
     <message>
+        <source>Could not save to {path} ({error}); nothing was written there. Choose another place with File ▸ Save as…</source>
+        <translation>Could not save to {path} ({error}); nothing was written there. Choose another place with File ▸ Save as…</translation>
+    </message>
+    <message>
         <source>Opened {path}: update {step}. Training continues exactly where it was saved.</source>
         <translation>Opened {path}: update {step}. Training continues exactly where it was saved.</translation>
     </message>
@@ -1541,10 +1553,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>The lesson set the experiment up; it starts over.</source>
         <translation>The lesson set the experiment up; it starts over.</translation>
-    </message>
-    <message>
-        <source>Your last session could not be restored, so GradLab starts fresh: {error}</source>
-        <translation>Your last session could not be restored, so GradLab starts fresh: {error}</translation>
     </message>
     <message>
         <source>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</source>
@@ -1569,6 +1577,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</source>
         <translation>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>The field at fault: {field}.</source>
+        <translation>The field at fault: {field}.</translation>
+    </message>
+    <message>
+        <source>GradLab could not use it ({error}).</source>
+        <translation>GradLab could not use it ({error}).</translation>
     </message>
     <message>
         <source>it asks to run code while loading. GradLab never does that, so it was refused and nothing in it ran.</source>
@@ -1601,6 +1617,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>it is far too large for a session.</source>
         <translation>it is far too large for a session.</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a folder, a device, a pipe …), so it was not read.</source>
+        <translation>it is not a regular file (a folder, a device, a pipe …), so it was not read.</translation>
     </message>
     <message>
         <source>The batch size must be 0 (full batch) or at most the number of samples.</source>

@@ -1478,6 +1478,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>没有可以后退的更新：从开始到现在还没有运行过任何更新（或者保存的状态无法再往前追溯）。</translation>
     </message>
     <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error} The file is kept, renamed to {kept}.</source>
+        <translation>无法恢复你上次的会话，因此 GradLab 重新开始：{error} 该文件已保留，并改名为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error} The file stays where it is, {path} (renaming it failed: {reason}); this window autosaves to another file, so it is never written over.</source>
+        <translation>无法恢复你上次的会话，因此 GradLab 重新开始：{error} 该文件仍在原处：{path}（改名失败：{reason}）；本窗口会自动保存到另一个文件，绝不会覆盖它。</translation>
+    </message>
+    <message>
         <source>criterion(y_pred, y) = {loss}: the Huber loss, squared for small errors and linear for large ones. The smaller it is, the better the line fits.</source>
         <translation>criterion(y_pred, y) = {loss}：Huber 损失，误差小时取平方，误差大时按线性增长。它越小，直线拟合得越好。</translation>
     </message>
@@ -1522,6 +1530,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>没有打开该文件，一切保持不变：{error}</translation>
     </message>
     <message>
+        <source>Could not save to {path} ({error}); nothing was written there. Choose another place with File ▸ Save as…</source>
+        <translation>无法保存到 {path}（{error}）；那里没有写入任何内容。请用“文件 ▸ 另存为…”选择别的位置。</translation>
+    </message>
+    <message>
         <source>Opened {path}: update {step}. Training continues exactly where it was saved.</source>
         <translation>已打开 {path}：第 {step} 次更新。训练将从保存时的状态原样继续。</translation>
     </message>
@@ -1536,10 +1548,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>The lesson set the experiment up; it starts over.</source>
         <translation>课程已设置好实验，从头开始。</translation>
-    </message>
-    <message>
-        <source>Your last session could not be restored, so GradLab starts fresh: {error}</source>
-        <translation>无法恢复你上次的会话，因此 GradLab 重新开始：{error}</translation>
     </message>
     <message>
         <source>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</source>
@@ -1564,6 +1572,14 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</source>
         <translation>训练线程出错了（{error}）。应用会继续运行；详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>The field at fault: {field}.</source>
+        <translation>出问题的字段：{field}。</translation>
+    </message>
+    <message>
+        <source>GradLab could not use it ({error}).</source>
+        <translation>GradLab 无法使用它（{error}）。</translation>
     </message>
     <message>
         <source>it asks to run code while loading. GradLab never does that, so it was refused and nothing in it ran.</source>
@@ -1596,6 +1612,10 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>it is far too large for a session.</source>
         <translation>它太大了，不可能是一个会话。</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a folder, a device, a pipe …), so it was not read.</source>
+        <translation>它不是普通文件（而是文件夹、设备、管道等），因此没有读取。</translation>
     </message>
     <message>
         <source>The batch size must be 0 (full batch) or at most the number of samples.</source>

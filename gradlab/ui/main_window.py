@@ -202,6 +202,9 @@ class MainWindow(QMainWindow):
                     {"path": str(self.settings.path)},
                 )
             )
+        for problem in paths.problems():  # folders that cannot be written
+            args = {"wanted": problem.wanted, "used": problem.used or "", "reason": problem.reason}
+            self.controller.message.emit(Message("warning", "folder." + problem.kind, args))
 
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)

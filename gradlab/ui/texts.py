@@ -277,6 +277,8 @@ def message_text(code: str, args: dict) -> str:
             path=a.get("path", ""),
             reason=a.get("move_error", ""),
         )
+    if code.startswith("folder."):
+        return folder_text(code, a)
     if code == "settings.corrupt":
         return translate(
             "Messages",
@@ -322,6 +324,46 @@ def first_sentence(text: str) -> str:
         if ch == "." and text[i + 1 : i + 2] == " " and text[i + 2 : i + 3][:1].isupper():
             return text[: i + 1]
     return text
+
+
+def folder_text(code: str, a: dict) -> str:
+    """A folder GradLab cannot write (paths.FolderProblem), and what it does instead."""
+    wanted, used, reason = a.get("wanted", ""), a.get("used", ""), a.get("reason", "")
+    if code == "folder.data" and used:
+        text = translate(
+            "Messages",
+            "GradLab cannot autosave your sessions in {wanted} ({reason}). Until it can, they "
+            "go to {used}, which the system may empty: use File ▸ Save as… to keep your work.",
+        )
+    elif code == "folder.data":
+        text = translate(
+            "Messages",
+            "GradLab cannot autosave your sessions in {wanted} ({reason}), nor in a temporary "
+            "folder: use File ▸ Save as… to keep your work.",
+        )
+    elif code == "folder.config" and used:
+        text = translate(
+            "Messages",
+            "GradLab cannot save its settings (layout, theme, language, recent files) in "
+            "{wanted} ({reason}); until it can, they are kept in {used}.",
+        )
+    elif code == "folder.config":
+        text = translate(
+            "Messages",
+            "GradLab cannot save its settings (layout, theme, language, recent files) in "
+            "{wanted} ({reason}), nor in a temporary folder: changes last until you quit.",
+        )
+    elif used:
+        text = translate(
+            "Messages",
+            "GradLab cannot write its log in {wanted} ({reason}); it writes it to {used}.",
+        )
+    else:
+        text = translate(
+            "Messages",
+            "GradLab cannot write its log in {wanted} ({reason}), nor in a temporary folder.",
+        )
+    return text.format(wanted=wanted, used=used, reason=reason)
 
 
 def _refusal(a: dict) -> str:

@@ -412,6 +412,18 @@ Your work is safe. The details are in the log file:
 
 If it happens again, please send that file to your teacher or to the GradLab team.</translation>
     </message>
+    <message>
+        <source>GradLab could not start</source>
+        <translation>GradLab could not start</translation>
+    </message>
+    <message>
+        <source>GradLab could not start: {error}
+
+Please send this message to your teacher or to the GradLab team.</source>
+        <translation>GradLab could not start: {error}
+
+Please send this message to your teacher or to the GradLab team.</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -1577,6 +1589,30 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</source>
         <translation>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot autosave your sessions in {wanted} ({reason}). Until it can, they go to {used}, which the system may empty: use File ▸ Save as… to keep your work.</source>
+        <translation>GradLab cannot autosave your sessions in {wanted} ({reason}). Until it can, they go to {used}, which the system may empty: use File ▸ Save as… to keep your work.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot autosave your sessions in {wanted} ({reason}), nor in a temporary folder: use File ▸ Save as… to keep your work.</source>
+        <translation>GradLab cannot autosave your sessions in {wanted} ({reason}), nor in a temporary folder: use File ▸ Save as… to keep your work.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}); until it can, they are kept in {used}.</source>
+        <translation>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}); until it can, they are kept in {used}.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}), nor in a temporary folder: changes last until you quit.</source>
+        <translation>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}), nor in a temporary folder: changes last until you quit.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot write its log in {wanted} ({reason}); it writes it to {used}.</source>
+        <translation>GradLab cannot write its log in {wanted} ({reason}); it writes it to {used}.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot write its log in {wanted} ({reason}), nor in a temporary folder.</source>
+        <translation>GradLab cannot write its log in {wanted} ({reason}), nor in a temporary folder.</translation>
     </message>
     <message>
         <source>The field at fault: {field}.</source>

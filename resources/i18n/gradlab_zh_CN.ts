@@ -411,6 +411,18 @@ If it happens again, please send that file to your teacher or to the GradLab tea
 
 如果再次出现，请把这个文件发给你的老师或 GradLab 团队。</translation>
     </message>
+    <message>
+        <source>GradLab could not start</source>
+        <translation>GradLab 无法启动</translation>
+    </message>
+    <message>
+        <source>GradLab could not start: {error}
+
+Please send this message to your teacher or to the GradLab team.</source>
+        <translation>GradLab 无法启动：{error}
+
+请把这条信息发给你的老师或 GradLab 团队。</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -1572,6 +1584,30 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Something went wrong in the training thread ({error}). The app keeps running; the details are in the log.</source>
         <translation>训练线程出错了（{error}）。应用会继续运行；详细信息已写入日志。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot autosave your sessions in {wanted} ({reason}). Until it can, they go to {used}, which the system may empty: use File ▸ Save as… to keep your work.</source>
+        <translation>GradLab 无法把你的会话自动保存到 {wanted}（{reason}）。在能够写入之前，会话会保存到 {used}，系统可能会清空那里：请用“文件 ▸ 另存为…”保留你的工作。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot autosave your sessions in {wanted} ({reason}), nor in a temporary folder: use File ▸ Save as… to keep your work.</source>
+        <translation>GradLab 无法把你的会话自动保存到 {wanted}（{reason}），也无法保存到临时文件夹：请用“文件 ▸ 另存为…”保留你的工作。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}); until it can, they are kept in {used}.</source>
+        <translation>GradLab 无法把设置（布局、主题、语言、最近打开的文件）保存到 {wanted}（{reason}）；在能够写入之前，设置保存在 {used}。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}), nor in a temporary folder: changes last until you quit.</source>
+        <translation>GradLab 无法把设置（布局、主题、语言、最近打开的文件）保存到 {wanted}（{reason}），也无法保存到临时文件夹：所做的更改只保留到退出为止。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot write its log in {wanted} ({reason}); it writes it to {used}.</source>
+        <translation>GradLab 无法在 {wanted} 中写日志（{reason}），改为写到 {used}。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot write its log in {wanted} ({reason}), nor in a temporary folder.</source>
+        <translation>GradLab 无法在 {wanted} 中写日志（{reason}），也无法写到临时文件夹。</translation>
     </message>
     <message>
         <source>The field at fault: {field}.</source>

@@ -28,16 +28,24 @@ def make_app(argv: list[str] | None = None):
 
 
 def run_app(lang: str | None = None) -> int:
-    """Run the desktop app; its exit status. An error before the window is up
+    """Run the desktop app; its exit status. SIGTERM, SIGHUP and SIGINT autosave
+    and quit with status 0 (quit_signals.py). An error before the window is up
     is shown in a dialog, never only as a traceback nobody sees (started from a
     menu, standard error goes nowhere)."""
     app = make_app()
+    from gradlab.ui.quit_signals import QuitSignals
+
+    signals = QuitSignals(app)  # at once: a signal during startup waits for the loop
     try:
-        _start_window(app, lang)
+        window = _start_window(app, lang)
     except Exception as exc:  # noqa: BLE001 - said in a dialog, then exit 1
         _cannot_start(exc)
         return 1
-    return app.exec()
+    signals.received.connect(window.quit_on_signal)
+    try:
+        return app.exec()
+    finally:
+        signals.uninstall()
 
 
 def _start_window(app, lang: str | None):

@@ -1,7 +1,7 @@
 """Every way the window reads or writes a file: File ▸ Open, Open recent, Save,
-Save as, Start fresh, the exports (history as CSV, a plot, a screenshot), and
-the autosave when the window closes. The results reach the student as
-messages through `say`.
+Save as, Start fresh, the exports (history as CSV, a plot, a screenshot). The
+results reach the student as messages through `say`. (The autosave is
+autosave.py's.)
 
 The worker answers an Open or a Save later: the file becomes the current one
 (where Save writes) and a recent one only when its answer says it worked, so a
@@ -16,7 +16,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from gradlab.core.config import ExperimentConfig
-from gradlab.ui import exports, paths
+from gradlab.ui import exports
 from gradlab.ui.menus import add_action
 from gradlab.ui.messages import Message
 
@@ -127,11 +127,6 @@ class FileActions(QObject):
     def start_fresh(self) -> None:
         self.current_file = None
         self._controller.apply_config(ExperimentConfig(), "fresh")
-
-    def autosave(self) -> None:
-        """On closing: save the session where the next start restores it from."""
-        if self._controller.ready:
-            self._controller.autosave(str(paths.autosave_path()))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -10,6 +10,8 @@ worker thread.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QApplication,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gradlab.core.config import ExperimentConfig
 from gradlab.ui import i18n, paths, theme
+from gradlab.ui.autosave import WindowAutosave
 from gradlab.ui.controller import Controller
 from gradlab.ui.file_actions import FileActions
 from gradlab.ui.menus import RunActions, build_menus
@@ -47,6 +50,7 @@ from gradlab.ui.settings import Settings
 from gradlab.ui.texts import config_error_text, message_text
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 LAYOUT_VERSION = 5  # bump when the set of docks changes: older saved layouts are ignored
 START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden window)
@@ -83,14 +87,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(translate("MainWindow", "GradLab: watch a network learn"))
         self.resize(1360, 760)
         self._closed = False
+        self._closing = False  # inside closeEvent (a signal may arrive meanwhile)
+        self._quit_signal: int | None = None  # set when a signal ends the app
         self.settings = Settings()
         self.theme_name = theme_name or self.settings.theme
         app = QApplication.instance()
         self.colours = theme.apply(app, self.theme_name)
 
         self.controller = Controller(config, parent=self)
-        if restore_autosave:
-            self.controller.restore_path = str(paths.autosave_path())
         c, colours = self.controller, self.colours
         self.plots = PlotsPanel(c, colours)
         self.landscape = LandscapePanel(c, colours)
@@ -177,6 +181,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self._loading)
         self.run_actions = RunActions(self, self.controller)
         self.files = FileActions(self, self.controller, self.settings, self._on_message)
+        self.autosave = WindowAutosave(
+            self, self.controller, self._on_message, self.files.ask_session_path
+        )
+        if restore_autosave:
+            self.controller.restore_path = self.autosave.restore_path()
         build_menus(self, self.run_actions, self.files, [*self.plots.plots(), self.landscape.plot])
 
         self.controller.message.connect(self._on_message)
@@ -205,6 +214,8 @@ class MainWindow(QMainWindow):
         for problem in paths.problems():  # folders that cannot be written
             args = {"wanted": problem.wanted, "used": problem.used or "", "reason": problem.reason}
             self.controller.message.emit(Message("warning", "folder." + problem.kind, args))
+        for message in self.autosave.start_messages():
+            self.controller.message.emit(message)
 
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
@@ -259,12 +270,45 @@ class MainWindow(QMainWindow):
             self.controller.start()
 
     def closeEvent(self, event) -> None:
-        self._closed = True
-        self._start_timer.stop()
-        self.settings.save_window(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
-        self.files.autosave()
+        if self._closing:
+            event.ignore()  # already closing (a signal came during the question)
+            return
+        if not self._closed:
+            self._closing = True
+            try:
+                closing = self.autosave.save_before_closing(
+                    quiet=lambda: self._quit_signal is not None
+                )
+            finally:
+                self._closing = False
+            if not closing:
+                event.ignore()  # the student chose to stay
+                return
+            self._closed = True
+            self._start_timer.stop()
+            self.settings.save_window(self.saveGeometry(), self.saveState(LAYOUT_VERSION))
+            self.autosave.release()
         self.controller.shutdown()
         super().closeEvent(event)
+
+    @Slot(int)
+    def quit_on_signal(self, number: int) -> None:
+        """SIGTERM, SIGHUP or SIGINT: autosave, then quit, asking nothing (a
+        question open now is answered "don't quit", then closing goes on)."""
+        log.info("quitting on signal %d", number)
+        self._quit_signal = number
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            dialog.reject()
+        QTimer.singleShot(0, self._close_for_signal)
+
+    @Slot()
+    def _close_for_signal(self) -> None:
+        if self._closing:
+            QTimer.singleShot(50, self._close_for_signal)  # the question is still closing
+            return
+        if self.close():
+            QApplication.instance().quit()
 
     def _show_whole_tab_titles(self) -> None:
         """Dock tabs scroll rather than cut their titles ("Messag…")."""
@@ -349,7 +393,8 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtCore import QProcess
 
-        self.close()  # autosaves
+        if not self.close():  # autosaves (or asks, when that fails)
+            return
         # A bundle's executable is GradLab itself; otherwise run the package. No
         # --lang: the new choice is in the settings.
         args = [] if getattr(sys, "frozen", False) else ["-m", "gradlab"]

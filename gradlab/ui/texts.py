@@ -277,6 +277,30 @@ def message_text(code: str, args: dict) -> str:
             path=a.get("path", ""),
             reason=a.get("move_error", ""),
         )
+    if code == "autosave.kept_aside":
+        return translate(
+            "Messages", "That autosave is kept, renamed to {kept}, and no longer offered."
+        ).format(kept=a.get("kept", ""))
+    if code == "autosave.separate":
+        return translate(
+            "Messages",
+            "Another GradLab window is open, so this one autosaves to a file of its own, "
+            "{path}: neither window writes over the other's session.",
+        ).format(path=a.get("path", ""))
+    if code == "autosave.leftovers":
+        return translate(
+            "Messages",
+            "%n more autosaved session(s) left by other GradLab windows: open them with "
+            "File ▸ Autosaved sessions.",
+            None,
+            n,
+        )
+    if code == "autosave.none":
+        return translate(
+            "Messages",
+            "This window cannot autosave: no autosave file could be locked in {folder}. "
+            "Save your work with File ▸ Save.",
+        ).format(folder=a.get("folder", ""))
     if code.startswith("folder."):
         return folder_text(code, a)
     if code == "settings.corrupt":

@@ -1145,8 +1145,40 @@ Please send this message to your teacher or to the GradLab team.</translation>
         <translation>Save the session: model, optimizer, data order, history</translation>
     </message>
     <message>
+        <source>Autosaved sessions</source>
+        <translation>Autosaved sessions</translation>
+    </message>
+    <message>
+        <source>(none left)</source>
+        <translation>(none left)</translation>
+    </message>
+    <message>
+        <source>no autosave file could be locked</source>
+        <translation>no autosave file could be locked</translation>
+    </message>
+    <message>
+        <source>Your session was not saved</source>
+        <translation>Your session was not saved</translation>
+    </message>
+    <message>
+        <source>GradLab could not save your session to {path}: {error}.
+
+Save it somewhere else, or quit without saving: what you did since the session was last saved would be lost.</source>
+        <translation>GradLab could not save your session to {path}: {error}.
+
+Save it somewhere else, or quit without saving: what you did since the session was last saved would be lost.</translation>
+    </message>
+    <message>
         <source>Save as…</source>
         <translation>Save as…</translation>
+    </message>
+    <message>
+        <source>Quit without saving</source>
+        <translation>Quit without saving</translation>
+    </message>
+    <message>
+        <source>Don&apos;t quit</source>
+        <translation>Don&apos;t quit</translation>
     </message>
     <message>
         <source>Start fresh</source>
@@ -1400,6 +1432,13 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n more autosaved session(s) left by other GradLab windows: open them with File ▸ Autosaved sessions.</source>
+        <translation>
+            <numerusform>%n more autosaved session left by another GradLab window: open it with File ▸ Autosaved sessions.</numerusform>
+            <numerusform>%n more autosaved sessions left by other GradLab windows: open them with File ▸ Autosaved sessions.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Stepped back %n update(s). The parameters, the optimizer&apos;s state and the data order are exactly as they were after update {step}: run again and you get the same numbers.</source>
         <translation>
             <numerusform>Stepped back %n update. The parameters, the optimizer&apos;s state and the data order are exactly as they were after update {step}: run again and you get the same numbers.</numerusform>
@@ -1565,6 +1604,18 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>The lesson set the experiment up; it starts over.</source>
         <translation>The lesson set the experiment up; it starts over.</translation>
+    </message>
+    <message>
+        <source>That autosave is kept, renamed to {kept}, and no longer offered.</source>
+        <translation>That autosave is kept, renamed to {kept}, and no longer offered.</translation>
+    </message>
+    <message>
+        <source>Another GradLab window is open, so this one autosaves to a file of its own, {path}: neither window writes over the other&apos;s session.</source>
+        <translation>Another GradLab window is open, so this one autosaves to a file of its own, {path}: neither window writes over the other&apos;s session.</translation>
+    </message>
+    <message>
+        <source>This window cannot autosave: no autosave file could be locked in {folder}. Save your work with File ▸ Save.</source>
+        <translation>This window cannot autosave: no autosave file could be locked in {folder}. Save your work with File ▸ Save.</translation>
     </message>
     <message>
         <source>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</source>

@@ -1144,8 +1144,40 @@ Please send this message to your teacher or to the GradLab team.</source>
         <translation>保存会话：模型、优化器、数据顺序和历史记录</translation>
     </message>
     <message>
+        <source>Autosaved sessions</source>
+        <translation>自动保存的会话</translation>
+    </message>
+    <message>
+        <source>(none left)</source>
+        <translation>（没有了）</translation>
+    </message>
+    <message>
+        <source>no autosave file could be locked</source>
+        <translation>无法锁定任何自动保存文件</translation>
+    </message>
+    <message>
+        <source>Your session was not saved</source>
+        <translation>你的会话没有保存</translation>
+    </message>
+    <message>
+        <source>GradLab could not save your session to {path}: {error}.
+
+Save it somewhere else, or quit without saving: what you did since the session was last saved would be lost.</source>
+        <translation>GradLab 无法把你的会话保存到 {path}：{error}。
+
+请把它保存到别的位置，或者不保存就退出：那样，你自上次保存以来所做的一切都会丢失。</translation>
+    </message>
+    <message>
         <source>Save as…</source>
         <translation>另存为…</translation>
+    </message>
+    <message>
+        <source>Quit without saving</source>
+        <translation>不保存，退出</translation>
+    </message>
+    <message>
+        <source>Don&apos;t quit</source>
+        <translation>不退出</translation>
     </message>
     <message>
         <source>Start fresh</source>
@@ -1396,6 +1428,12 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n more autosaved session(s) left by other GradLab windows: open them with File ▸ Autosaved sessions.</source>
+        <translation>
+            <numerusform>其他 GradLab 窗口还留下了 %n 个自动保存的会话：可通过“文件 ▸ 自动保存的会话”打开。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>Stepped back %n update(s). The parameters, the optimizer&apos;s state and the data order are exactly as they were after update {step}: run again and you get the same numbers.</source>
         <translation>
             <numerusform>已后退 %n 次更新。参数、优化器状态和数据顺序都与第 {step} 次更新之后完全一致：再次运行会得到相同的数字。</numerusform>
@@ -1560,6 +1598,18 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>The lesson set the experiment up; it starts over.</source>
         <translation>课程已设置好实验，从头开始。</translation>
+    </message>
+    <message>
+        <source>That autosave is kept, renamed to {kept}, and no longer offered.</source>
+        <translation>该自动保存文件已保留，改名为 {kept}，以后不再列出。</translation>
+    </message>
+    <message>
+        <source>Another GradLab window is open, so this one autosaves to a file of its own, {path}: neither window writes over the other&apos;s session.</source>
+        <translation>另一个 GradLab 窗口正在运行，因此本窗口自动保存到自己的文件 {path}：两个窗口都不会覆盖对方的会话。</translation>
+    </message>
+    <message>
+        <source>This window cannot autosave: no autosave file could be locked in {folder}. Save your work with File ▸ Save.</source>
+        <translation>本窗口无法自动保存：在 {folder} 中无法锁定任何自动保存文件。请用“文件 ▸ 保存”保存你的工作。</translation>
     </message>
     <message>
         <source>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</source>

@@ -1,16 +1,27 @@
 """Issue 15, nothing lost, in the window: a bad autosave never bricks a start
 and is kept aside (items 5, 9, 17), Save after a refused Open never writes over
-the refused file (6)."""
+the refused file (6), a failed autosave at exit asks (7), two windows never
+share an autosave (8)."""
+
+import signal
+import tempfile
 
 import pytest
 import torch
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
 from gradlab.core import checkpoint
 from gradlab.ui import paths
+from gradlab.ui.autosave_slots import slot_path
 from tests.checkpoint_payloads import ADAM, ISSUE_CASES, payload, to_bytes, with_value
 from tests.reference import reference_run
 from tests.ui.trust_helpers import (
+    answering,
+    fill,
     messages,
+    set_unwritable,
+    small_tmpfs,
     start_window,
     updates,
     wait_message,
@@ -152,3 +163,121 @@ def test_save_after_a_refused_open_never_writes_over_the_refused_file(qtbot, tmp
     wait_message(qtbot, win, "Opened")
     assert win.files.current_file == str(mine)
     win.close()
+
+
+# ------------------------------------------------------------------ item 7
+def test_a_full_disk_at_exit_asks_and_save_as_keeps_the_work(qtbot, tmp_path):
+    with small_tmpfs(paths.wanted_dir("data")) as data:
+        win = start_window(qtbot)
+        assert win.autosave.path.parent == data
+        updates(qtbot, win, 3)
+        fill(data)
+        rescue = tmp_path / "rescue.gradlab.pt"
+        with answering(["saveAsButton", rescue]) as answers:
+            assert win.close()
+        assert "No space left on device" in answers.seen[0]
+        assert str(slot_path(data, 1)) in answers.seen[0]
+        assert not win.isVisible()
+        assert _same_weights(rescue, 3)
+
+
+# Qt says so when the folder it holds its lock in becomes unwritable, as here.
+LOCK_LEFT = pytest.mark.qt_log_ignore("Could not remove our own lock file")
+
+
+@LOCK_LEFT
+def test_an_unwritable_folder_at_exit_asks_and_the_student_decides(qtbot, tmp_path):
+    data = paths.data_dir()
+    win = start_window(qtbot)
+    updates(qtbot, win, 2)
+    why = set_unwritable(data, True)
+    try:
+        with answering(["stayButton"]) as answers:
+            assert not win.close()  # "Don't quit": the window stays, the work intact
+        assert why in answers.seen[0]
+        assert win.isVisible() and win.controller.ready
+        updates(qtbot, win, 1)
+        with answering(["quitWithoutSavingButton"]):
+            assert win.close()
+        assert not win.isVisible()
+        assert not slot_path(data, 1).exists()
+    finally:
+        set_unwritable(data, False)
+
+
+def test_an_autosave_that_works_again_closes_without_asking(qtbot):
+    data = paths.data_dir()
+    win = start_window(qtbot)
+    updates(qtbot, win, 2)
+    set_unwritable(data, True)
+    try:
+        with answering(["stayButton"]):
+            assert not win.close()
+    finally:
+        set_unwritable(data, False)
+    with answering([]) as answers:
+        assert win.close()
+    assert answers.seen == []
+    assert _same_weights(slot_path(data, 1), 2)
+
+
+@LOCK_LEFT
+def test_a_signal_while_asking_quits_and_saves_to_the_temporary_folder(
+    qtbot, tmp_path, monkeypatch
+):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    data = paths.data_dir()
+    win = start_window(qtbot)
+    updates(qtbot, win, 2)
+    set_unwritable(data, True)
+    asked = []
+
+    def sigterm_when_asked():
+        if QApplication.activeModalWidget() is not None and not asked:
+            asked.append(True)
+            win.quit_on_signal(signal.SIGTERM)  # what quit_signals.py emits
+
+    timer = QTimer()
+    timer.timeout.connect(sigterm_when_asked)
+    timer.start(30)
+    try:
+        win.close()  # asks; the signal comes while the question is open
+        qtbot.waitUntil(lambda: not win.isVisible(), timeout=10_000)
+    finally:
+        timer.stop()
+        set_unwritable(data, False)
+    assert asked
+    assert _same_weights(paths.fallback_dir("data") / "autosave.gradlab.pt", 2)
+
+
+# ------------------------------------------------------------------ item 8
+def test_two_windows_keep_two_autosaves_and_the_next_start_offers_both(qtbot):
+    first = start_window(qtbot)
+    second = start_window(qtbot)
+    text = wait_message(qtbot, second, "Another GradLab window is open")
+    assert str(slot_path(paths.data_dir(), 2)) in text
+    assert first.autosave.path != second.autosave.path
+    updates(qtbot, first, 20)
+    updates(qtbot, second, 2)
+    second.close()
+    first.close()  # the last to close no longer wins: both are kept
+    assert _same_weights(slot_path(paths.data_dir(), 1), 20)
+    assert _same_weights(slot_path(paths.data_dir(), 2), 2)
+
+    again = start_window(qtbot)  # restores the newest, offers the other
+    qtbot.waitUntil(lambda: again.controller.snapshot.step == 20, timeout=10_000)
+    wait_message(qtbot, again, "1 more autosaved session")
+    again.autosave._fill_menu()
+    entries = [a.toolTip() for a in again.autosave.menu.actions()]
+    assert entries == [str(slot_path(paths.data_dir(), 2))]
+    updates(qtbot, again, 1)
+    again.autosave.open_leftover(entries[0])
+    qtbot.waitUntil(lambda: again.controller.snapshot.step == 2, timeout=10_000)
+    qtbot.waitUntil(lambda: again.autosave.path == slot_path(paths.data_dir(), 2))
+    # The session it replaced was autosaved first, to its own file: nothing lost.
+    assert _same_weights(slot_path(paths.data_dir(), 1), 21)
+    updates(qtbot, again, 3)
+    again.close()
+    assert _same_weights(slot_path(paths.data_dir(), 2), 5)
+    assert _same_weights(slot_path(paths.data_dir(), 1), 21)

@@ -28,7 +28,27 @@ def make_app(argv: list[str] | None = None):
 
 
 def run_app(lang: str | None = None) -> int:
+    """Run the desktop app; its exit status. SIGTERM, SIGHUP and SIGINT autosave
+    and quit with status 0 (quit_signals.py). An error before the window is up
+    is shown in a dialog, never only as a traceback nobody sees (started from a
+    menu, standard error goes nowhere)."""
     app = make_app()
+    from gradlab.ui.quit_signals import QuitSignals
+
+    signals = QuitSignals(app)  # at once: a signal during startup waits for the loop
+    try:
+        window = _start_window(app, lang)
+    except Exception as exc:  # noqa: BLE001 - said in a dialog, then exit 1
+        _cannot_start(exc)
+        return 1
+    signals.received.connect(window.quit_on_signal)
+    try:
+        return app.exec()
+    finally:
+        signals.uninstall()
+
+
+def _start_window(app, lang: str | None):
     from gradlab.ui import i18n
     from gradlab.ui.crash import CrashReporter, setup_logging
     from gradlab.ui.settings import Settings
@@ -44,4 +64,23 @@ def run_app(lang: str | None = None) -> int:
 
     window = MainWindow(restore_autosave=True, language=lang)  # the Language menu ticks it
     window.show()
-    return app.exec()
+    return window
+
+
+def _cannot_start(exc: BaseException) -> None:
+    import traceback
+
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    text = "".join(traceback.format_exception(exc))
+    print(text, file=sys.stderr)
+    QMessageBox.critical(
+        None,
+        QCoreApplication.translate("Crash", "GradLab could not start"),
+        QCoreApplication.translate(
+            "Crash",
+            "GradLab could not start: {error}\n\nPlease send this message to your teacher "
+            "or to the GradLab team.",
+        ).format(error=f"{type(exc).__name__}: {exc}"),
+    )

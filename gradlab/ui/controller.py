@@ -284,15 +284,20 @@ class Controller(QObject):
         if self.ready:
             self._cmd_lab.emit(str(path))
 
-    def autosave(self, path: str) -> None:
-        """Save now and wait for it (used when closing)."""
-        if self._thread is not None and self._thread.isRunning():
-            QMetaObject.invokeMethod(
-                self._worker,
-                "autosave",
-                Qt.ConnectionType.BlockingQueuedConnection,
-                Q_ARG(str, str(path)),
-            )
+    def autosave(self, path: str) -> str | None:
+        """Save now and wait for it (used when closing). Returns why it failed (the
+        system's words, e.g. "No space left on device"), or None when it was
+        saved or there was nothing to save."""
+        if self._thread is None or not self._thread.isRunning():
+            return None
+        QMetaObject.invokeMethod(
+            self._worker,
+            "autosave",
+            Qt.ConnectionType.BlockingQueuedConnection,
+            Q_ARG(str, str(path)),
+        )
+        # The blocking call has returned: the worker wrote this before it did.
+        return self._worker.last_save_error
 
     def set_speed(self, updates_per_second: int | None) -> None:
         """None means full speed."""

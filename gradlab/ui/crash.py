@@ -19,13 +19,19 @@ log = logging.getLogger("gradlab")
 
 
 def setup_logging() -> str:
-    """Log to a rotating file in the platform's log folder; returns its path."""
+    """Log to a rotating file in the platform's log folder (or the temporary one
+    paths.py falls back to); returns its path. A log that cannot be opened at
+    all goes to standard error instead: never a reason not to start."""
     path = paths.log_path()
     root = logging.getLogger("gradlab")
     if not any(isinstance(h, logging.handlers.RotatingFileHandler) for h in root.handlers):
-        handler = logging.handlers.RotatingFileHandler(
-            path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-        )
+        try:
+            handler = logging.handlers.RotatingFileHandler(
+                path, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            )
+        except OSError as exc:
+            handler = logging.StreamHandler()
+            print(f"GradLab: cannot write the log {path}: {exc.strerror or exc}", file=sys.stderr)
         handler.setFormatter(
             logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
         )

@@ -41,6 +41,21 @@ def save_plot(plot_widget, path) -> None:
 
 
 def _svg_bytes(widget) -> bytes:
+    size = widget.size()
+    scene = widget.scene() if hasattr(widget, "scene") else None
+    return _svg(size.width(), size.height(), scene, lambda painter: _render(widget, painter))
+
+
+def scene_svg_bytes(scene, source, width: float, height: float) -> bytes:
+    """The part `source` (a QRectF in scene coordinates) of a plot's scene as SVG
+    of width × height: what a plot's right-click ▸ Export… writes."""
+    from PySide6.QtCore import QRectF
+
+    target = QRectF(0, 0, width, height)
+    return _svg(round(width), round(height), scene, lambda p: scene.render(p, target, source))
+
+
+def _svg(width: int, height: int, scene, draw) -> bytes:
     # Qt's own SVG generator: pyqtgraph's SVGExporter fails on Qt 6's path data.
     from PySide6.QtCore import QBuffer, QIODevice, QRect, QSize
     from PySide6.QtGui import QPainter
@@ -51,19 +66,17 @@ def _svg_bytes(widget) -> bytes:
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     generator = QSvgGenerator()
     generator.setOutputDevice(buffer)
-    size = widget.size()
-    generator.setSize(QSize(size.width(), size.height()))
-    generator.setViewBox(QRect(0, 0, size.width(), size.height()))
+    generator.setSize(QSize(width, height))
+    generator.setViewBox(QRect(0, 0, width, height))
     generator.setTitle("GradLab")
     # Cached items would land in the SVG as bitmaps: draw them as vectors.
-    scene = widget.scene() if hasattr(widget, "scene") else None
     items = scene.items() if scene is not None else []
     modes = [item.cacheMode() for item in items]
     for item in items:
         item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     painter = QPainter(generator)
     try:
-        _render(widget, painter)
+        draw(painter)
     finally:
         painter.end()
         for item, mode in zip(items, modes, strict=True):

@@ -1,20 +1,24 @@
 """Every way the window reads or writes a file: File ▸ Open, Open recent, Save,
 Save as, Start fresh, the student's data (Import data, Export data, the example
-data), the exports (history as CSV, a plot, a screenshot), and the autosave
-when the window closes. The results reach the student as messages through `say`
-(the data's through the controller's data editor)."""
+data), the exports (history as CSV, a plot, a screenshot). The results reach
+the student as messages through `say` (the data's through the controller's data
+editor). (The autosave is autosave.py's.)
+
+The worker answers an Open or a Save later: the file becomes the current one
+(where Save writes) and a recent one only when its answer says it worked, so a
+refused file is never written over."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.example_data import EXAMPLES
-from gradlab.ui import exports, folders, paths
+from gradlab.ui import exports, folders
 from gradlab.ui.menus import add_action
 from gradlab.ui.messages import Message
 
@@ -29,6 +33,8 @@ class FileActions(QObject):
         self._settings = settings
         self._say = say
         self.current_file: str | None = None  # where Save writes without asking
+        self._pending: set[str] = set()  # opened or saved, the worker's answer not in yet
+        controller.message.connect(self._on_answer)
         self.open_action = add_action(
             window,
             translate("MainWindow", "Open…"),
@@ -115,8 +121,9 @@ class FileActions(QObject):
 
     def open_file(self, path: str) -> None:
         """Load a checkpoint; a bad file gets a message and changes nothing."""
+        if self._controller.ready:
+            self._pending.add(str(path))
         self._controller.open(path)
-        self._remember(path)
 
     def save(self) -> None:
         if self.current_file is None:
@@ -125,15 +132,31 @@ class FileActions(QObject):
             self.save_to(self.current_file)
 
     def save_as(self) -> None:
-        path = self._ask_path(
-            translate("MainWindow", "Save the session"), "session.gradlab.pt", self._file_filter()
-        )
+        path = self.ask_session_path()
         if path:
             self.save_to(path)
 
+    def ask_session_path(self) -> str | None:
+        """Where to save the session, as Save as… asks; None if cancelled."""
+        return self._ask_path(
+            translate("MainWindow", "Save the session"), "session.gradlab.pt", self._file_filter()
+        )
+
     def save_to(self, path: str) -> None:
+        if self._controller.ready:
+            self._pending.add(str(path))
         self._controller.save(path)
-        self._remember(path)
+
+    @Slot(object)
+    def _on_answer(self, message: Message) -> None:
+        path = str(message.args.get("path", ""))
+        if path not in self._pending:
+            return
+        if message.code in ("session.loaded", "file.saved"):
+            self._pending.discard(path)
+            self._remember(path)
+        elif message.code in ("file.refused", "file.save_failed"):
+            self._pending.discard(path)
 
     def _remember(self, path: str) -> None:
         """Offer the file in Open recent, and Save to it from now on."""
@@ -143,11 +166,6 @@ class FileActions(QObject):
     def start_fresh(self) -> None:
         self.current_file = None
         self._controller.apply_config(ExperimentConfig(), "fresh")
-
-    def autosave(self) -> None:
-        """On closing: save the session where the next start restores it from."""
-        if self._controller.ready:
-            self._controller.autosave(str(paths.autosave_path()))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

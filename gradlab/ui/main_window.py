@@ -11,6 +11,8 @@ worker thread.
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from gradlab.core.config import ExperimentConfig
 from gradlab.ui import i18n, paths, theme, zoom
+from gradlab.ui.autosave import WindowAutosave
 from gradlab.ui.controller import Controller
 from gradlab.ui.file_actions import FileActions
 from gradlab.ui.layouts import LAYOUT_VERSION, Layouts, hide_stray_tab_bars
@@ -53,6 +56,7 @@ from gradlab.ui.texts import config_error_text, message_summary, message_text
 from gradlab.ui.worker import LOADING_STAGES
 
 translate = QCoreApplication.translate
+log = logging.getLogger(__name__)
 
 __all__ = ["LAYOUT_VERSION", "MainWindow"]
 START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden window)
@@ -111,6 +115,8 @@ class MainWindow(QMainWindow):
         self._closed = False
         self.layouts: Layouts | None = None  # built with the menus
         self.loading_card: LoadingCard | None = None
+        self._closing = False  # inside closeEvent (a signal may arrive meanwhile)
+        self._quit_signal: int | None = None  # set when a signal ends the app
         self.settings = Settings()
         # The language in use: --lang when given, else the saved choice.
         self.language_choice = language or self.settings.language
@@ -121,8 +127,6 @@ class MainWindow(QMainWindow):
         zoom.set_factor(self.settings.zoom)
 
         self.controller = Controller(config, parent=self)
-        if restore_autosave:
-            self.controller.restore_path = str(paths.autosave_path())
         c, colours = self.controller, self.colours
         self.plots = PlotsPanel(c, colours)
         self.landscape = LandscapePanel(c, colours)
@@ -207,6 +211,11 @@ class MainWindow(QMainWindow):
         self.run_actions = RunActions(self, self.controller)
         self.view_actions = ViewActions(self)
         self.files = FileActions(self, self.controller, self.settings, self._on_message)
+        self.autosave = WindowAutosave(
+            self, self.controller, self._on_message, self.files.ask_session_path
+        )
+        if restore_autosave:
+            self.controller.restore_path = self.autosave.restore_path()
         self.layouts = Layouts(self, self.plots, self.landscape)
         self.layouts.revealed.connect(self._on_revealed)
         self.layouts.tidied.connect(self._show_whole_tab_titles)  # new bars after a layout
@@ -253,6 +262,11 @@ class MainWindow(QMainWindow):
                     {"path": str(self.settings.path)},
                 )
             )
+        for problem in paths.problems():  # folders that cannot be written
+            args = {"wanted": problem.wanted, "used": problem.used or "", "reason": problem.reason}
+            self.controller.message.emit(Message("warning", "folder." + problem.kind, args))
+        for message in self.autosave.start_messages():
+            self.controller.message.emit(message)
 
         self._start_timer = QTimer(self)
         self._start_timer.setSingleShot(True)
@@ -379,12 +393,45 @@ class MainWindow(QMainWindow):
             self.controller.start()
 
     def closeEvent(self, event) -> None:
-        self._closed = True
-        self._start_timer.stop()
-        self.layouts.save_window()
-        self.files.autosave()
+        if self._closing:
+            event.ignore()  # already closing (a signal came during the question)
+            return
+        if not self._closed:
+            self._closing = True
+            try:
+                closing = self.autosave.save_before_closing(
+                    quiet=lambda: self._quit_signal is not None
+                )
+            finally:
+                self._closing = False
+            if not closing:
+                event.ignore()  # the student chose to stay
+                return
+            self._closed = True
+            self._start_timer.stop()
+            self.layouts.save_window()
+            self.autosave.release()
         self.controller.shutdown()
         super().closeEvent(event)
+
+    @Slot(int)
+    def quit_on_signal(self, number: int) -> None:
+        """SIGTERM, SIGHUP or SIGINT: autosave, then quit, asking nothing (a
+        question open now is answered "don't quit", then closing goes on)."""
+        log.info("quitting on signal %d", number)
+        self._quit_signal = number
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None:
+            dialog.reject()
+        QTimer.singleShot(0, self._close_for_signal)
+
+    @Slot()
+    def _close_for_signal(self) -> None:
+        if self._closing:
+            QTimer.singleShot(50, self._close_for_signal)  # the question is still closing
+            return
+        if self.close():
+            QApplication.instance().quit()
 
     def _show_whole_tab_titles(self) -> None:
         """Dock tabs scroll rather than cut their titles ("Messag…")."""
@@ -475,7 +522,8 @@ class MainWindow(QMainWindow):
 
         from PySide6.QtCore import QProcess
 
-        self.close()  # autosaves
+        if not self.close():  # autosaves (or asks, when that fails)
+            return
         # A bundle's executable is GradLab itself; otherwise run the package. No
         # --lang: the new choice is in the settings.
         args = [] if getattr(sys, "frozen", False) else ["-m", "gradlab"]

@@ -153,6 +153,7 @@ def build_menus(window, run: RunActions, files, plots, view: ViewActions, layout
     for action in (files.fresh_action, files.open_action):
         file_menu.addAction(action)
     file_menu.addMenu(files.recent_menu)
+    file_menu.addMenu(window.autosave.menu)  # autosaves other windows left
     for action in (files.save_action, files.save_as_action):
         file_menu.addAction(action)
     file_menu.addSeparator()

@@ -36,3 +36,23 @@ def event_message(event, session) -> Message:
         "loss_kind": session.config.loss,
     }
     return Message(level, event.code, args)
+
+
+def failure_args(exc: BaseException) -> dict:
+    """Why a file operation failed, in one line, as a message's "error": the
+    system's words for an OSError ("No space left on device"), else the
+    exception's type and text."""
+    from gradlab.core.checks import one_line
+
+    if isinstance(exc, OSError) and exc.strerror:
+        return {"error": one_line(exc.strerror, 200)}
+    return {"error": one_line(f"{type(exc).__name__}: {exc}", 200)}
+
+
+def refusal_args(exc: BaseException) -> dict:
+    """A refused checkpoint's message values: the core's one line, its stable
+    code and the field it names (an error that is not the file's has neither)."""
+    code = getattr(exc, "code", "")
+    if not (isinstance(code, str) and code.startswith("checkpoint.")):
+        return {**failure_args(exc), "code": "", "field": ""}
+    return {"error": str(exc), "code": code, "field": getattr(exc, "field", None) or ""}

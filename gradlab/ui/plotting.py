@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QFontMetricsF
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 from gradlab.ui import zoom
+from gradlab.ui.plot_export import route_export_dialog
 
 MAX_CURVE_POINTS = 400  # points per history curve; a plot is a few hundred pixels wide
 
@@ -46,6 +47,7 @@ def setup_plot(
     item.geometryChanged.connect(lambda: write_title(widget))
     item.hideButtons()  # no auto-range "A": auto-range + downsampling can livelock
     item.setMenuEnabled(True)
+    route_export_dialog(widget.scene())  # right click ▸ Export… offers what works
     widget.setMouseEnabled(x=False, y=False)
     item.vb.disableAutoRange()
     item.showGrid(x=True, y=True, alpha=0.25)

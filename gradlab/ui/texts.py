@@ -257,7 +257,13 @@ def message_text(code: str, args: dict) -> str:
     if code == "file.refused":
         return translate(
             "Messages", "That file was not opened, and nothing changed: {error}"
-        ).format(error=checkpoint_error_text(a.get("code", ""), a.get("error", "")))
+        ).format(error=_refusal(a))
+    if code == "file.save_failed":
+        return translate(
+            "Messages",
+            "Could not save to {path} ({error}); nothing was written there. Choose another "
+            "place with File ▸ Save as…",
+        ).format(path=a.get("path", ""), error=a.get("error", ""))
     if code == "session.loaded":
         return translate(
             "Messages",
@@ -274,10 +280,51 @@ def message_text(code: str, args: dict) -> str:
     if code == "session.tryit":
         return translate("Messages", "The lesson set the experiment up; it starts over.")
     if code == "autosave.refused":
+        if a.get("kept"):
+            text = translate(
+                "Messages",
+                "Your last session could not be restored, so GradLab starts fresh: {error} "
+                "The file is kept, renamed to {kept}.",
+            )
+        else:
+            text = translate(
+                "Messages",
+                "Your last session could not be restored, so GradLab starts fresh: {error} "
+                "The file stays where it is, {path} (renaming it failed: {reason}); this "
+                "window autosaves to another file, so it is never written over.",
+            )
+        return text.format(
+            error=_refusal(a),
+            kept=a.get("kept", ""),
+            path=a.get("path", ""),
+            reason=a.get("move_error", ""),
+        )
+    if code == "autosave.kept_aside":
+        return translate(
+            "Messages", "That autosave is kept, renamed to {kept}, and no longer offered."
+        ).format(kept=a.get("kept", ""))
+    if code == "autosave.separate":
         return translate(
             "Messages",
-            "Your last session could not be restored, so GradLab starts fresh: {error}",
-        ).format(error=checkpoint_error_text(a.get("code", ""), a.get("error", "")))
+            "Another GradLab window is open, so this one autosaves to a file of its own, "
+            "{path}: neither window writes over the other's session.",
+        ).format(path=a.get("path", ""))
+    if code == "autosave.leftovers":
+        return translate(
+            "Messages",
+            "%n more autosaved session(s) left by other GradLab windows: open them with "
+            "File ▸ Autosaved sessions.",
+            None,
+            n,
+        )
+    if code == "autosave.none":
+        return translate(
+            "Messages",
+            "This window cannot autosave: no autosave file could be locked in {folder}. "
+            "Save your work with File ▸ Save.",
+        ).format(folder=a.get("folder", ""))
+    if code.startswith("folder."):
+        return folder_text(code, a)
     if code == "settings.corrupt":
         return translate(
             "Messages",
@@ -325,9 +372,60 @@ def first_sentence(text: str) -> str:
     return text
 
 
+def folder_text(code: str, a: dict) -> str:
+    """A folder GradLab cannot write (paths.FolderProblem), and what it does instead."""
+    wanted, used, reason = a.get("wanted", ""), a.get("used", ""), a.get("reason", "")
+    if code == "folder.data" and used:
+        text = translate(
+            "Messages",
+            "GradLab cannot autosave your sessions in {wanted} ({reason}). Until it can, they "
+            "go to {used}, which the system may empty: use File ▸ Save as… to keep your work.",
+        )
+    elif code == "folder.data":
+        text = translate(
+            "Messages",
+            "GradLab cannot autosave your sessions in {wanted} ({reason}), nor in a temporary "
+            "folder: use File ▸ Save as… to keep your work.",
+        )
+    elif code == "folder.config" and used:
+        text = translate(
+            "Messages",
+            "GradLab cannot save its settings (layout, theme, language, recent files) in "
+            "{wanted} ({reason}); until it can, they are kept in {used}.",
+        )
+    elif code == "folder.config":
+        text = translate(
+            "Messages",
+            "GradLab cannot save its settings (layout, theme, language, recent files) in "
+            "{wanted} ({reason}), nor in a temporary folder: changes last until you quit.",
+        )
+    elif used:
+        text = translate(
+            "Messages",
+            "GradLab cannot write its log in {wanted} ({reason}); it writes it to {used}.",
+        )
+    else:
+        text = translate(
+            "Messages",
+            "GradLab cannot write its log in {wanted} ({reason}), nor in a temporary folder.",
+        )
+    return text.format(wanted=wanted, used=used, reason=reason)
+
+
+def _refusal(a: dict) -> str:
+    """Why a checkpoint was refused, and the field at fault when one is named."""
+    text = checkpoint_error_text(a.get("code", ""), a.get("error", ""))
+    if a.get("field"):
+        text += " " + translate("Messages", "The field at fault: {field}.").format(field=a["field"])
+    return text
+
+
 def checkpoint_error_text(code: str, english: str) -> str:
     """Why a file was refused, in the interface language (the core says it in
-    English, with a stable code)."""
+    English, with a stable code). Another error (a bug, not the file's fault)
+    is named as Python names it."""
+    if not code:
+        return translate("Messages", "GradLab could not use it ({error}).").format(error=english)
     texts = {
         "checkpoint.unsafe": translate(
             "Messages",
@@ -351,6 +449,10 @@ def checkpoint_error_text(code: str, english: str) -> str:
         ),
         "checkpoint.unreadable": translate("Messages", "the file cannot be read."),
         "checkpoint.too_large": translate("Messages", "it is far too large for a session."),
+        "checkpoint.not_a_file": translate(
+            "Messages",
+            "it is not a regular file (a folder, a device, a pipe …), so it was not read.",
+        ),
     }
     return texts.get(code, english)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import math
 import time
 import traceback
 
@@ -19,7 +20,7 @@ from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
 from gradlab.core.config import ExperimentConfig
 from gradlab.ui.compare_runner import CompareRunner
 from gradlab.ui.mailbox import Mailbox
-from gradlab.ui.messages import Message, event_message
+from gradlab.ui.messages import Message, event_message, failure_args, refusal_args
 from gradlab.ui.plain_imports import plain_imports
 from gradlab.ui.updates import LandscapeView, SessionLog, Updates
 
@@ -58,11 +59,13 @@ class TrainingWorker(QObject):
         self.log = None  # the ActionLog kept across resets (session as code)
         self._log_sent = None  # (log, version) last published as Updates.session_log
         self.restore_path: str | None = None  # an autosave to restore at start
+        self.last_save_error: str | None = None  # why the last autosave() failed
 
     # ------------------------------------------------------------ lifecycle
     @Slot()
     def initialize(self) -> None:
-        """Import torch, build the session, warm up; then tell the GUI it is ready."""
+        """Import torch, build the session, warm up, restore the autosave; then
+        tell the GUI it is ready. A bad autosave never stops it getting ready."""
         try:
             # Each stage said as it begins: the window shows how far loading got.
             self._mailbox.put(updates=Updates(loading=LOADING_STAGES[0]))
@@ -83,33 +86,46 @@ class TrainingWorker(QObject):
             self._timer.setSingleShot(True)
             self._timer.timeout.connect(self._tick)
             self._start_session(self._config, reason="start")
-            if self.restore_path:
-                self._restore_autosave(self.restore_path)
-            # Everything built so far (Qt, pyqtgraph, torch) lives as long as the
-            # app: keep it out of the collector's scans, which otherwise grow with
-            # it and pause both threads.
-            gc.freeze()
-            self._mailbox.put(ready=True)
         except Exception as exc:  # noqa: BLE001 - must reach the GUI, never vanish
             self._report_crash("initialize", exc)
+            return
+        if self.restore_path:
+            self._restore_autosave(self.restore_path)
+        # Everything built so far (Qt, pyqtgraph, torch) lives as long as the
+        # app: keep it out of the collector's scans, which otherwise grow with
+        # it and pause both threads.
+        gc.freeze()
+        log.info(
+            "ready: PyTorch %s, session at update %d", torch.__version__, self._session.step_count
+        )
+        self._mailbox.put(ready=True)
 
     def _restore_autosave(self, path: str) -> None:
+        """Continue the autosaved session. Whatever goes wrong (a refused file,
+        or any error while installing it), the file is moved aside, kept under a
+        name with the time, and the fresh session stays: never overwritten by
+        the next autosave, never a start that does not get ready."""
         import os
 
         from gradlab.core import checkpoint
+        from gradlab.core.fileio import move_aside
 
-        if not os.path.exists(path):
+        if not os.path.lexists(path):
             return
         try:
             session, extra = checkpoint.load(path)
-        except checkpoint.CheckpointError as exc:
-            self._mailbox.put(
-                messages=[
-                    Message("warning", "autosave.refused", {"error": str(exc), "code": exc.code})
-                ]
-            )
+            self._install(session, extra, "restored", path)
             return
-        self._install(session, extra, "restored", path)
+        except Exception as exc:  # noqa: BLE001 - any failure: set aside, start fresh
+            log.warning("autosave %s not restored", path, exc_info=exc)
+            args = refusal_args(exc)
+        try:
+            args["kept"] = str(move_aside(path, "refused"))
+        except OSError as exc:
+            args["kept"] = ""
+            args["move_error"] = exc.strerror or str(exc)
+        args["path"] = path
+        self._mailbox.put(messages=[Message("warning", "autosave.refused", args)])
 
     @Slot()
     def stop(self) -> None:
@@ -209,7 +225,15 @@ class TrainingWorker(QObject):
         def do():
             from gradlab.core import checkpoint
 
-            checkpoint.save(self._session, path, extra={"log": self.log.to_list()})
+            try:
+                checkpoint.save(self._session, path, extra={"log": self.log.to_list()})
+            except OSError as exc:  # a full disk, a read-only folder ...: say so
+                self._publish(
+                    messages=[
+                        Message("error", "file.save_failed", {"path": path, **failure_args(exc)})
+                    ]
+                )
+                return
             self._publish(
                 messages=[
                     Message("info", "file.saved", {"path": path, "step": self._session.step_count})
@@ -220,15 +244,20 @@ class TrainingWorker(QObject):
 
     @Slot(str)
     def autosave(self, path: str) -> None:
-        """Save silently (on exit); errors are logged and reported, never raised."""
+        """Save silently, for a caller that waits (closing); `last_save_error` says
+        why it failed, or is None. Never raises: closing must go on."""
+        self.last_save_error = None
         if self._session is None:
             return
         try:
             from gradlab.core import checkpoint
 
             checkpoint.save(self._session, path, extra={"log": self.log.to_list()})
-        except Exception as exc:  # noqa: BLE001 - closing must go on
-            self._report_crash("autosave", exc)
+        except Exception as exc:  # noqa: BLE001 - reported to the caller, who asks the student
+            log.warning("autosave to %s failed", path, exc_info=exc)
+            self.last_save_error = failure_args(exc)["error"]
+        else:
+            log.info("autosaved update %d to %s", self._session.step_count, path)
 
     @Slot(str, str)
     def load_checkpoint(self, path: str, reason: str) -> None:
@@ -238,19 +267,12 @@ class TrainingWorker(QObject):
             self._pause_quietly()
             try:
                 session, extra = checkpoint.load(path)
-            except checkpoint.CheckpointError as exc:
-                # The current session is untouched: nothing was replaced yet.
-                self._publish(
-                    messages=[
-                        Message(
-                            "error",
-                            "file.refused",
-                            {"path": path, "error": str(exc), "code": exc.code},
-                        )
-                    ]
-                )
-                return
-            self._install(session, extra, reason, path)
+                self._install(session, extra, reason, path)
+            except Exception as exc:  # noqa: BLE001 - refused: the current session stays
+                if not isinstance(exc, checkpoint.CheckpointError):
+                    log.warning("%s not opened", path, exc_info=exc)
+                args = {"path": path, **refusal_args(exc)}
+                self._publish(messages=[Message("error", "file.refused", args)])
 
         self._guarded(do)
 
@@ -345,30 +367,37 @@ class TrainingWorker(QObject):
         self._announce(reason, details)
 
     def _install(self, session, extra: dict, reason: str, path: str) -> None:
-        """Make a loaded session the current one, with its session-as-code log."""
+        """Make a loaded session the current one, with its session-as-code log.
+        All or nothing: if telling the GUI about it fails, the session before it
+        comes back, and the error goes to the caller."""
         from gradlab.core.actions import ActionLog
 
+        before = (self._session, self.log, self._config)
         if isinstance(extra.get("log"), list):
-            try:
-                self.log = ActionLog.from_list(extra["log"])
-            except (KeyError, TypeError, ValueError):
-                self.log = session.log
+            log_ = ActionLog.from_list(extra["log"])  # checked by the loader already
         else:
-            self.log = session.log
+            log_ = session.log
             # The file holds a state but not how it came about: say so in the
             # session as code rather than replaying from the seed silently.
-            self.log.add("loaded", path=str(path), step=session.step_count)
-        session.replace_log(self.log)
+            log_.add("loaded", path=str(path), step=session.step_count)
+        session.replace_log(log_)
         self._running = False
-        self._session = session
-        self._config = session.config
-        self._announce(reason, {"path": path, "step": session.step_count}, from_file=True)
+        self._session, self.log, self._config = session, log_, session.config
+        try:
+            self._announce(reason, {"path": path, "step": session.step_count}, from_file=True)
+        except Exception:
+            self._session, self.log, self._config = before
+            self._announce(None, from_file=True)  # the GUI gets the old experiment back
+            raise
 
-    def _announce(self, reason: str, args: dict | None = None, from_file: bool = False) -> None:
-        """Tell the GUI a new session is in place: data, history, landscape, and,
-        when it came from a file, its experiment. (A reset's experiment came from
-        the GUI, which may have moved on since it asked: sending it back would
-        undo a newer change, such as a second edit of the data.)"""
+    def _announce(
+        self, reason: str | None, args: dict | None = None, from_file: bool = False
+    ) -> None:
+        """Tell the GUI a new session is in place: data, history, landscape, why
+        (unless `reason` is None), and, when it came from a file, its experiment.
+        (A reset's experiment came from the GUI, which may have moved on since it
+        asked: sending it back would undo a newer change, such as a second edit of
+        the data.)"""
         self._rows_sent = 0
         self._compactions_seen = 0
         self._compare = None
@@ -377,7 +406,7 @@ class TrainingWorker(QObject):
             data=self._session.data_points(),
             replace=True,
             running=False,
-            messages=[Message("info", "session." + reason, args or {})],
+            messages=[Message("info", "session." + reason, args or {})] if reason else [],
             updates=self._landscape_updates().merged(
                 Updates(compare=None, config=self._session.config)
                 if from_file
@@ -401,6 +430,8 @@ class TrainingWorker(QObject):
         if around:
             w0 = float(around.get("weight", w0))
             b0 = float(around.get("bias", b0))
+        if not (math.isfinite(w0) and math.isfinite(b0)):
+            w0, b0 = w_opt, b_opt  # a diverged run (inf, nan): show the bowl around the optimum
         half = max(2.0, 1.4 * max(abs(w0 - w_opt), abs(b0 - b_opt)))
         steps = 64 if s.x.numel() <= 20_000 else 32  # grid × samples values to evaluate
         surf = landscape.surface(

@@ -471,6 +471,18 @@ Your work is safe. The details are in the log file:
 
 If it happens again, please send that file to your teacher or to the GradLab team.</translation>
     </message>
+    <message>
+        <source>GradLab could not start</source>
+        <translation>GradLab could not start</translation>
+    </message>
+    <message>
+        <source>GradLab could not start: {error}
+
+Please send this message to your teacher or to the GradLab team.</source>
+        <translation>GradLab could not start: {error}
+
+Please send this message to your teacher or to the GradLab team.</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -1623,6 +1635,42 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <source>Python scripts (*.py)</source>
         <translation>Python scripts (*.py)</translation>
     </message>
+    <message>
+        <source>Autosaved sessions</source>
+        <translation>Autosaved sessions</translation>
+    </message>
+    <message>
+        <source>(none left)</source>
+        <translation>(none left)</translation>
+    </message>
+    <message>
+        <source>no autosave file could be locked</source>
+        <translation>no autosave file could be locked</translation>
+    </message>
+    <message>
+        <source>Your session was not saved</source>
+        <translation>Your session was not saved</translation>
+    </message>
+    <message>
+        <source>GradLab could not save your session to {path}: {error}.
+
+Save it somewhere else, or quit without saving: what you did since the session was last saved would be lost.</source>
+        <translation>GradLab could not save your session to {path}: {error}.
+
+Save it somewhere else, or quit without saving: what you did since the session was last saved would be lost.</translation>
+    </message>
+    <message>
+        <source>Quit without saving</source>
+        <translation>Quit without saving</translation>
+    </message>
+    <message>
+        <source>Don&apos;t quit</source>
+        <translation>Don&apos;t quit</translation>
+    </message>
+    <message>
+        <source>this picture format is not known</source>
+        <translation>this picture format is not known</translation>
+    </message>
 </context>
 <context>
     <name>MathsPanel</name>
@@ -1906,10 +1954,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>The lesson set the experiment up; it starts over.</translation>
     </message>
     <message>
-        <source>Your last session could not be restored, so GradLab starts fresh: {error}</source>
-        <translation>Your last session could not be restored, so GradLab starts fresh: {error}</translation>
-    </message>
-    <message>
         <source>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</source>
         <translation>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</translation>
     </message>
@@ -2153,6 +2197,73 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</source>
         <translation>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more autosaved session(s) left by other GradLab windows: open them with File ▸ Autosaved sessions.</source>
+        <translation>
+            <numerusform>%n more autosaved session left by another GradLab window: open it with File ▸ Autosaved sessions.</numerusform>
+            <numerusform>%n more autosaved sessions left by other GradLab windows: open them with File ▸ Autosaved sessions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error} The file is kept, renamed to {kept}.</source>
+        <translation>Your last session could not be restored, so GradLab starts fresh: {error} The file is kept, renamed to {kept}.</translation>
+    </message>
+    <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error} The file stays where it is, {path} (renaming it failed: {reason}); this window autosaves to another file, so it is never written over.</source>
+        <translation>Your last session could not be restored, so GradLab starts fresh: {error} The file stays where it is, {path} (renaming it failed: {reason}); this window autosaves to another file, so it is never written over.</translation>
+    </message>
+    <message>
+        <source>Could not save to {path} ({error}); nothing was written there. Choose another place with File ▸ Save as…</source>
+        <translation>Could not save to {path} ({error}); nothing was written there. Choose another place with File ▸ Save as…</translation>
+    </message>
+    <message>
+        <source>That autosave is kept, renamed to {kept}, and no longer offered.</source>
+        <translation>That autosave is kept, renamed to {kept}, and no longer offered.</translation>
+    </message>
+    <message>
+        <source>Another GradLab window is open, so this one autosaves to a file of its own, {path}: neither window writes over the other&apos;s session.</source>
+        <translation>Another GradLab window is open, so this one autosaves to a file of its own, {path}: neither window writes over the other&apos;s session.</translation>
+    </message>
+    <message>
+        <source>This window cannot autosave: no autosave file could be locked in {folder}. Save your work with File ▸ Save.</source>
+        <translation>This window cannot autosave: no autosave file could be locked in {folder}. Save your work with File ▸ Save.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot autosave your sessions in {wanted} ({reason}). Until it can, they go to {used}, which the system may empty: use File ▸ Save as… to keep your work.</source>
+        <translation>GradLab cannot autosave your sessions in {wanted} ({reason}). Until it can, they go to {used}, which the system may empty: use File ▸ Save as… to keep your work.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot autosave your sessions in {wanted} ({reason}), nor in a temporary folder: use File ▸ Save as… to keep your work.</source>
+        <translation>GradLab cannot autosave your sessions in {wanted} ({reason}), nor in a temporary folder: use File ▸ Save as… to keep your work.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}); until it can, they are kept in {used}.</source>
+        <translation>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}); until it can, they are kept in {used}.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}), nor in a temporary folder: changes last until you quit.</source>
+        <translation>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}), nor in a temporary folder: changes last until you quit.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot write its log in {wanted} ({reason}); it writes it to {used}.</source>
+        <translation>GradLab cannot write its log in {wanted} ({reason}); it writes it to {used}.</translation>
+    </message>
+    <message>
+        <source>GradLab cannot write its log in {wanted} ({reason}), nor in a temporary folder.</source>
+        <translation>GradLab cannot write its log in {wanted} ({reason}), nor in a temporary folder.</translation>
+    </message>
+    <message>
+        <source>The field at fault: {field}.</source>
+        <translation>The field at fault: {field}.</translation>
+    </message>
+    <message>
+        <source>GradLab could not use it ({error}).</source>
+        <translation>GradLab could not use it ({error}).</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a folder, a device, a pipe …), so it was not read.</source>
+        <translation>it is not a regular file (a folder, a device, a pipe …), so it was not read.</translation>
     </message>
 </context>
 <context>

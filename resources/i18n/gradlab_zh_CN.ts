@@ -469,6 +469,18 @@ If it happens again, please send that file to your teacher or to the GradLab tea
 
 如果再次出现，请把这个文件发给你的老师或 GradLab 团队。</translation>
     </message>
+    <message>
+        <source>GradLab could not start</source>
+        <translation>GradLab 无法启动</translation>
+    </message>
+    <message>
+        <source>GradLab could not start: {error}
+
+Please send this message to your teacher or to the GradLab team.</source>
+        <translation>GradLab 无法启动：{error}
+
+请把这条信息发给你的老师或 GradLab 团队。</translation>
+    </message>
 </context>
 <context>
     <name>Exporter</name>
@@ -1619,6 +1631,42 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <source>Python scripts (*.py)</source>
         <translation>Python 脚本 (*.py)</translation>
     </message>
+    <message>
+        <source>Autosaved sessions</source>
+        <translation>自动保存的会话</translation>
+    </message>
+    <message>
+        <source>(none left)</source>
+        <translation>（没有了）</translation>
+    </message>
+    <message>
+        <source>no autosave file could be locked</source>
+        <translation>无法锁定任何自动保存文件</translation>
+    </message>
+    <message>
+        <source>Your session was not saved</source>
+        <translation>你的会话没有保存</translation>
+    </message>
+    <message>
+        <source>GradLab could not save your session to {path}: {error}.
+
+Save it somewhere else, or quit without saving: what you did since the session was last saved would be lost.</source>
+        <translation>GradLab 无法把你的会话保存到 {path}：{error}。
+
+请把它保存到别的位置，或者不保存就退出：那样，你自上次保存以来所做的一切都会丢失。</translation>
+    </message>
+    <message>
+        <source>Quit without saving</source>
+        <translation>不保存，退出</translation>
+    </message>
+    <message>
+        <source>Don&apos;t quit</source>
+        <translation>不退出</translation>
+    </message>
+    <message>
+        <source>this picture format is not known</source>
+        <translation>不认识这种图片格式</translation>
+    </message>
 </context>
 <context>
     <name>MathsPanel</name>
@@ -1898,10 +1946,6 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
         <translation>课程已设置好实验，从头开始。</translation>
     </message>
     <message>
-        <source>Your last session could not be restored, so GradLab starts fresh: {error}</source>
-        <translation>无法恢复你上次的会话，因此 GradLab 重新开始：{error}</translation>
-    </message>
-    <message>
         <source>The settings file was damaged, so GradLab uses its defaults (layout, theme, language): {path}</source>
         <translation>设置文件已损坏，因此 GradLab 使用默认设置（布局、主题、语言）：{path}</translation>
     </message>
@@ -2142,6 +2186,72 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</source>
         <translation>对比期间，数值以及参数和梯度曲线图显示的是主运行，它在等待：按“回到单次运行”即可继续。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more autosaved session(s) left by other GradLab windows: open them with File ▸ Autosaved sessions.</source>
+        <translation>
+            <numerusform>其他 GradLab 窗口还留下了 %n 个自动保存的会话：可通过“文件 ▸ 自动保存的会话”打开。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error} The file is kept, renamed to {kept}.</source>
+        <translation>无法恢复你上次的会话，因此 GradLab 重新开始：{error} 该文件已保留，并改名为 {kept}。</translation>
+    </message>
+    <message>
+        <source>Your last session could not be restored, so GradLab starts fresh: {error} The file stays where it is, {path} (renaming it failed: {reason}); this window autosaves to another file, so it is never written over.</source>
+        <translation>无法恢复你上次的会话，因此 GradLab 重新开始：{error} 该文件仍在原处：{path}（改名失败：{reason}）；本窗口会自动保存到另一个文件，绝不会覆盖它。</translation>
+    </message>
+    <message>
+        <source>Could not save to {path} ({error}); nothing was written there. Choose another place with File ▸ Save as…</source>
+        <translation>无法保存到 {path}（{error}）；那里没有写入任何内容。请用“文件 ▸ 另存为…”选择别的位置。</translation>
+    </message>
+    <message>
+        <source>That autosave is kept, renamed to {kept}, and no longer offered.</source>
+        <translation>该自动保存文件已保留，改名为 {kept}，以后不再列出。</translation>
+    </message>
+    <message>
+        <source>Another GradLab window is open, so this one autosaves to a file of its own, {path}: neither window writes over the other&apos;s session.</source>
+        <translation>另一个 GradLab 窗口正在运行，因此本窗口自动保存到自己的文件 {path}：两个窗口都不会覆盖对方的会话。</translation>
+    </message>
+    <message>
+        <source>This window cannot autosave: no autosave file could be locked in {folder}. Save your work with File ▸ Save.</source>
+        <translation>本窗口无法自动保存：在 {folder} 中无法锁定任何自动保存文件。请用“文件 ▸ 保存”保存你的工作。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot autosave your sessions in {wanted} ({reason}). Until it can, they go to {used}, which the system may empty: use File ▸ Save as… to keep your work.</source>
+        <translation>GradLab 无法把你的会话自动保存到 {wanted}（{reason}）。在能够写入之前，会话会保存到 {used}，系统可能会清空那里：请用“文件 ▸ 另存为…”保留你的工作。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot autosave your sessions in {wanted} ({reason}), nor in a temporary folder: use File ▸ Save as… to keep your work.</source>
+        <translation>GradLab 无法把你的会话自动保存到 {wanted}（{reason}），也无法保存到临时文件夹：请用“文件 ▸ 另存为…”保留你的工作。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}); until it can, they are kept in {used}.</source>
+        <translation>GradLab 无法把设置（布局、主题、语言、最近打开的文件）保存到 {wanted}（{reason}）；在能够写入之前，设置保存在 {used}。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot save its settings (layout, theme, language, recent files) in {wanted} ({reason}), nor in a temporary folder: changes last until you quit.</source>
+        <translation>GradLab 无法把设置（布局、主题、语言、最近打开的文件）保存到 {wanted}（{reason}），也无法保存到临时文件夹：所做的更改只保留到退出为止。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot write its log in {wanted} ({reason}); it writes it to {used}.</source>
+        <translation>GradLab 无法在 {wanted} 中写日志（{reason}），改为写到 {used}。</translation>
+    </message>
+    <message>
+        <source>GradLab cannot write its log in {wanted} ({reason}), nor in a temporary folder.</source>
+        <translation>GradLab 无法在 {wanted} 中写日志（{reason}），也无法写到临时文件夹。</translation>
+    </message>
+    <message>
+        <source>The field at fault: {field}.</source>
+        <translation>出问题的字段：{field}。</translation>
+    </message>
+    <message>
+        <source>GradLab could not use it ({error}).</source>
+        <translation>GradLab 无法使用它（{error}）。</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a folder, a device, a pipe …), so it was not read.</source>
+        <translation>它不是普通文件（而是文件夹、设备、管道等），因此没有读取。</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QStackedWidget, QVBoxLayout
 
 from gradlab.ui import zoom
 from gradlab.ui.messages import Message
+from gradlab.ui.plot_export import route_export_dialog
 from gradlab.ui.plotting import (
     COMPARE_COLOURS,
     MAX_CURVE_POINTS,
@@ -110,6 +111,7 @@ class LandscapePanel(QWidget):
         self.edge_text.hide()
         self.plot.addItem(self.edge_text)
         self.plot.scene().sigMouseClicked.connect(self._clicked)
+        route_export_dialog(self.plot.scene())  # right click ▸ Export… offers what works
         # In compare mode: which colour is which run, under the map (a legend on
         # the map covered the paths).
         self.legend = QLabel()

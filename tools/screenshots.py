@@ -9,6 +9,7 @@ Scenarios:
              while running; presentation mode; compare mode; the MLP's graph;
              a divergence on the landscape
   layouts    Beginner and Full at the given size (try --size 1024x600)
+  data       a data set drawn with real clicks, an imported CSV, a refused one
 Look at every picture: the point is what a student sees.
 """
 
@@ -24,7 +25,9 @@ def main() -> int:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--theme", default="light")
     parser.add_argument("--size", default="1366x768")
-    parser.add_argument("--scenario", default="basic", choices=("basic", "classroom", "layouts"))
+    parser.add_argument(
+        "--scenario", default="basic", choices=("basic", "classroom", "layouts", "data")
+    )
     args = parser.parse_args()
     out = Path(args.outdir)
     out.mkdir(parents=True, exist_ok=True)

@@ -28,8 +28,9 @@ def limit_line(limit, optimizer: str) -> str:
     if limit is None or limit.rule == "model":
         return ""
     if limit.kind == LIMIT_EXACT:
+        # A word joiner after each "/": a narrow field must not break the formula.
         return translate("Controls", "stable below {value} ({formula})").format(
-            value=f"{limit.value:.3g}", formula=FORMULAS[limit.rule]
+            value=f"{limit.value:.3g}", formula=FORMULAS[limit.rule].replace("/", "/\u2060")
         )
     if limit.kind == LIMIT_GUIDE:
         return translate("Controls", "about {value} (only a guide with mini-batches)").format(

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
         self.layouts: Layouts | None = None  # built with the menus
         self.loading_card: LoadingCard | None = None
         self._closing = False  # inside closeEvent (a signal may arrive meanwhile)
+        self._fit_values_on_show = False  # see place_docks()
         self._quit_signal: int | None = None  # set when a signal ends the app
         self.settings = Settings()
         # The language in use: --lang when given, else the saved choice.
@@ -324,6 +325,8 @@ class MainWindow(QMainWindow):
             [self.controls_dock, self.values_dock], [300, 400], Qt.Orientation.Horizontal
         )
         self.fit_values_height()
+        # Before the first show the window's size is not final yet: fit again then.
+        self._fit_values_on_show = not self.isVisible()
 
     def fit_values_height(self) -> None:
         """The values dock as tall as its rows; the panels below take the rest."""
@@ -383,6 +386,9 @@ class MainWindow(QMainWindow):
 
     def _on_first_paint(self) -> None:
         self._show_whole_tab_titles()  # tab bars exist once the layout has run
+        if self._fit_values_on_show:
+            self._fit_values_on_show = False
+            QTimer.singleShot(0, self.fit_values_height)
         # The window is on screen: now load torch in the background.
         if not self.controller.started and not self._closed:
             self._start_timer.start(0)

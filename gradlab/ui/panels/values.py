@@ -153,8 +153,8 @@ class ValuesPanel(QWidget):
             _fix_size(self.marks[key], "●", pad=2)
 
     def wanted_height(self) -> int:
-        """The height that shows every row without scrolling (with one line of
-        arithmetic under each of two rows, as after backward())."""
+        """The height that shows every row without scrolling (with the arithmetic
+        of a step under w and b, which wraps to two lines in a narrow dock)."""
         content = self._content
         width = max(content.width(), 200)
         rows = content.heightForWidth(width) if content.hasHeightForWidth() else -1
@@ -162,7 +162,7 @@ class ValuesPanel(QWidget):
         line = self.fontMetrics().lineSpacing()
         return (
             rows
-            + 2 * line
+            + 5 * line  # the two steps' arithmetic, and room for the grid's margins
             + self.compare_note.sizeHint().height() * (not self.compare_note.isHidden())
         )
 

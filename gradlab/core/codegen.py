@@ -41,6 +41,9 @@ PHASE_KEYS = {
     "step": "phase.step",
 }
 
+# The comment that stands where the mistake mode leaves zero_grad() out.
+SKIPPED_ZERO_GRAD = "phase.zero_grad.skipped"
+
 # One English sentence per line kind (codegen_text has both languages).
 EXPLANATIONS = {key: en for key, (en, _zh) in codegen_text.EXPLANATIONS.items()}
 
@@ -394,7 +397,7 @@ def _update_lines(indent: str, batched: bool, t: _Text, skip_zero_grad=False) ->
     for phase in PHASE_KEYS:
         code, comment = _phase_code(phase, batched, t)
         if phase == "zero_grad" and skip_zero_grad:
-            lines.append(_Line(indent, t("zero_grad.left_out")))
+            lines.append(_Line(indent, t("zero_grad.left_out"), SKIPPED_ZERO_GRAD))
             continue
         lines.append(_Line(indent + code, comment, PHASE_KEYS[phase]))
     return lines
@@ -436,7 +439,9 @@ def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -
 
 
 # ------------------------------------------------------------- script_for
-def _program(config: ExperimentConfig, steps: int, lang: str) -> list[_Line]:
+def _program(
+    config: ExperimentConfig, steps: int, lang: str, skip_zero_grad: bool = False
+) -> list[_Line]:
     c = config
     t = _Text(lang)
     steps = int(steps)
@@ -452,7 +457,7 @@ def _program(config: ExperimentConfig, steps: int, lang: str) -> list[_Line]:
         lines += [
             _Line(comment=t(_one("train.full", c.samples), steps=f"{steps:,}", n=f"{c.samples:,}")),
             _Line(f"for epoch in range({steps}):", key="loop.full"),
-            *_update_lines("    ", batched=False, t=t),
+            *_update_lines("    ", False, t, skip_zero_grad),
         ]
     else:
         lines += [
@@ -460,7 +465,7 @@ def _program(config: ExperimentConfig, steps: int, lang: str) -> list[_Line]:
             _Line("updates = 0", key="loop.count"),
             _Line(f"while updates < {steps}:", key="loop.while"),
             _Line("    for xb, yb in loader:", t("loop.batches"), "loop.batches"),
-            *_update_lines("        ", batched=True, t=t),
+            *_update_lines("        ", True, t, skip_zero_grad),
             _Line("        updates += 1", key="loop.increment"),
             _Line(f"        if updates == {steps}:", key="loop.stop"),
             _Line("            break", key="loop.stop"),
@@ -472,31 +477,45 @@ def _program(config: ExperimentConfig, steps: int, lang: str) -> list[_Line]:
     return lines
 
 
-def script_for(config: ExperimentConfig, steps: int = 100, lang: str = "en") -> str:
+def script_for(
+    config: ExperimentConfig, steps: int = 100, lang: str = "en", skip_zero_grad: bool = False
+) -> str:
     """The runnable training script for `config`: `steps` optimizer updates, with
-    comments in `lang` ("en" or "zh_CN"; the code is the same in both)."""
-    return _render(_program(config, steps, lang))
+    comments in `lang` ("en" or "zh_CN"; the code is the same in both). With
+    `skip_zero_grad` (the mistake mode) the loop leaves optimizer.zero_grad() out,
+    as the app's runs then do."""
+    return _render(_program(config, steps, lang, skip_zero_grad))
 
 
-def line_keys(config: ExperimentConfig, steps: int = 100, lang: str = "en") -> dict[int, str]:
+def line_keys(
+    config: ExperimentConfig, steps: int = 100, lang: str = "en", skip_zero_grad: bool = False
+) -> dict[int, str]:
     """Line number (1-based, in script_for's text) -> stable explanation key."""
-    layout = _layout(_program(config, steps, lang))
+    layout = _layout(_program(config, steps, lang, skip_zero_grad))
     return {i: key for i, (_, key) in enumerate(layout, 1) if key}
 
 
-def line_explanations(config: ExperimentConfig, steps: int = 100, lang: str = "en") -> dict:
+def line_explanations(
+    config: ExperimentConfig, steps: int = 100, lang: str = "en", skip_zero_grad: bool = False
+) -> dict:
     """Line number (1-based) -> one sentence saying what that line does, in `lang`."""
     return {
-        n: codegen_text.explanation(key, lang) for n, key in line_keys(config, steps, lang).items()
+        n: codegen_text.explanation(key, lang)
+        for n, key in line_keys(config, steps, lang, skip_zero_grad).items()
     }
 
 
-def phase_lines(config: ExperimentConfig, steps: int = 100, lang: str = "en") -> dict[str, int]:
-    """Phase name -> the line number (1-based) that phase runs in script_for's text."""
-    keys = line_keys(config, steps, lang)
-    return {
-        phase: next(n for n, k in keys.items() if k == key) for phase, key in PHASE_KEYS.items()
-    }
+def phase_lines(
+    config: ExperimentConfig, steps: int = 100, lang: str = "en", skip_zero_grad: bool = False
+) -> dict[str, int]:
+    """Phase name -> the line number (1-based) that phase runs in script_for's
+    text (in the mistake mode, zero_grad's is the comment saying it is left out)."""
+    keys = line_keys(config, steps, lang, skip_zero_grad)
+    found = {}
+    for phase, key in PHASE_KEYS.items():
+        wanted = (key, SKIPPED_ZERO_GRAD) if phase == "zero_grad" else (key,)
+        found[phase] = next(n for n, k in keys.items() if k in wanted)
+    return found
 
 
 # --------------------------------------------------------- session_script

@@ -353,6 +353,11 @@ EXPLANATIONS: dict[str, tuple[str, str]] = {
         "would add to them.",
         "清除上一次更新的梯度：每个 .grad 都变为 None，否则 backward() 会在旧梯度上继续累加。",
     ),
+    "phase.zero_grad.skipped": (
+        "Left out in the mistake mode: .grad is never cleared, so it keeps the sum of all "
+        "gradients so far and backward() adds to it.",
+        "犯错模式下省略了这一行：.grad 从不被清除，所以它保存至今所有梯度之和，backward() 会继续在上面累加。",
+    ),
     "phase.backward": (
         "Backpropagation: PyTorch walks the graph back from the loss and stores "
         "∂loss/∂parameter in each parameter's .grad.",

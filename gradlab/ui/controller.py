@@ -36,6 +36,7 @@ if TYPE_CHECKING:  # torch-backed modules: not at the window's import time
     from gradlab.core.inference import Prediction
     from gradlab.core.maths import MathsInfo
 
+MAX_INFER_X = 1e6  # x the inference lab accepts: any number up to this size
 FRAME_MS = 33
 RESET_FIELDS = (
     "samples",
@@ -230,10 +231,13 @@ class Controller(QObject):
         """Predict y for x under no_grad/eval; False (and a message) for a bad x."""
         try:
             value = float(str(x).strip())
-            if value != value or abs(value) > 1e6:
+            if value != value:  # "nan" parses, but is not a number to predict for
                 raise ValueError
         except ValueError:
             self.message.emit(Message("error", "infer.refused", {"text": str(x)}))
+            return False
+        if not abs(value) <= MAX_INFER_X:
+            self.message.emit(Message("error", "infer.out_of_range", {"text": str(x)}))
             return False
         if self.ready:
             self._cmd_infer.emit(value)

@@ -38,6 +38,17 @@ def _xy(a: dict) -> str:
     return f"({a.get('x', 0.0):.4g}, {a.get('y', 0.0):.4g})"
 
 
+EXAMPLE_NAMES = ("celsius", "spring")  # core.example_data.EXAMPLES (a test checks)
+
+
+def example_title(name: str) -> str:
+    """An example data set's title, as the File menu and the messages name it."""
+    return {
+        "celsius": translate("MainWindow", "Thermometer readings (°C → °F)"),
+        "spring": translate("MainWindow", "A spring stretched by weights (N → cm)"),
+    }.get(name, name)
+
+
 def _changed(a: dict) -> str:
     what = a.get("what")
     n = int(a.get("n", 0))
@@ -52,8 +63,10 @@ def _changed(a: dict) -> str:
             path=one_line(a.get("path", ""), 200), columns=_columns(a)
         )
     elif what == "example":
+        name = a.get("name", "")
         first = translate("Messages", "Opened the example data {name}{columns}.").format(
-            name=one_line(a.get("name", ""), 40), columns=_columns(a)
+            name=example_title(name) if name in EXAMPLE_NAMES else one_line(name, 40),
+            columns=_columns(a),
         )
     elif what == "cleared":
         first = translate(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.example_data import EXAMPLES
 from gradlab.ui import exports, folders
+from gradlab.ui.data_texts import example_title
 from gradlab.ui.menus import add_action
 from gradlab.ui.messages import Message
 
@@ -96,12 +97,8 @@ class FileActions(QObject):
             translate("MainWindow", "Write the samples being trained on to a CSV file"),
         )
         self.examples_menu = QMenu(translate("MainWindow", "Example data"), window)
-        titles = {
-            "celsius": translate("MainWindow", "Thermometer readings (°C → °F)"),
-            "spring": translate("MainWindow", "A spring stretched by weights (N → cm)"),
-        }
         for name in EXAMPLES:
-            action = self.examples_menu.addAction(titles.get(name, name))
+            action = self.examples_menu.addAction(example_title(name))
             action.triggered.connect(lambda _=False, n=name: controller.data_editor.open_example(n))
 
     # ------------------------------------------------------------- sessions

@@ -3,7 +3,7 @@ layout, the plots shown in the middle, presentation mode, and the window's
 geometry on each screen.
 
 Beginner is what lesson 1 needs (the five calls, the values, the code, the loss
-plot, the lesson) and the first start's layout; Full is every panel as the
+plot and the data with the fitted line, the lesson) and the first start's layout; Full is every panel as the
 window builds them. Every panel stays one click away: the View menu lists each
 dock and each plot, and a lesson can reveal the panel it introduces.
 """
@@ -22,7 +22,8 @@ translate = QCoreApplication.translate
 
 LAYOUT_VERSION = 5  # bump when the set of docks changes: older saved layouts are ignored
 BEGINNER_DOCKS = ("controlsDock", "valuesDock", "lessonsDock", "codeDock")
-BEGINNER_PLOTS = ("lossPlot",)
+# The loss, and the data with the model's line: the picture training changes.
+BEGINNER_PLOTS = ("lossPlot", "dataPlot")
 PRESENTATION_DOCKS = ("controlsDock", "valuesDock", "codeDock")
 PRESENTATION_PLOTS = ("lossPlot",)
 PRESENTATION_RIGHT_SHARE = 0.42  # of the window's width, for the values and the code
@@ -110,7 +111,8 @@ class Layouts(QObject):
             translate(
                 "Layouts",
                 "What the first lessons need: the five calls, the values, the code, the loss "
-                "plot and the lesson. Every other panel stays in the View menu.",
+                "plot, the data with the fitted line, and the lesson. Every other panel stays "
+                "in the View menu.",
             )
         )
         self.full_action = QAction(translate("Layouts", "Full"), window, checkable=True)

@@ -472,6 +472,8 @@ class MainWindow(QMainWindow):
         kind = message.code
         if kind == "step.ok" and len(message.args.get("args", ())) == 4:
             kind += ":" + message.args["args"][1]
+        elif kind in ("loss.diverged", "step.diverged"):
+            kind = "diverged"  # the same words: one line with its count, not a pile
         self.messages.add(message.level, text, kind, summary)
         self.statusBar().showMessage(text if message.level == "error" else summary, STATUS_MS)
 

@@ -6,23 +6,33 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 translate = QCoreApplication.translate
 
 
 def lay_out(panel: QWidget, caption, copy_button, save_button, view) -> None:
-    """Caption and buttons in one row, the script below taking the height."""
-    top = QHBoxLayout()
-    top.setContentsMargins(0, 0, 0, 0)
-    top.addWidget(caption, 1)
-    top.addWidget(copy_button)
-    top.addWidget(save_button)
+    """The caption across the whole width (a narrow dock must not cut it), the
+    script below taking the height, and Copy and Save under it."""
+    buttons = QHBoxLayout()
+    buttons.setContentsMargins(0, 0, 0, 0)
+    buttons.addStretch(1)
+    buttons.addWidget(copy_button)
+    buttons.addWidget(save_button)
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(6, 4, 6, 6)
     layout.setSpacing(4)
-    layout.addLayout(top)
+    layout.addWidget(caption)
     layout.addWidget(view, 1)
+    layout.addLayout(buttons)
+
+
+def wrap_lines(view) -> None:
+    """A script view that wraps a line too long for its width at a word (or
+    anywhere in a long word) instead of hiding its end past the right edge."""
+    view.setLineWrapMode(view.LineWrapMode.WidgetWidth)
+    view.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
 
 
 def save_as(parent: QWidget, title: str, file_name: str, export: Callable[[str], None]) -> None:

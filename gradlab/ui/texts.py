@@ -241,9 +241,27 @@ def message_text(code: str, args: dict) -> str:
     if code == "compare.waiting":
         return translate(
             "Messages",
-            "While comparing, the values and the parameter and gradient plots show the main "
-            "run, which waits: press Back to one run to continue it.",
+            "While comparing, the values and the parameter and gradient plots show your own "
+            "run, which waits. Any call on it (F10, F11, F5 …) or Back to one run ends the "
+            "comparison and continues it.",
         )
+    if code == "lr.above_limit":
+        return translate(
+            "Messages",
+            "lr = {lr} is above the stable limit for these data, {limit}: every update "
+            "would overshoot more than the last and a run would diverge. Try lr = {suggest}.",
+        ).format(lr=_g(a.get("lr")), limit=f"{a.get('limit', 0):.3g}", suggest=_g(a.get("try")))
+    if code == "compare.left":
+        return translate(
+            "Messages",
+            "Back to one run: the comparison ended, and your own run goes on from update "
+            "{step}, where you left it.",
+        ).format(step=a.get("step", 0))
+    if code == "infer.out_of_range":
+        return translate(
+            "Messages",
+            "'{text}' is too large: type an x from -1,000,000 to 1,000,000, such as 3 or -1.5.",
+        ).format(text=a.get("text", ""))
     if code == "infer.refused":
         return translate(
             "Messages", "'{text}' is not a number. Type an x such as 3 or -1.5."

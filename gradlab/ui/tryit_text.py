@@ -56,7 +56,11 @@ def try_it_text(name: str) -> str:
     }
     entry = TRY_IT.get(name)
     text = texts.get(name, entry.description if entry else name)
-    return f"{text} {try_it_effects(entry)}" if entry else text
+    if not entry:
+        return text
+    return translate("LessonPanel", "{text} {effects}").format(
+        text=text, effects=try_it_effects(entry)
+    )
 
 
 def try_it_effects(entry) -> str:
@@ -78,7 +82,8 @@ def try_it_effects(entry) -> str:
         parts.append(translate("LessonPanel", "waits for you to step"))
     if entry.skip_zero_grad:
         parts.append(translate("LessonPanel", "turns the mistake mode on"))
-    return translate("LessonPanel", "({effects}.)").format(effects=", ".join(parts))
+    separator = translate("LessonPanel", ", ", "the separator of a list of effects")
+    return translate("LessonPanel", "({effects}.)").format(effects=separator.join(parts))
 
 
 def ask_to_start_over(

@@ -144,6 +144,7 @@ class TrainingWorker(QObject):
     @Slot()
     def next_phase(self) -> None:
         def do():
+            self._back_to_one_run()
             self._pause_quietly()
             events = self._session.step_over()  # says when mistake mode skips zero_grad()
             self._publish(messages=[event_message(e, self._session) for e in events])
@@ -153,11 +154,17 @@ class TrainingWorker(QObject):
     @Slot()
     def full_update(self) -> None:
         def do():
+            self._back_to_one_run()
             self._pause_quietly()
+            said = self._session.diverged  # the divergence was explained already
             events = self._session.full_update()
             # Say what went wrong on the way (accumulation, divergence), then the result.
             messages = [event_message(e, self._session) for e in events]
-            notable = [m for m in messages[:-1] if m.level != "info"]
+            notable = [
+                m
+                for m in messages[:-1]
+                if m.level != "info" and not (said and m.code.endswith("diverged"))
+            ]
             self._publish(messages=[*notable, messages[-1]])
 
         self._guarded(do)
@@ -165,6 +172,7 @@ class TrainingWorker(QObject):
     @Slot()
     def start_run(self) -> None:
         def do():
+            self._back_to_one_run()
             s = self._session
             if s.diverged:
                 self._publish(
@@ -296,6 +304,7 @@ class TrainingWorker(QObject):
     @Slot(int)
     def step_back(self, n: int) -> None:
         def do():
+            self._back_to_one_run()
             self._pause_quietly()
             undone = self._session.step_back(n)
             code = "stepback.ok" if undone else "stepback.none"
@@ -307,6 +316,7 @@ class TrainingWorker(QObject):
     @Slot(object)
     def set_parameters(self, values: dict) -> None:
         def do():
+            self._back_to_one_run()
             self._pause_quietly()
             self._session.set_parameters(values)
             self._publish(
@@ -402,12 +412,15 @@ class TrainingWorker(QObject):
         self._compactions_seen = 0
         self._compare = None
         self._mailbox.put(new_generation=True)
+        updates = self._landscape_updates()
+        messages = [Message("info", "session." + reason, args or {})] if reason else []
+        messages += _lr_warning(updates.lr_limit, self._session.lr)
         self._publish(
             data=self._session.data_points(),
             replace=True,
             running=False,
-            messages=[Message("info", "session." + reason, args or {})] if reason else [],
-            updates=self._landscape_updates().merged(
+            messages=messages,
+            updates=updates.merged(
                 Updates(compare=None, config=self._session.config)
                 if from_file
                 else Updates(compare=None)
@@ -448,9 +461,25 @@ class TrainingWorker(QObject):
         )
 
     def _do_phase(self, name: str) -> None:
+        self._back_to_one_run()
         self._pause_quietly()
         event = self._session.run_phase(name)
         self._publish(messages=[event_message(event, self._session)])
+
+    def _back_to_one_run(self) -> None:
+        """A call on the student's own run ends compare mode first, and says so:
+        the comparison's runs stop where they are, the own run goes on."""
+        if self._compare is None:
+            return
+        if self._running:
+            self._timer.stop()
+            self._running = False
+        self._compare = None
+        self._publish(
+            messages=[Message("info", "compare.left", {"step": self._session.step_count})],
+            updates=Updates(compare=None),
+            running=False,
+        )
 
     def _pause_quietly(self) -> None:
         """Stop a run, if one is going, and say how far it got."""
@@ -607,3 +636,18 @@ def _main_thread() -> QThread | None:
 
     app = QCoreApplication.instance()
     return app.thread() if app is not None else None
+
+
+def _lr_warning(limit, lr: float) -> list[Message]:
+    """A warning when lr is past a limit that holds exactly for these data (new
+    data can move it far: the thermometer readings' is about 0.002), with an lr
+    just below it to try."""
+    from gradlab.core.landscape import LIMIT_EXACT
+
+    if limit is None or limit.kind != LIMIT_EXACT or lr < limit.value:
+        return []
+    suggest = float(f"{0.9 * limit.value:.1g}")  # one significant digit ...
+    if suggest >= limit.value:  # ... rounded up past the limit: round down instead
+        scale = 10 ** math.floor(math.log10(0.9 * limit.value))
+        suggest = math.floor(0.9 * limit.value / scale) * scale
+    return [Message("warning", "lr.above_limit", {"lr": lr, "limit": limit.value, "try": suggest})]

@@ -1033,8 +1033,8 @@ Please send this message to your teacher or to the GradLab team.</translation>
         <translation>Beginner</translation>
     </message>
     <message>
-        <source>What the first lessons need: the five calls, the values, the code, the loss plot and the lesson. Every other panel stays in the View menu.</source>
-        <translation>What the first lessons need: the five calls, the values, the code, the loss plot and the lesson. Every other panel stays in the View menu.</translation>
+        <source>What the first lessons need: the five calls, the values, the code, the loss plot, the data with the fitted line, and the lesson. Every other panel stays in the View menu.</source>
+        <translation>What the first lessons need: the five calls, the values, the code, the loss plot, the data with the fitted line, and the lesson. Every other panel stays in the View menu.</translation>
     </message>
     <message>
         <source>Full</source>
@@ -1132,6 +1132,10 @@ Please send this message to your teacher or to the GradLab team.</translation>
         <translation>Adam at lr 0.1 (compare it with SGD at lr 0.1, same start).</translation>
     </message>
     <message>
+        <source>{text} {effects}</source>
+        <translation>{text} {effects}</translation>
+    </message>
+    <message>
         <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient add to w.grad.</source>
         <translation>Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient add to w.grad.</translation>
     </message>
@@ -1194,6 +1198,11 @@ Please send this message to your teacher or to the GradLab team.</translation>
     <message>
         <source>turns the mistake mode on</source>
         <translation>turns the mistake mode on</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>the separator of a list of effects</comment>
+        <translation>, </translation>
     </message>
     <message>
         <source>({effects}.)</source>
@@ -1926,6 +1935,22 @@ Save it somewhere else, or quit without saving: what you did since the session w
         <translation>Comparing {runs}: same data, same starting point, only the optimizer settings differ.</translation>
     </message>
     <message>
+        <source>While comparing, the values and the parameter and gradient plots show your own run, which waits. Any call on it (F10, F11, F5 …) or Back to one run ends the comparison and continues it.</source>
+        <translation>While comparing, the values and the parameter and gradient plots show your own run, which waits. Any call on it (F10, F11, F5 …) or Back to one run ends the comparison and continues it.</translation>
+    </message>
+    <message>
+        <source>lr = {lr} is above the stable limit for these data, {limit}: every update would overshoot more than the last and a run would diverge. Try lr = {suggest}.</source>
+        <translation>lr = {lr} is above the stable limit for these data, {limit}: every update would overshoot more than the last and a run would diverge. Try lr = {suggest}.</translation>
+    </message>
+    <message>
+        <source>Back to one run: the comparison ended, and your own run goes on from update {step}, where you left it.</source>
+        <translation>Back to one run: the comparison ended, and your own run goes on from update {step}, where you left it.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is too large: type an x from -1,000,000 to 1,000,000, such as 3 or -1.5.</source>
+        <translation>&apos;{text}&apos; is too large: type an x from -1,000,000 to 1,000,000, such as 3 or -1.5.</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not a number. Type an x such as 3 or -1.5.</source>
         <translation>&apos;{text}&apos; is not a number. Type an x such as 3 or -1.5.</translation>
     </message>
@@ -2193,10 +2218,6 @@ Save it somewhere else, or quit without saving: what you did since the session w
     <message>
         <source>Paused, so the model stays where it is. Click the map again to start the model from that (w, b).</source>
         <translation>Paused, so the model stays where it is. Click the map again to start the model from that (w, b).</translation>
-    </message>
-    <message>
-        <source>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</source>
-        <translation>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</translation>
     </message>
     <message numerus="yes">
         <source>%n more autosaved session(s) left by other GradLab windows: open them with File ▸ Autosaved sessions.</source>
@@ -2510,6 +2531,10 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
 <context>
     <name>Values</name>
     <message>
+        <source>Comparing: these are your own run&apos;s values, which wait. F10, F11, F5 or Back to one run end the comparison and go on from here.</source>
+        <translation>Comparing: these are your own run&apos;s values, which wait. F10, F11, F5 or Back to one run end the comparison and go on from here.</translation>
+    </message>
+    <message>
         <source>updates</source>
         <translation>updates</translation>
     </message>
@@ -2584,10 +2609,6 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
     <message>
         <source>The value of loss = criterion(y_pred, y): how wrong the model is.</source>
         <translation>The value of loss = criterion(y_pred, y): how wrong the model is.</translation>
-    </message>
-    <message>
-        <source>Comparing: these are the main run&apos;s values. It waits until you press Back to one run.</source>
-        <translation>Comparing: these are the main run&apos;s values. It waits until you press Back to one run.</translation>
     </message>
 </context>
 <context>

@@ -1031,8 +1031,8 @@ Please send this message to your teacher or to the GradLab team.</source>
         <translation>入门</translation>
     </message>
     <message>
-        <source>What the first lessons need: the five calls, the values, the code, the loss plot and the lesson. Every other panel stays in the View menu.</source>
-        <translation>前几课需要的内容：五个调用、数值、代码、损失曲线图和课程。其他面板都在“视图”菜单里。</translation>
+        <source>What the first lessons need: the five calls, the values, the code, the loss plot, the data with the fitted line, and the lesson. Every other panel stays in the View menu.</source>
+        <translation>前几课需要的内容：五个调用、数值、代码、损失曲线、数据与拟合直线，以及课程。其他面板都在“视图”菜单里。</translation>
     </message>
     <message>
         <source>Full</source>
@@ -1130,6 +1130,10 @@ Please send this message to your teacher or to the GradLab team.</source>
         <translation>Adam，lr 0.1（与 lr 0.1 的 SGD 从同一起点出发进行对比）。</translation>
     </message>
     <message>
+        <source>{text} {effects}</source>
+        <translation>{text}{effects}</translation>
+    </message>
+    <message>
         <source>Mistake mode on: zero_grad() is skipped. Press F11 and watch each gradient add to w.grad.</source>
         <translation>犯错模式已打开：跳过 zero_grad()。按 F11，看每次的梯度怎样累加到 w.grad 上。</translation>
     </message>
@@ -1192,6 +1196,11 @@ Please send this message to your teacher or to the GradLab team.</source>
     <message>
         <source>turns the mistake mode on</source>
         <translation>打开犯错模式</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>the separator of a list of effects</comment>
+        <translation>，</translation>
     </message>
     <message>
         <source>({effects}.)</source>
@@ -1918,6 +1927,22 @@ Save it somewhere else, or quit without saving: what you did since the session w
         <translation>正在对比 {runs}：数据相同，起点相同，只有优化器设置不同。</translation>
     </message>
     <message>
+        <source>While comparing, the values and the parameter and gradient plots show your own run, which waits. Any call on it (F10, F11, F5 …) or Back to one run ends the comparison and continues it.</source>
+        <translation>比较期间，数值面板以及参数图和梯度图显示的是你自己的运行，它在等待。对它的任何调用（F10、F11、F5 ……）或“回到单次运行”都会结束比较并让它继续。</translation>
+    </message>
+    <message>
+        <source>lr = {lr} is above the stable limit for these data, {limit}: every update would overshoot more than the last and a run would diverge. Try lr = {suggest}.</source>
+        <translation>lr = {lr} 超过了这组数据的稳定上限 {limit}：每次更新都会比上一次冲得更远，训练会发散。试试 lr = {suggest}。</translation>
+    </message>
+    <message>
+        <source>Back to one run: the comparison ended, and your own run goes on from update {step}, where you left it.</source>
+        <translation>回到单次运行：比较已结束，你自己的运行从第 {step} 次更新、也就是你离开的地方继续。</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is too large: type an x from -1,000,000 to 1,000,000, such as 3 or -1.5.</source>
+        <translation>“{text}”太大了：请输入 -1,000,000 到 1,000,000 之间的 x，例如 3 或 -1.5。</translation>
+    </message>
+    <message>
         <source>&apos;{text}&apos; is not a number. Type an x such as 3 or -1.5.</source>
         <translation>“{text}”不是数字。请输入一个 x，例如 3 或 -1.5。</translation>
     </message>
@@ -2011,7 +2036,7 @@ Save it somewhere else, or quit without saving: what you did since the session w
     </message>
     <message>
         <source>{option} must be {allowed}. Nothing was changed.</source>
-        <translation>{option} 必须是 {allowed}。没有做任何更改。</translation>
+        <translation>{option}的取值必须是：{allowed}。没有做任何更改。</translation>
     </message>
     <message>
         <source>one of {choices}</source>
@@ -2182,10 +2207,6 @@ Save it somewhere else, or quit without saving: what you did since the session w
     <message>
         <source>Paused, so the model stays where it is. Click the map again to start the model from that (w, b).</source>
         <translation>已暂停，模型停在原处。再点一次图，模型就从那个 (w, b) 开始。</translation>
-    </message>
-    <message>
-        <source>While comparing, the values and the parameter and gradient plots show the main run, which waits: press Back to one run to continue it.</source>
-        <translation>对比期间，数值以及参数和梯度曲线图显示的是主运行，它在等待：按“回到单次运行”即可继续。</translation>
     </message>
     <message numerus="yes">
         <source>%n more autosaved session(s) left by other GradLab windows: open them with File ▸ Autosaved sessions.</source>
@@ -2498,6 +2519,10 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
 <context>
     <name>Values</name>
     <message>
+        <source>Comparing: these are your own run&apos;s values, which wait. F10, F11, F5 or Back to one run end the comparison and go on from here.</source>
+        <translation>比较中：这里是你自己训练的数值，它在等待。按 F10、F11、F5 或“回到单次运行”会结束比较，并从这里继续。</translation>
+    </message>
+    <message>
         <source>updates</source>
         <translation>更新次数</translation>
     </message>
@@ -2572,10 +2597,6 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
     <message>
         <source>The value of loss = criterion(y_pred, y): how wrong the model is.</source>
         <translation>loss = criterion(y_pred, y) 的值：衡量模型错了多少。</translation>
-    </message>
-    <message>
-        <source>Comparing: these are the main run&apos;s values. It waits until you press Back to one run.</source>
-        <translation>正在对比：这里是主运行的数值。它会一直等到你按“回到单次运行”。</translation>
     </message>
 </context>
 <context>

@@ -364,3 +364,18 @@ def test_a_refused_call_that_drew_a_batch_still_draws_it():
     text = codegen.session_script(log.copy())
     assert "xb, yb = next_batch()  # drawn before the call failed" in text
     assert "refused (loss.shape_mismatch)" in text
+
+
+def test_the_mistake_modes_script_leaves_zero_grad_out_and_computes_what_the_app_does(tmp_path):
+    """The code panel and File ▸ Export ▸ Training script in the mistake mode: the
+    loop without optimizer.zero_grad(), equal to the app's run bit for bit."""
+    for cfg in (ExperimentConfig(), ExperimentConfig(batch_size=10, optimizer="adam")):
+        text = codegen.script_for(cfg, 7, skip_zero_grad=True)
+        assert "optimizer.zero_grad()  #" not in text and "zero_grad() left out" in text
+        where = codegen.phase_lines(cfg, 7, skip_zero_grad=True)
+        assert "left out" in text.splitlines()[where["zero_grad"] - 1]
+        session = TrainingSession(cfg)
+        session.set_skip_zero_grad(True)
+        session.run_updates(7)
+        (got,), _ = run_scripts(tmp_path, [text])
+        assert_equal_params(got["params"], session.model)

@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence, QShortcut, QWheelEvent
 from PySide6.QtWidgets import QApplication, QDockWidget, QWidget
 
 from gradlab.ui import zoom
-from gradlab.ui.layouts import BEGINNER_DOCKS, PRESENTATION_DOCKS, screen_key
+from gradlab.ui.layouts import BEGINNER_DOCKS, BEGINNER_PLOTS, PRESENTATION_DOCKS, screen_key
 from tests.ui.conftest import READY_MS
 
 SMALL_SCREEN = (1024, 600)
@@ -125,7 +125,8 @@ def test_first_start_is_the_beginner_layout_and_every_panel_stays_one_click_away
     win = window
     shown = sorted(d.objectName() for d in win.docks if not d.isHidden())
     assert shown == sorted(BEGINNER_DOCKS)
-    assert win.plots.shown_plots() == ["lossPlot"] and win.landscape.isHidden()
+    assert win.plots.shown_plots() == list(BEGINNER_PLOTS) and win.landscape.isHidden()
+    assert BEGINNER_PLOTS == ("lossPlot", "dataPlot")  # the loss, and the line it fits
     assert win.layouts.beginner_action.isChecked()
     # The lesson is the tab in front, its first lines say how to drive it.
     assert not win.lessons.visibleRegion().isEmpty()
@@ -141,7 +142,7 @@ def test_first_start_is_the_beginner_layout_and_every_panel_stays_one_click_away
     assert not graph.isHidden()
     assert "Graph" in win.messages.texts()[-1] and "right" in win.messages.texts()[-1]
     win.lessons.on_anchor_clicked(QUrl("gradlab:show/paramPlot"))
-    assert win.plots.shown_plots() == ["lossPlot", "paramPlot"]
+    assert win.plots.shown_plots() == ["lossPlot", "paramPlot", "dataPlot"]
     assert "middle" in win.messages.texts()[-1]
 
     win.layouts.full_action.trigger()

@@ -229,7 +229,9 @@ def test_import_a_good_csv_then_a_bad_one_changes_nothing(qtbot, window):
         [float32(v) for v in (32.4, 49.9, 68.8, 86.1)],
     )
     qtbot.waitUntil(lambda: bound.text() != before, timeout=5_000)  # the lr limit follows
-    assert "Imported" in messages(win)[-1] and "celsius" in messages(win)[-1]
+    imported, warned = messages(win)[-2:]
+    assert "Imported" in imported and "celsius" in imported
+    assert "above the stable limit for these data" in warned  # lr 0.1 on tens of °C
     trained_matches_reference(qtbot, win, 4)
 
     bad = write(win, "bad.csv", "x,y\n1,2\n3,abc\n")

@@ -112,7 +112,7 @@ class CodePanel(QWidget):
         self.view = _CodeEdit(self._line_tooltip, self)
         self.view.setObjectName("codeView")
         self.view.setReadOnly(True)
-        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        script_file.wrap_lines(self.view)
         self.view.setToolTip(
             translate(
                 "CodePanel",
@@ -160,10 +160,15 @@ class CodePanel(QWidget):
         if config == self._config:
             return
         self._config = config
+        self._write_script()
+
+    def _write_script(self) -> None:
+        """The script for the experiment, as the mistake mode runs it or not."""
+        config, skip = self._config, self._skip
         lang = i18n.script_language()
-        self._script = codegen.script_for(config, lang=lang)
-        self._phase_lines = codegen.phase_lines(config, lang=lang)
-        self._keys = codegen.line_keys(config, lang=lang)
+        self._script = codegen.script_for(config, lang=lang, skip_zero_grad=skip)
+        self._phase_lines = codegen.phase_lines(config, lang=lang, skip_zero_grad=skip)
+        self._keys = codegen.line_keys(config, lang=lang, skip_zero_grad=skip)
         bar = self.view.verticalScrollBar()
         top = bar.value()
         self.view.setPlainText(self._script)  # the highlighter colours it once, here
@@ -184,7 +189,9 @@ class CodePanel(QWidget):
             return
         self._phase = snap.phase
         self._next_phase = snap.next_phase
-        self._skip = snap.skip_zero_grad
+        if snap.skip_zero_grad != self._skip:  # the mistake mode changes the loop
+            self._skip = snap.skip_zero_grad
+            self._write_script()
         self._update_highlight(refused=self._refused)
         self._refused = None
 
@@ -221,7 +228,11 @@ class CodePanel(QWidget):
             sel = QTextEdit.ExtraSelection()
             sel.format.setBackground(colour)
             sel.format.setProperty(QTextFormat.Property.FullWidthSelection, True)
+            # The whole line, on every row it wraps to in a narrow dock.
             sel.cursor = QTextCursor(doc.findBlockByNumber(n - 1))
+            sel.cursor.movePosition(
+                QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor
+            )
             selections.append(sel)
         self.view.setExtraSelections(selections)
         self.current_line = targets[0] if len(targets) == 1 else None
@@ -278,7 +289,9 @@ class CodePanel(QWidget):
         n = self._phase_lines.get(phase)
         if n is None:
             return phase
-        return self.view.document().findBlockByNumber(n - 1).text().split("#")[0].strip()
+        code = self.view.document().findBlockByNumber(n - 1).text().split("#")[0].strip()
+        # In the mistake mode zero_grad()'s line is a comment saying it is left out.
+        return code or "optimizer.zero_grad()"
 
     # --------------------------------------------------------------- tooltip
     def _line_tooltip(self, line: int) -> str:

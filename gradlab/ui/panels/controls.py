@@ -449,6 +449,9 @@ class ControlsPanel(QWidget):
         self.fields["true_b"].setEnabled(line)
         for name in ("samples", "noise"):
             self.fields[name].setEnabled(not own)
+        if own:  # settings of generated data say nothing about the student's own
+            for name in ("noise", "true_w", "true_b"):
+                self.fields[name].setText("—")
         self.combos["target"].setEnabled(not own)
         self.own_data_label.setVisible(own)
         self.generated_button.setVisible(own)

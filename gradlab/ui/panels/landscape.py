@@ -70,6 +70,10 @@ class LandscapePanel(QWidget):
         self._last_point = None
         self._path_shown = None  # the (w, b) arrays the path was last drawn with
         self._start = None  # (w, b) before the first update, when this session had one
+        # (update, w, b) where the student moved the model by hand (a click): the
+        # path breaks there and goes on from the new point, not through a jump
+        # no update made.
+        self._jumps: list[tuple[int, float, float]] = []
         self._generation = -1
         self._keep_view = False  # the next surface keeps the current view (a click)
 
@@ -182,9 +186,7 @@ class LandscapePanel(QWidget):
         if land is None:
             # Nothing of an earlier landscape stays behind (an export would show it).
             self.image.clear()
-            for c in self._contours:
-                self.plot.removeItem(c)
-            self._contours = []
+            self._remove_contours()
             self.path.setData([], [])
             self.point.setData([], [])
             self.star.setData([], [])
@@ -206,9 +208,7 @@ class LandscapePanel(QWidget):
         dw = (ws[-1] - ws[0]) / (len(ws) - 1)
         db = (bs[-1] - bs[0]) / (len(bs) - 1)
         self.image.setRect(ws[0] - dw / 2, bs[0] - db / 2, dw * len(ws), db * len(bs))
-        for c in self._contours:
-            self.plot.removeItem(c)
-        self._contours = []
+        self._remove_contours()
         pen = pg.mkPen((255, 255, 255, 110), width=1)
         for level in np.linspace(shown.min(), shown.max(), CONTOUR_LEVELS + 2)[1:-1]:
             curve = pg.IsocurveItem(data=shown.T, level=level, pen=pen)
@@ -224,6 +224,20 @@ class LandscapePanel(QWidget):
         self._version = -1
         self._path_shown = None
         self._redraw_path()
+
+    def _remove_contours(self) -> None:
+        """The contours are children of the image (they share its placement), not
+        items of the plot: removeItem() would leave them on the map."""
+        scene = self.plot.scene()
+        for curve in self._contours:
+            curve.setParentItem(None)
+            if curve.scene() is not None:
+                scene.removeItem(curve)
+        self._contours = []
+
+    def contour_count(self) -> int:
+        """Contour lines on the map now (tests: none may outlive their surface)."""
+        return sum(isinstance(i, pg.IsocurveItem) for i in self.image.childItems())
 
     @Slot(object)
     def _draw_compare(self, view: CompareView | None) -> None:
@@ -260,10 +274,13 @@ class LandscapePanel(QWidget):
         if frame.generation != self._generation:
             self._generation = frame.generation
             self._start = None
+            self._jumps = []
         if snap is not None and snap.step == 0 and (snap.w, snap.b) != self._start:
             # History rows come after each update: the walk starts here.
             self._start = (snap.w, snap.b)
             self._version = -1
+        if snap is not None and snap.model_kind == "linear":
+            self._note_jumps(snap)
         if self.controller.series.version != self._version:
             self._redraw_path()
         if snap is not None and snap.model_kind == "linear":
@@ -310,11 +327,27 @@ class LandscapePanel(QWidget):
             ex - 0.04 * (x1 - x0) * (1 if right else -1), ey - 0.06 * (y1 - y0) * (1 if top else -1)
         )
 
+    def _note_jumps(self, snap) -> None:
+        """Remember a hand-set point after an update (a click on the map), and
+        forget those that a step back undid."""
+        kept = [j for j in self._jumps if j[0] <= snap.step]
+        if snap.event.code == "params.set" and snap.step > 0:
+            kept = [j for j in kept if j[0] != snap.step] + [(snap.step, snap.w, snap.b)]
+        if kept != self._jumps:
+            self._jumps = kept
+            self._version = -1
+
     def _redraw_path(self) -> None:
         s = self.controller.series
         self._version = s.version
         rows = path_rows(s.length)
         w, b = s["p0"][rows], s["p1"][rows]
+        steps = s["step"][rows]
+        for step, jw, jb in reversed(self._jumps):
+            # A break (nan) after the update the point was set at, then the point.
+            at = int(np.searchsorted(steps, step, side="right"))
+            w, b = np.insert(w, at, [np.nan, jw]), np.insert(b, at, [np.nan, jb])
+            steps = np.insert(steps, at, [step, step])
         if self._start is not None:
             w, b = np.insert(w, 0, self._start[0]), np.insert(b, 0, self._start[1])
         if self._path_shown is not None and _only_repeats((w, b), self._path_shown):

@@ -82,7 +82,7 @@ class SessionLogPanel(QWidget):
         self.view = QPlainTextEdit(self)
         self.view.setObjectName("sessionLogView")
         self.view.setReadOnly(True)
-        self.view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        script_file.wrap_lines(self.view)
         self.view.setFont(zoom.fixed_font())
         self.view.setToolTip(
             translate(

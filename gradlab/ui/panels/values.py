@@ -59,8 +59,8 @@ class ValuesPanel(QWidget):
         self.compare_note = QLabel(
             translate(
                 "Values",
-                "Comparing: these are the main run's values. It waits until you press "
-                "Back to one run.",
+                "Comparing: these are your own run's values, which wait. F10, F11, F5 or "
+                "Back to one run end the comparison and go on from here.",
             )
         )
         self.compare_note.setObjectName("valuesCompareNote")
@@ -122,9 +122,11 @@ class ValuesPanel(QWidget):
         row = 2 * len(ROWS)
         grid.addWidget(step_caption, row, 0)
         grid.addWidget(self.step_label, row, 1)
-        grid.addWidget(self.epoch_label, row, 3)
+        # Under the count, across the width: "full batch: 1 update = 1 epoch" must
+        # not wrap into a column of words beside it.
+        grid.addWidget(self.epoch_label, row + 1, 1, 1, 3)
         grid.setColumnStretch(3, 1)
-        grid.setRowStretch(row + 1, 1)
+        grid.setRowStretch(row + 2, 1)
         self.apply_colours(colours)
         # Numbers are read, not watched: during a run ~10 updates a second are
         # plenty, and every repaint is taken from the training thread's time.
@@ -162,7 +164,7 @@ class ValuesPanel(QWidget):
         line = self.fontMetrics().lineSpacing()
         return (
             rows
-            + 5 * line  # the two steps' arithmetic, and room for the grid's margins
+            + 7 * line  # a step's arithmetic under w and b (three lines each for Adam's)
             + self.compare_note.sizeHint().height() * (not self.compare_note.isHidden())
         )
 

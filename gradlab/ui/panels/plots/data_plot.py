@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -290,7 +291,9 @@ class DataPlotBox(QWidget):
         self.plot = DataPlot(colours)
         hint = QLabel(translate("Plots", "Click: add · drag: move · right-click: delete"))
         hint.setObjectName("drawHintLabel")
-        hint.setWordWrap(True)
+        # One line that may be cut (the tooltip says it all): a wrapping label would
+        # make the plots' grid ask for heights by width and give this plot more.
+        hint.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         hint.setToolTip(self.plot.toolTip())
         self.hint = hint
         self._size_hint()

@@ -14,7 +14,15 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Slot
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gradlab.ui import zoom
 from gradlab.ui.panels.plots.data_plot import DataPlotBox
@@ -159,6 +167,9 @@ class PlotsPanel(QWidget):
             "gradPlot": self.grad_plot,
             "dataPlot": self.data_box,
         }
+        for cell in self._cells.values():
+            # Equal claims on the middle: two plots share it evenly, one above the other.
+            cell.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._grid = QGridLayout()
         self._grid.setSpacing(4)
         layout = QVBoxLayout(self)
@@ -474,21 +485,22 @@ class PlotsPanel(QWidget):
 
     def show_only(self, names) -> None:
         """Show these plots (object names), laid out in reading order: one fills
-        the area, two sit side by side, three or four make two rows."""
+        the area, two share it one above the other (the middle is taller than
+        wide beside the docks), three or four make two rows."""
         shown = [n for n in self._cells if n in names]
         for name, cell in self._cells.items():
             self._grid.removeWidget(cell)
             cell.setVisible(name in shown)
         spots = {
             1: [(0, 0, 1, 2)],
-            2: [(0, 0, 1, 1), (0, 1, 1, 1)],
+            2: [(0, 0, 1, 2), (1, 0, 1, 2)],
             3: [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 2)],
             4: [(0, 0, 1, 1), (0, 1, 1, 1), (1, 0, 1, 1), (1, 1, 1, 1)],
         }.get(len(shown), [])
         for name, spot in zip(shown, spots, strict=True):
             self._grid.addWidget(self._cells[name], *spot)
         for i in range(2):
-            self._grid.setRowStretch(i, 1 if len(shown) > 2 or i == 0 else 0)
+            self._grid.setRowStretch(i, 1 if len(shown) > 1 or i == 0 else 0)
         self.setVisible(bool(shown))
 
     def shown_plots(self) -> list[str]:

@@ -1,0 +1,129 @@
+"""What an outside review of the merged window found, each kept fixed."""
+
+from PySide6.QtWidgets import QLabel, QListWidget
+
+from gradlab.ui.panels.landscape import CONTOUR_LEVELS
+from tests.ui.conftest import find
+
+
+def messages(win):
+    return find(win, QListWidget, "messagePanel").full_texts()
+
+
+def test_old_contours_never_stay_on_the_landscape(qtbot, window):
+    window.layouts.apply("full")
+    qtbot.waitUntil(lambda: window.controller.landscape is not None, timeout=10_000)
+    assert window.landscape.contour_count() == CONTOUR_LEVELS
+    for setting, value in (("lr", "0.05"), ("noise", "0.5"), ("seed", "3")):
+        before = window.controller.landscape
+        window.controller.apply_setting(setting, value)
+        window.controller.reset()
+        qtbot.waitUntil(lambda b=before: window.controller.landscape is not b, timeout=10_000)
+        assert window.landscape.contour_count() == CONTOUR_LEVELS
+
+
+def test_the_code_panel_and_the_exported_script_follow_the_mistake_mode(qtbot, window, tmp_path):
+    from gradlab.core import codegen
+
+    window.controls.skip_check.setChecked(True)
+    qtbot.waitUntil(lambda: window.controller.snapshot.skip_zero_grad, timeout=10_000)
+    code = window.code.view
+    qtbot.waitUntil(lambda: "zero_grad() left out" in code.toPlainText(), timeout=5_000)
+    assert code.toPlainText() == codegen.script_for(window.controller.config, skip_zero_grad=True)
+    target = tmp_path / "train.py"
+    window.files.write_script(str(target))
+    assert "zero_grad() left out" in target.read_text(encoding="utf-8")
+    window.controls.skip_check.setChecked(False)
+    qtbot.waitUntil(lambda: "zero_grad() left out" not in code.toPlainText(), timeout=5_000)
+
+
+def test_a_call_on_the_own_run_ends_compare_mode_and_says_so(qtbot, window):
+    window.controller.set_speed(None)
+    assert window.controller.start_compare([{"optimizer": "adam"}, {"optimizer": "sgd"}])
+    qtbot.waitUntil(lambda: window.controller.compare is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: not window.controller.running, timeout=30_000)
+    window.controller.full_update()  # F11 on the student's own run
+    qtbot.waitUntil(lambda: window.controller.compare is None, timeout=10_000)
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 1, timeout=10_000)
+    assert any(m.startswith("Back to one run: the comparison ended") for m in messages(window))
+    assert not find(window, QLabel, "valuesCompareNote").isVisibleTo(window)
+
+
+def test_step_back_takes_the_landscape_path_back_too(qtbot, window):
+    window.layouts.apply("full")
+    qtbot.waitUntil(lambda: window.controller.landscape is not None, timeout=10_000)
+    for _ in range(13):
+        window.controller.full_update()
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 13, timeout=10_000)
+    for _ in range(6):
+        window.controller.step_back(1)
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 7, timeout=10_000)
+    qtbot.wait(200)
+    ws, bs = window.landscape.path.getData()
+    snap = window.controller.snapshot
+    assert len(ws) == 8  # the start and 7 updates
+    assert (ws[-1], bs[-1]) == (snap.w, snap.b)
+
+
+def test_a_click_on_the_map_breaks_the_path_instead_of_drawing_a_jump(qtbot, window):
+    import math
+
+    window.layouts.apply("full")
+    qtbot.waitUntil(lambda: window.controller.landscape is not None, timeout=10_000)
+    for _ in range(3):
+        window.controller.full_update()
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 3, timeout=10_000)
+    window.landscape.choose_start(4.0, -1.0)
+    qtbot.waitUntil(lambda: window.controller.snapshot.event.code == "params.set", timeout=10_000)
+    for _ in range(2):
+        window.controller.full_update()
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 5, timeout=10_000)
+    qtbot.wait(100)
+    ws, bs = window.landscape.path.getData()
+    # start, 3 updates, a break, the clicked point, 2 updates
+    assert len(ws) == 8 and math.isnan(ws[4]) and (ws[5], bs[5]) == (4.0, -1.0)
+    window.controller.step_back(3)  # back before the click: the break goes too
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 2, timeout=10_000)
+    qtbot.wait(100)
+    ws, _ = window.landscape.path.getData()
+    assert len(ws) == 3 and not any(math.isnan(v) for v in ws)
+
+
+def test_example_data_past_the_lr_limit_say_so_with_an_lr_to_try(qtbot, window):
+    import torch
+
+    from gradlab.core import example_data
+    from gradlab.ui.data_texts import EXAMPLE_NAMES
+
+    assert set(EXAMPLE_NAMES) == set(example_data.EXAMPLES)
+    assert window.controller.data_editor.open_example("celsius")
+    qtbot.waitUntil(lambda: any("stable limit" in m for m in messages(window)), timeout=10_000)
+    warning = next(m for m in messages(window) if "stable limit" in m)
+    opened = next(m for m in messages(window) if m.startswith("Opened the example data"))
+    assert "Thermometer readings" in opened
+    # The limit, computed here from the example's own x: 2/λmax of the MSE Hessian.
+    x = torch.tensor(example_data.load("celsius").points.x, dtype=torch.float64)
+    hessian = 2 * torch.tensor([[(x * x).mean(), x.mean()], [x.mean(), 1.0]], dtype=torch.float64)
+    limit = 2 / float(torch.linalg.eigvalsh(hessian).max())
+    assert f"{limit:.3g}" in warning and "lr = 0.1 is above" in warning
+    suggested = float(warning.rsplit("Try lr = ", 1)[1].rstrip("."))
+    assert 0.5 * limit < suggested < limit
+
+
+def test_inference_says_too_large_for_a_number_out_of_range(qtbot, window):
+    assert not window.controller.infer("1e40")
+    assert not window.controller.infer("nan")
+    assert not window.controller.infer("three")
+    texts = messages(window)[-2:]  # the two "not a number" share one line
+    assert "too large" in texts[0] and "not a number" in texts[1]
+
+
+def test_divergence_repeats_as_one_line_with_its_count(qtbot, window):
+    assert window.controller.apply_setting("lr", "5")
+    for _ in range(40):
+        window.controller.full_update()
+    qtbot.waitUntil(lambda: window.controller.snapshot.step == 40, timeout=20_000)
+    # Said when the loss stops being finite, and once more at most when the
+    # parameters follow: not again at every F11 (it was 20 lines in 40 updates).
+    diverged = [m for m in messages(window) if "no longer a finite number" in m]
+    assert 1 <= len(diverged) <= 2

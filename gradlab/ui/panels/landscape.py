@@ -24,18 +24,25 @@ def _legend_brush(colours):
     return pg.mkBrush(backdrop)
 
 
+def path_step(n: int) -> int:
+    """k of path_rows(n): a power of two, the same for many n in a row."""
+    return 1 << max(0, -(-n // MAX_CURVE_POINTS) - 1).bit_length()
+
+
 def path_rows(n: int) -> np.ndarray:
     """Which of n history rows the trajectory shows: at most about
     MAX_CURVE_POINTS, every k-th from the first plus the newest. k is a power of
     two, so the chosen rows stay the same from frame to frame as rows are added."""
     if n == 0:
         return np.empty(0, dtype=np.intp)
-    k = 1 << max(0, -(-n // MAX_CURVE_POINTS) - 1).bit_length()
-    rows = np.arange(0, n, k)
+    rows = np.arange(0, n, path_step(n))
     return rows if rows[-1] == n - 1 else np.append(rows, n - 1)
 
 
-def _only_repeats(new, old, tolerance: float = 1e-6) -> bool:
+REPEAT_TOLERANCE = 1e-6  # a settled (w, b) adds points closer than this to the path's end
+
+
+def _only_repeats(new, old, tolerance: float = REPEAT_TOLERANCE) -> bool:
     """True when the new path is the old one plus points on the old one's end
     (a settled model adds the same (w, b) every row): it would look the same."""
     n = len(old[0])
@@ -60,6 +67,8 @@ class LandscapePanel(QWidget):
         self._compare_items: list = []
         self._last_point = None
         self._path_shown = None  # the (w, b) arrays the path was last drawn with
+        # Rows before this one are known to leave the drawn path looking the same.
+        self._rows_checked = 0
         self._start = None  # (w, b) before the first update, when this session had one
         self._generation = -1
 
@@ -200,6 +209,8 @@ class LandscapePanel(QWidget):
         if self.stack.currentWidget() is not self.plot:
             return
         snap = frame.snapshot
+        if frame.generation != self._generation or frame.replace_rows:
+            self._rows_checked = 0  # rows already checked may have changed
         if frame.generation != self._generation:
             self._generation = frame.generation
             self._start = None
@@ -207,6 +218,7 @@ class LandscapePanel(QWidget):
             # History rows come after each update: the walk starts here.
             self._start = (snap.w, snap.b)
             self._version = -1
+            self._rows_checked = 0
         if self.controller.series.version != self._version:
             self._redraw_path()
         if snap is not None and snap.model_kind == "linear":
@@ -219,7 +231,11 @@ class LandscapePanel(QWidget):
     def _redraw_path(self) -> None:
         s = self.controller.series
         self._version = s.version
-        rows = path_rows(s.length)
+        n = s.length
+        if self._new_rows_repeat(n):
+            return  # as below, checking only the rows added since the last frame
+        self._rows_checked = n
+        rows = path_rows(n)
         w, b = s["p0"][rows], s["p1"][rows]
         if self._start is not None:
             w, b = np.insert(w, 0, self._start[0]), np.insert(b, 0, self._start[1])
@@ -228,6 +244,21 @@ class LandscapePanel(QWidget):
         self._path_shown = (w, b)
         self.path.setData(w, b, connect="finite")
         self._dirty = True
+
+    def _new_rows_repeat(self, n: int) -> bool:
+        """True when every row added since the last check lies on the drawn
+        path's end and the rows the path shows are chosen as before: the
+        path would look the same (what _only_repeats finds, for a settled
+        model, without rebuilding the whole path every frame)."""
+        checked, shown = self._rows_checked, self._path_shown
+        if shown is None or not 0 < checked <= n or path_step(checked) != path_step(n):
+            return False
+        s = self.controller.series
+        for column, drawn in (("p0", shown[0]), ("p1", shown[1])):
+            if not np.all(np.abs(s[column][checked:n] - drawn[-1]) <= REPEAT_TOLERANCE):
+                return False
+        self._rows_checked = n
+        return True
 
     @Slot()
     def _repaint_if_running(self) -> None:

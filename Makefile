@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 CONSTRAINTS := packaging/constraints.txt
 
-.PHONY: venv run test lint format bench package clean
+.PHONY: venv run test lint format bench bench-load package clean
 
 venv: $(STAMP)
 
@@ -39,8 +39,14 @@ format: venv
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
+# Each benchmark prints one JSON line, with the raw loop's speed beside every ratio
+# and the host's load average. bench-load: startup and streaming beside one busy
+# background process (a busy laptop). `make bench ARGS=--load` is the same.
 bench: venv
-	$(BIN)/python tests/benchmarks/run_all.py
+	$(BIN)/python tests/benchmarks/run_all.py $(ARGS)
+
+bench-load: venv
+	$(BIN)/python tests/benchmarks/run_all.py --load
 
 clean:
 	rm -rf build dist *.egg-info

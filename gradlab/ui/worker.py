@@ -533,7 +533,10 @@ class TrainingWorker(QObject):
             return
         if gate.is_closed():
             gate.wait_open()  # before publishing: the frame has taken the mailbox already
-        if ran:
+        if ran and self._mailbox.wants_snapshot():
+            # Once per frame, not per tick: until the GUI has taken the last
+            # snapshot, the rows since can wait for the next send (a pause or a
+            # command sends everything), and two sends of three cost only time.
             self._publish(snapshot_if_wanted=True)
         self._timer.start(next_in_ms)
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 
-from common import ROOT, emit, median
+from common import ROOT, BackgroundLoad, add_load_option, emit, median
 
 
 def one_run(home: str) -> dict:
@@ -36,8 +36,9 @@ def one_run(home: str) -> dict:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
+    add_load_option(parser)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as home:
+    with tempfile.TemporaryDirectory() as home, BackgroundLoad(args.load):
         one_run(home)  # warm the file cache
         runs = [one_run(home) for _ in range(args.runs)]
     paint = [r["first_paint_s"] for r in runs]
@@ -51,6 +52,7 @@ def main() -> None:
             "ready_s": ready,
             "measured_from": runs[0].get("start_source"),
             "runs": args.runs,
+            "background_load": args.load,
         },
     )
 

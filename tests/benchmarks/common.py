@@ -57,9 +57,49 @@ def median(values):
     return statistics.median(values) if values else float("nan")
 
 
+def host_load() -> float | None:
+    """The host's 1-minute load average (Linux), printed with every figure: on a
+    shared machine it says how busy the host was while the figure was taken."""
+    try:
+        with open("/proc/loadavg") as fh:
+            return float(fh.read().split()[0])
+    except OSError:
+        return None
+
+
 def emit(name: str, figures: dict) -> None:
-    print(json.dumps({"benchmark": name, **figures}, sort_keys=False))
+    print(json.dumps({"benchmark": name, **figures, "host_load_1min": host_load()}))
     sys.stdout.flush()
+
+
+class BackgroundLoad:
+    """`--load`: one busy process beside the benchmark for its whole length, a
+    core's worth of someone else's work (a student's browser, an update...), so
+    the figures for a busy laptop are known too. Use as a context manager."""
+
+    def __init__(self, enabled: bool = True):
+        self.enabled = enabled
+        self._process = None
+
+    def __enter__(self):
+        if self.enabled:
+            import subprocess
+
+            self._process = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._process is not None:
+            self._process.kill()
+            self._process.wait()
+
+
+def add_load_option(parser) -> None:
+    parser.add_argument(
+        "--load",
+        action="store_true",
+        help="run with one busy background process (a core's worth of other work)",
+    )
 
 
 def open_window(size: str = "1366x768"):

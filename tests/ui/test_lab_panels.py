@@ -117,6 +117,54 @@ def test_landscape_skips_redrawing_a_settled_path():
     assert not _only_repeats(old, settled)  # fewer points: a reset, draw it
 
 
+def _path_looks_as_redrawn(panel, series, clicked=()) -> bool:
+    """The drawn trajectory looks like one drawn afresh from the whole history
+    (the same points, or those plus points on its end: _only_repeats), once the
+    break at each point set by a click (a nan, then that point) is taken out."""
+    import numpy as np
+
+    from gradlab.ui.panels.landscape import _only_repeats, path_rows
+
+    rows = path_rows(series.length)
+    w, b = series["p0"][rows], series["p1"][rows]
+    if panel._start is not None:
+        w, b = np.insert(w, 0, panel._start[0]), np.insert(b, 0, panel._start[1])
+    drawn = [np.asarray(d) for d in panel.path.getData()]
+    breaks = np.flatnonzero(np.isnan(drawn[0]))
+    assert [(drawn[0][i + 1], drawn[1][i + 1]) for i in breaks] == list(clicked)
+    keep = np.setdiff1d(np.arange(drawn[0].size), np.concatenate([breaks, breaks + 1]))
+    drawn = tuple(d[keep] for d in drawn)
+    fresh_same = all(np.array_equal(f, d) for f, d in zip((w, b), drawn, strict=True))
+    return fresh_same or _only_repeats((w, b), drawn)
+
+
+def test_landscape_path_follows_a_run_that_moves_again(qtbot, window):
+    """The path is checked frame by frame only against the rows added since;
+    it must still redraw when a settled model moves again."""
+    from gradlab.ui.panels.landscape import path_step
+
+    c = window.controller
+    qtbot.waitUntil(lambda: c.landscape is not None, timeout=10_000)
+    window.controls.speed_slider.setValue(window.controls.speed_slider.maximum())
+    for start in (None, (-1.0, 3.0)):
+        if start is not None:
+            window.landscape.choose_start(*start)
+            qtbot.waitUntil(lambda s=start: (c.snapshot.w, c.snapshot.b) == s, timeout=10_000)
+        # 3,300 then ~4,800 rows: the path shows every 16th row throughout, so
+        # the second run is checked against the drawn path, not redrawn whole.
+        target = c.snapshot.step + (3300 if start is None else 1500)
+        c.run()
+        qtbot.waitUntil(lambda t=target: c.snapshot.step >= t, timeout=60_000)
+        c.pause()
+        qtbot.waitUntil(lambda: not c.running, timeout=10_000)
+        assert c.series.length < 6400 and path_step(c.series.length) == 16
+        clicked = () if start is None else (start,)
+        assert _path_looks_as_redrawn(window.landscape, c.series, clicked)
+        ws, bs = window.landscape.path.getData()
+        assert abs(ws[-1] - c.series["p0"][-1]) <= 1e-6
+        assert abs(bs[-1] - c.series["p1"][-1]) <= 1e-6
+
+
 def test_landscape_legend_only_names_compared_runs(qtbot, window):
     window.layouts.apply("full")  # the landscape is not in the Beginner layout
     qtbot.waitUntil(lambda: window.controller.landscape is not None, timeout=10_000)

@@ -33,18 +33,25 @@ STAR_SIZE = 16
 EDGE_MARK_SIZE = 18
 
 
+def path_step(n: int) -> int:
+    """k of path_rows(n): a power of two, the same for many n in a row."""
+    return 1 << max(0, -(-n // MAX_CURVE_POINTS) - 1).bit_length()
+
+
 def path_rows(n: int) -> np.ndarray:
     """Which of n history rows the trajectory shows: at most about
     MAX_CURVE_POINTS, every k-th from the first plus the newest. k is a power of
     two, so the chosen rows stay the same from frame to frame as rows are added."""
     if n == 0:
         return np.empty(0, dtype=np.intp)
-    k = 1 << max(0, -(-n // MAX_CURVE_POINTS) - 1).bit_length()
-    rows = np.arange(0, n, k)
+    rows = np.arange(0, n, path_step(n))
     return rows if rows[-1] == n - 1 else np.append(rows, n - 1)
 
 
-def _only_repeats(new, old, tolerance: float = 1e-6) -> bool:
+REPEAT_TOLERANCE = 1e-6  # a settled (w, b) adds points closer than this to the path's end
+
+
+def _only_repeats(new, old, tolerance: float = REPEAT_TOLERANCE) -> bool:
     """True when the new path is the old one plus points on the old one's end
     (a settled model adds the same (w, b) every row): it would look the same."""
     n = len(old[0])
@@ -69,6 +76,8 @@ class LandscapePanel(QWidget):
         self._compare_items: list = []
         self._last_point = None
         self._path_shown = None  # the (w, b) arrays the path was last drawn with
+        # Rows before this one are known to leave the drawn path looking the same.
+        self._rows_checked = 0
         self._start = None  # (w, b) before the first update, when this session had one
         # (update, w, b) where the student moved the model by hand (a click): the
         # path breaks there and goes on from the new point, not through a jump
@@ -271,6 +280,8 @@ class LandscapePanel(QWidget):
         if not self.drawn:
             return
         snap = frame.snapshot
+        if frame.generation != self._generation or frame.replace_rows:
+            self._rows_checked = 0  # rows already checked may have changed
         if frame.generation != self._generation:
             self._generation = frame.generation
             self._start = None
@@ -279,6 +290,7 @@ class LandscapePanel(QWidget):
             # History rows come after each update: the walk starts here.
             self._start = (snap.w, snap.b)
             self._version = -1
+            self._rows_checked = 0
         if snap is not None and snap.model_kind == "linear":
             self._note_jumps(snap)
         if self.controller.series.version != self._version:
@@ -336,11 +348,16 @@ class LandscapePanel(QWidget):
         if kept != self._jumps:
             self._jumps = kept
             self._version = -1
+            self._rows_checked = 0  # the path changes where no row did: draw it again
 
     def _redraw_path(self) -> None:
         s = self.controller.series
         self._version = s.version
-        rows = path_rows(s.length)
+        n = s.length
+        if self._new_rows_repeat(n):
+            return  # as below, checking only the rows added since the last frame
+        self._rows_checked = n
+        rows = path_rows(n)
         w, b = s["p0"][rows], s["p1"][rows]
         steps = s["step"][rows]
         for step, jw, jb in reversed(self._jumps):
@@ -355,6 +372,21 @@ class LandscapePanel(QWidget):
         self._path_shown = (w, b)
         self.path.setData(w, b, connect="finite")
         self._dirty = True
+
+    def _new_rows_repeat(self, n: int) -> bool:
+        """True when every row added since the last check lies on the drawn
+        path's end and the rows the path shows are chosen as before: the
+        path would look the same (what _only_repeats finds, for a settled
+        model, without rebuilding the whole path every frame)."""
+        checked, shown = self._rows_checked, self._path_shown
+        if shown is None or not 0 < checked <= n or path_step(checked) != path_step(n):
+            return False
+        s = self.controller.series
+        for column, drawn in (("p0", shown[0]), ("p1", shown[1])):
+            if not np.all(np.abs(s[column][checked:n] - drawn[-1]) <= REPEAT_TOLERANCE):
+                return False
+        self._rows_checked = n
+        return True
 
     @Slot()
     def _repaint_if_running(self) -> None:

@@ -2920,7 +2920,7 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
     </message>
     <message>
         <source>{s}: off by {error}. Compare your working with the rule below.</source>
-        <translation>{s}：差了 {error}。把你的算法和下面的规则对照一下。</translation>
+        <translation>{s}：差了 {error}。把你的计算过程和下面的规则对照一下。</translation>
     </message>
     <message>
         <source>loss.backward() ran. Your guess beside PyTorch&apos;s values:</source>
@@ -2944,7 +2944,7 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
     </message>
     <message>
         <source>The rule with this moment&apos;s numbers, worked out as in the Maths panel:</source>
-        <translation>代入此刻数值的规则，算法与“手算”面板相同：</translation>
+        <translation>代入此刻数值的规则，像“手算”面板那样逐步算出：</translation>
     </message>
     <message>
         <source>backward() added it to the old .grad: {old} + {new} → PyTorch {truth}</source>

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gradlab.core import exercise
+from gradlab.core import exercise, lessons
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.csvdata import read_csv
 from gradlab.core.datapoints import DataPoints
@@ -105,6 +105,15 @@ def test_every_built_in_challenge_is_an_exercise_file_in_both_languages():
             assert text.has("en") and text.has("zh_CN"), e.id
     assert exercise.builtin("lr-limit").config.data is not None  # the spring data
     assert exercise.builtin("nope") is None
+
+
+def test_the_lessons_link_every_challenge_in_both_languages():
+    ids = {e.id for e in builtin_exercises()}
+    linked = {"en": set(), "zh_CN": set()}
+    for lang in linked:
+        for info in lessons.list_lessons(lang):
+            linked[lang].update(lessons.challenge_links(lessons.load_lesson(info.slug, lang)))
+    assert linked["en"] == linked["zh_CN"] == ids
 
 
 # ------------------------------------------------------------------ refusals

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
 )
 
-from gradlab.core import lessons
 from gradlab.core.csvdata import read_csv
 from gradlab.ui.formatting import format_value
 from tests.reference import reference_run
@@ -330,14 +329,3 @@ def test_a_corrupt_progress_file_is_set_aside_and_the_window_starts(qtbot, tmp_p
     kept = [p for p in data.iterdir() if p.name.startswith("progress.refused-")]
     assert len(kept) == 1 and kept[0].read_bytes() == content
     win.close()
-
-
-def test_the_lessons_link_every_challenge_in_both_languages():
-    from gradlab.core.exercise import builtin_exercises
-
-    ids = {e.id for e in builtin_exercises()}
-    linked = {"en": set(), "zh_CN": set()}
-    for lang in linked:
-        for info in lessons.list_lessons(lang):
-            linked[lang].update(lessons.challenge_links(lessons.load_lesson(info.slug, lang)))
-    assert linked["en"] == linked["zh_CN"] == ids

@@ -62,9 +62,7 @@ class ChallengesPage(QWidget):
         self.title.setObjectName("challengeTitle")
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
-        font = self.title.font()
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title.setStyleSheet("font-weight: bold;")  # a style sheet follows the zoom
         self.text = QLabel()
         self.text.setObjectName("challengeText")
         self.text.setWordWrap(True)
@@ -201,7 +199,9 @@ class ChallengesPage(QWidget):
     def fit_list(self) -> None:
         """The list as tall as its rows (up to eight): the task below stays in view."""
         rows = min(max(self.list.count(), 5), 8)
-        self.list.setMaximumHeight(rows * self.list.fontMetrics().lineSpacing() + 12)
+        row = self.list.sizeHintForRow(0) if self.list.count() else -1
+        row = row if row > 0 else self.list.fontMetrics().lineSpacing() + 4
+        self.list.setMaximumHeight(rows * row + 2 * self.list.frameWidth() + 4)
 
     def apply_colours(self, colours) -> None:
         self._colours = colours

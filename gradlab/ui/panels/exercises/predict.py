@@ -50,6 +50,7 @@ class PredictPage(QWidget):
         self._lesson_title = ""
         self._before = None  # (snapshot, generation) the last frame showed
         self._waiting = False  # a call this page ran has not come back yet
+        self._shown_result = None  # (call, optimizer, judged, rules) of the result shown
 
         self.mode = QCheckBox(
             translate("Predict", "Predict mode: guess before backward() and step()")
@@ -127,6 +128,8 @@ class PredictPage(QWidget):
 
     def apply_colours(self, colours) -> None:
         self._colours = colours
+        if self._shown_result is not None:
+            self.result.setText(predict_texts.result_html(*self._shown_result, colours))
 
     @Slot()
     def check(self) -> None:
@@ -243,6 +246,7 @@ class PredictPage(QWidget):
         if not judged:
             return
         optimizer = self.controller.config.optimizer
+        self._shown_result = (call, optimizer, judged, rules)
         self.result.setText(
             predict_texts.result_html(call, optimizer, judged, rules, self._colours)
         )
@@ -308,6 +312,7 @@ class PredictPage(QWidget):
 
     def _say_problem(self, text: str) -> None:
         colour = self._colours.grad
+        self._shown_result = None
         self.result.setText(f"<p style='color:{colour}'>{html.escape(text)}</p>")
 
     @Slot()

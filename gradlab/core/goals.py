@@ -24,6 +24,7 @@ from gradlab.core.config import GENERATED_ONLY, ExperimentConfig
 from gradlab.core.exercise import Exercise
 
 PENDING, PASSED, FAILED = "pending", "passed", "failed"
+SHARP = "exact"  # core.landscape.LIMIT_EXACT (not imported here: it imports torch)
 
 
 @dataclass(frozen=True)
@@ -192,7 +193,7 @@ def _stable_lr(goal, obs: Observation) -> Verdict:
     limit = obs.lr_limit
     if limit is None:
         return Verdict(PENDING, "stable_lr.waiting")
-    if getattr(limit, "kind", "") != "exact" or limit.value is None:
+    if getattr(limit, "kind", "") != SHARP or limit.value is None:
         return Verdict(PENDING, "stable_lr.no_limit")
     facts = log_facts(obs.actions)
     if not facts.known:
@@ -219,7 +220,7 @@ def _stable_lr(goal, obs: Observation) -> Verdict:
     args.update(first=segment[0], last=segment[-1])
     if lr < low:
         return Verdict(FAILED, "stable_lr.too_small", args)
-    return Verdict(PASSED, "stable_lr.passed", {**args, "limit": top})
+    return Verdict(PASSED, "stable_lr.passed", {**args, "limit": top, "rule": limit.rule})
 
 
 def settled_at(run: ComparedRun, threshold: float) -> int | None:

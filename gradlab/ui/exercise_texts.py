@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from gradlab.core.checks import one_line
 from gradlab.ui.formatting import format_value
+from gradlab.ui.lr_limit_text import FORMULAS
 
 translate = QCoreApplication.translate
 CODES = (
@@ -254,12 +255,13 @@ def _stable_lr(code: str, a: dict) -> str:
         return translate(
             "Exercises",
             "Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below "
-            "the limit, 2/λmax = {limit}, computed from these samples' x just now.",
+            "the limit, {formula} = {limit}, computed from these samples' x just now.",
         ).format(
             lr=lr,
             first=_loss(a.get("first")),
             last=_loss(a.get("last")),
             within=_g(a.get("within", 0) * 100),
+            formula=FORMULAS.get(a.get("rule"), "2/λmax"),
             limit=f"{a.get('limit', 0):.6g}",
         )
     if code == "stable_lr.run":

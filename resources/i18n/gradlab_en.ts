@@ -589,8 +589,8 @@ Please send this message to your teacher or to the GradLab team.</translation>
         <translation>Not yet: update {step}, loss {got} (goal: below {loss}).</translation>
     </message>
     <message>
-        <source>Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below the limit, 2/λmax = {limit}, computed from these samples&apos; x just now.</source>
-        <translation>Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below the limit, 2/λmax = {limit}, computed from these samples&apos; x just now.</translation>
+        <source>Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below the limit, {formula} = {limit}, computed from these samples&apos; x just now.</source>
+        <translation>Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below the limit, {formula} = {limit}, computed from these samples&apos; x just now.</translation>
     </message>
     <message>
         <source>Now lr = {lr}: {done} of {n} updates run at it. Run the rest (F5).</source>

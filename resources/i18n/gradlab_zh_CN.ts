@@ -585,8 +585,8 @@ Please send this message to your teacher or to the GradLab team.</source>
         <translation>还没有：第 {step} 次更新，损失 {got}（目标：低于 {loss}）。</translation>
     </message>
     <message>
-        <source>Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below the limit, 2/λmax = {limit}, computed from these samples&apos; x just now.</source>
-        <translation>通过：lr = {lr} 收敛了（损失 {first} → {last}），并且比上限最多只低 {within} %。上限 2/λmax = {limit}，刚刚由这些样本的 x 算出。</translation>
+        <source>Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below the limit, {formula} = {limit}, computed from these samples&apos; x just now.</source>
+        <translation>通过：lr = {lr} 收敛了（损失 {first} → {last}），并且比上限最多只低 {within} %。上限 {formula} = {limit}，刚刚由这些样本的 x 算出。</translation>
     </message>
     <message>
         <source>Now lr = {lr}: {done} of {n} updates run at it. Run the rest (F5).</source>

@@ -114,7 +114,8 @@ def spring():
     challenge = builtin("lr-limit")
     points = challenge.config.data
     limit = landscape.lr_limit(challenge.config, torch.tensor(points.x).reshape(-1, 1))
-    assert limit.kind == "exact" and limit.value == pytest.approx(spring_limit(points), rel=1e-9)
+    assert limit.kind == landscape.LIMIT_EXACT == goals.SHARP
+    assert limit.value == pytest.approx(spring_limit(points), rel=1e-9)
     return challenge, points, limit
 
 
@@ -137,6 +138,7 @@ def test_the_largest_stable_lr_on_the_spring_data(spring, fraction, status, code
     assert (verdict.status, verdict.code) == (status, code)
     if status == PASSED:
         assert run[1][-1] < run[1][0] and verdict.args["limit"] == limit.value
+        assert verdict.args["rule"] == "sgd"
 
 
 def test_the_stable_lr_check_waits_for_enough_updates_at_that_lr(spring):

@@ -311,6 +311,33 @@ def test_momentum_beats_sgd_in_compare_mode_driven_from_the_window(qtbot, window
     assert c.exercises.progress.passed("builtin/momentum-beats-sgd")
 
 
+def test_the_largest_stable_lr_is_checked_against_the_limit_of_the_data(qtbot, window):
+    import torch
+
+    win, c = window, window.controller
+    pick_challenge(qtbot, win, "The largest learning rate")
+    click(find(win, QPushButton, "challengeStartButton"))
+    qtbot.waitUntil(lambda: c.data is not None and len(c.data[0]) == 22, timeout=10_000)
+    # 2/λmax of MSE's Hessian 2·[[E x², E x], [E x, 1]] on the spring data, here.
+    x = torch.tensor(c.data[0], dtype=torch.float64)
+    h = 2 * torch.tensor([[(x * x).mean(), x.mean()], [x.mean(), 1.0]], dtype=torch.float64)
+    limit = 2.0 / float(torch.linalg.eigvalsh(h).max())
+    field = find(win, QLineEdit, "lrInput")
+    for fraction, words in ((0.9, "more than 5 % below"), (0.97, "Passed")):
+        type_into(field, f"{fraction * limit:.6f}")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        click(find(win, QPushButton, "resetButton"))
+        qtbot.waitUntil(lambda: c.snapshot.step == 0 and not len(c.series["step"]), timeout=10_000)
+        c.set_speed(None)
+        c.run()
+        qtbot.waitUntil(lambda: c.snapshot.step >= 100, timeout=20_000)
+        c.pause()
+        qtbot.waitUntil(lambda w=words: w in status(win), timeout=10_000)
+    assert f"2/λmax = {limit:.6g}" in status(win)
+    entry = c.exercises.progress.challenges["builtin/lr-limit"]
+    assert entry["passed"] and entry["tries"] == 2
+
+
 @pytest.mark.parametrize("content", [b"\x00\xff not json", b'{"format": "gradlab-progress"}'])
 def test_a_corrupt_progress_file_is_set_aside_and_the_window_starts(qtbot, tmp_path, content):
     import os

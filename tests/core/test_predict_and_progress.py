@@ -10,6 +10,8 @@ import pytest
 import torch
 import torch.nn as nn
 import torch.optim as optim
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gradlab.core import predict
 from gradlab.core.predict import CLOSE, OFF, RIGHT, GuessError, judge, parse_guess
@@ -190,3 +192,32 @@ def test_the_results_csv_holds_what_the_readme_says():
         "2",
     )
     assert lesson["title"].startswith("step()")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_any_damage_to_a_progress_file_is_refused_in_one_line_or_loaded(tmp_path_factory, data):
+    """Random bytes, or a saved file with one value replaced by random JSON:
+    either a valid Progress or a ValueError of one line, never anything else."""
+    path = tmp_path_factory.mktemp("progress") / "progress.json"
+    if data.draw(st.booleans()):
+        path.write_bytes(data.draw(st.binary(max_size=200)))
+    else:
+        saved = json.loads(json.dumps(sample_progress().to_dict()))
+        holders = [
+            saved,
+            saved["challenges"]["builtin/lr-fast"],
+            saved["predictions"]["11-step"][0],
+        ]
+        holder = data.draw(st.sampled_from(holders))
+        key = data.draw(st.sampled_from(sorted(holder)))
+        holder[key] = data.draw(
+            st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=30)
+        )
+        path.write_text(json.dumps(saved), encoding="utf-8")
+    try:
+        result = load_progress(path)
+    except ValueError as exc:
+        assert "\n" not in str(exc)
+    else:
+        assert isinstance(result, Progress)

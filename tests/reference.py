@@ -25,10 +25,12 @@ def reference_run(
     hidden=16,
     target="line",
     data=None,
+    losses=None,
 ):
     """Returns (model, last loss tensor or None, x, y) after `steps` updates.
     `data`: (xs, ys), lists of Python floats: the program then builds x and y from
-    them (float32, shape (N, 1), in order) instead of drawing them."""
+    them (float32, shape (N, 1), in order) instead of drawing them. `losses`: a
+    list to which the loss of every update is appended (as a Python float)."""
     torch.manual_seed(seed)
     if data is not None:
         x = torch.tensor(data[0], dtype=torch.float32).reshape(-1, 1)
@@ -60,6 +62,8 @@ def reference_run(
             opt.zero_grad()
             last.backward()
             opt.step()
+            if losses is not None:
+                losses.append(last.item())
     else:
         loader = DataLoader(
             TensorDataset(x, y),
@@ -75,6 +79,8 @@ def reference_run(
                 opt.zero_grad()
                 last.backward()
                 opt.step()
+                if losses is not None:
+                    losses.append(last.item())
                 done += 1
                 if done == steps:
                     break

@@ -9,7 +9,9 @@ Scenarios:
              while running; presentation mode; compare mode; the MLP's graph;
              a divergence on the landscape
   layouts    Beginner and Full at the given size (try --size 1024x600)
-  data       a data set drawn with real clicks, an imported CSV, a refused one
+  data       a drawn data set, an imported CSV, a refused one
+  exercises  predict mode, a challenge failed and passed, an exercise file opened,
+             the lesson's tick
 Look at every picture: the point is what a student sees.
 """
 
@@ -26,7 +28,9 @@ def main() -> int:
     parser.add_argument("--theme", default="light")
     parser.add_argument("--size", default="1366x768")
     parser.add_argument(
-        "--scenario", default="basic", choices=("basic", "classroom", "layouts", "data")
+        "--scenario",
+        default="basic",
+        choices=("basic", "classroom", "layouts", "data", "exercises"),
     )
     args = parser.parse_args()
     out = Path(args.outdir)
@@ -96,6 +100,9 @@ def main() -> int:
     elif args.scenario == "data":
         wait_ready()
         own_data(window, pump, shot, out)
+    elif args.scenario == "exercises":
+        wait_ready()
+        exercises(window, pump, shot, out)
     elif args.scenario == "layouts":
         wait_ready()
         shot("10-beginner")
@@ -158,6 +165,93 @@ def own_data(window, pump, shot, out: Path) -> None:
     scroll = window.controls_dock.widget()
     scroll.verticalScrollBar().setValue(scroll.verticalScrollBar().maximum())
     shot("13-code-and-controls")
+
+
+def exercises(window, pump, shot, out: Path) -> None:
+    """Issue 17 items 6-8: predict mode, a challenge failed then passed, an
+    exercise file opened and started, the tick in the lesson."""
+    import json
+    import shutil
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    c, panel = window.controller, window.exercises
+    window.lessons.show_lesson("11-step")
+    panel.show_predict(True)
+    window.layouts.reveal("exercisesDock")
+    page = panel.predict
+    page.check()  # up to backward()
+    pump(0.6)
+    page.inputs["w.grad"].setText(f"{c.snapshot.w * 0 - 2.4:.2f}")
+    page.inputs["b.grad"].setText("-1.5")
+    page.check()
+    pump(0.6)
+    shot("30-predict-backward")
+    w, g = c.snapshot.w, c.snapshot.grad(0)
+    page.inputs["w"].setText(f"{w + 0.1 * g:.4f}")  # along the gradient: the sign
+    page.inputs["b"].setText(f"{c.snapshot.b - 0.1 * c.snapshot.grad(1):.4f}")
+    page.check()
+    pump(0.6)
+    shot("31-predict-step")
+
+    page.set_mode(False)
+    challenges = panel.challenges
+    panel.show_challenge(c.exercises.builtin("lr-fast"))
+    QTest.mouseClick(challenges.start_button, Qt.MouseButton.LeftButton)
+    pump(0.5)
+    for _ in range(20):
+        c.full_update()
+    pump(0.8)
+    shot("32-challenge-failed")
+    c.apply_setting("lr", "0.5")
+    c.reset()
+    pump(0.4)
+    for _ in range(6):
+        c.full_update()
+    pump(0.8)
+    shot("33-challenge-passed")
+    window.lessons.show_lesson("12-learning-rate")
+    window.layouts.reveal("lessonsDock")
+    pump(0.3)
+    view = window.lessons.view
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    view.moveCursor(view.textCursor().MoveOperation.Start)
+    view.find("✓")  # the sentence that explains the ticks ...
+    view.find("✓")  # ... then the tick before the passed challenge's link
+    view.ensureCursorVisible()
+    shot("34-lesson-tick")
+
+    folder = out / "class"
+    folder.mkdir(exist_ok=True)
+    shutil.copy(Path(__file__).resolve().parents[1] / "gradlab/assets/data/spring.csv", folder)
+    exercise = {
+        "format": "gradlab-exercise",
+        "version": 1,
+        "id": "spring-lr",
+        "title": {"en": "A fast fit of the spring", "zh_CN": "快速拟合弹簧"},
+        "text": {
+            "en": "SGD on the spring data. Choose lr so that the loss is below 30 by update 30.",
+            "zh_CN": "在弹簧数据上用 SGD。选一个学习率，让损失在第 30 次更新前低于 30。",
+        },
+        "experiment": {"optimizer": "sgd", "lr": 0.001},
+        "data": {"csv": "spring.csv"},
+        "free": ["lr"],
+        "goal": {"kind": "loss_below", "loss": 30, "within_updates": 30},
+    }
+    path = folder / "spring-lr.json"
+    path.write_text(json.dumps(exercise, ensure_ascii=False), encoding="utf-8")
+    window.files.open_exercise(str(path))
+    pump(0.5)
+    QTest.mouseClick(challenges.start_button, Qt.MouseButton.LeftButton)
+    pump(0.8)
+    window.layouts.reveal("dataPlot")
+    shot("35-exercise-opened")
+    bad = folder / "bad.json"
+    bad.write_text(json.dumps({**exercise, "goal": {"kind": "loss_below", "loss": "small"}}))
+    window.files.open_exercise(str(bad))
+    window.layouts.reveal("messagesDock")
+    shot("36-exercise-refused")
 
 
 def classroom(window, c, pump, wait_ready, shot, theme) -> None:

@@ -6,6 +6,10 @@ live values written `{{live:NAME}}`: NAME must be one of the fixed functions in
 `LIVE`, which compute the value with torch right now. Nothing in a lesson file is
 ever evaluated: an unknown name renders as a visible marker, never as code.
 
+A `gradlab:challenge/ID` link opens a built-in challenge (core/exercise.py) in
+the Exercises panel, and renders with a "✓ " before its text once the student
+passed it; `gradlab:predict/on` turns predict mode on.
+
 A check question's answer sits between a line `<!-- answer -->` and a line
 `<!-- /answer -->`: it renders as a "Show the answer" link (`gradlab:answer/N`, N
 counting the lesson's answers from 1) until the reader asks for it. Sections whose
@@ -39,6 +43,10 @@ ANSWER_RE = re.compile(
 )
 ANSWER_PREFIX = "answer/"  # gradlab:answer/<n> shows or hides answer n
 SHOW_PREFIX = "show/"  # gradlab:show/<name> reveals a panel or plot of the window
+CHALLENGE_PREFIX = "challenge/"  # gradlab:challenge/<id> opens a built-in challenge
+PREDICT_PREFIX = "predict/"  # gradlab:predict/on turns predict mode on
+PASSED_MARK = "✓ "
+CHALLENGE_LINK_RE = re.compile(r"\[([^\]\n]*)\]\(\s*gradlab:challenge/([a-z0-9-]+)\s*\)")
 # What a lesson may reveal: the object names of the window's plots and docks.
 SHOWABLE = frozenset(
     {
@@ -141,11 +149,19 @@ def beginner_part(markdown: str, lang: str) -> str:
 
 
 # --------------------------------------------------------------- rendering
-def render(markdown: str, lang: str, live: bool = True, shown_answers: Collection[int] = ()) -> str:
+def render(
+    markdown: str,
+    lang: str,
+    live: bool = True,
+    shown_answers: Collection[int] = (),
+    passed: Collection[str] = (),
+) -> str:
     """The lesson with every `{{live:NAME}}` replaced by its value (or by "…" when
-    `live` is false) and every answer hidden behind its link, unless its number
-    is in `shown_answers`. One pass: a value's text is never scanned again."""
+    `live` is false), every answer hidden behind its link, unless its number
+    is in `shown_answers`, and a tick before the links of the challenges whose
+    ids are in `passed`. One pass: a value's text is never scanned again."""
     lang = normalize_language(lang)
+    markdown = _challenges_ticked(markdown, set(passed))
 
     def replace(match: re.Match) -> str:
         name = match.group(1).strip()
@@ -156,6 +172,22 @@ def render(markdown: str, lang: str, live: bool = True, shown_answers: Collectio
         return live_value(name, lang)
 
     return PLACEHOLDER_RE.sub(replace, _answers_shown(markdown, lang, set(shown_answers)))
+
+
+def challenge_links(markdown: str) -> list[str]:
+    """The ids of the challenges a lesson links to, in order of appearance."""
+    return [m.group(2) for m in CHALLENGE_LINK_RE.finditer(markdown)]
+
+
+def _challenges_ticked(markdown: str, passed: set[str]) -> str:
+    def replace(match: re.Match) -> str:
+        text, name = match.group(1), match.group(2)
+        if name not in passed:
+            return match.group(0)
+        text = text.removeprefix("▶ ")  # the tick takes the arrow's place
+        return f"[{PASSED_MARK}{text}](gradlab:{CHALLENGE_PREFIX}{name})"
+
+    return CHALLENGE_LINK_RE.sub(replace, markdown) if passed else markdown
 
 
 def _answers_shown(markdown: str, lang: str, shown: set[int]) -> str:

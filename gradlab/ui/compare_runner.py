@@ -8,6 +8,7 @@ from gradlab.ui.updates import CompareRun, CompareView
 
 COMPARE_UPDATES = 300  # compare mode trains each run this many updates, then stops
 COMPARE_BATCH = 10  # updates per run per tick at full speed in compare mode
+SETTINGS = ("optimizer", "lr", "momentum", "batch_size")  # what CompareRun.settings holds
 
 
 class CompareRunner:
@@ -59,6 +60,7 @@ class CompareRunner:
                     w=cols["p0"].tolist(),
                     b=cols["p1"].tolist(),
                     diverged=session.diverged,
+                    settings={name: getattr(session.config, name) for name in SETTINGS},
                 )
             )
         start = c.start and (c.start["weight"], c.start["bias"])  # where every run set off

@@ -25,6 +25,7 @@ from PySide6.QtCore import (
 
 from gradlab.core.config import ConfigError, ExperimentConfig, parse_value
 from gradlab.ui.data_editing import DataEditor
+from gradlab.ui.exercise_book import ExerciseBook
 from gradlab.ui.mailbox import Mailbox
 from gradlab.ui.messages import Message
 from gradlab.ui.series import Series
@@ -130,6 +131,8 @@ class Controller(QObject):
         self._timer.timeout.connect(self._on_frame)
         # The student's own data: drawing, import, export, undo (data_editing.py).
         self.data_editor = DataEditor(self)
+        # Challenges, exercise files and the student's progress (exercise_book.py).
+        self.exercises = ExerciseBook(self)
 
     # ------------------------------------------------------------ lifecycle
     def start(self) -> None:

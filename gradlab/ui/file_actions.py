@@ -1,6 +1,7 @@
 """Every way the window reads or writes a file: File ▸ Open, Open recent, Save,
 Save as, Start fresh, the student's data (Import data, Export data, the example
-data), the exports (history as CSV, a plot, a screenshot). The results reach
+data), exercise files and the results for the teacher, the exports (history
+as CSV, a plot, a screenshot). The results reach
 the student as messages through `say` (the data's through the controller's data
 editor). (The autosave is autosave.py's.)
 
@@ -95,6 +96,23 @@ class FileActions(QObject):
             None,
             self.export_data_dialog,
             translate("MainWindow", "Write the samples being trained on to a CSV file"),
+        )
+        self.open_exercise_action = add_action(
+            window,
+            translate("MainWindow", "Open exercise…"),
+            None,
+            self.open_exercise_dialog,
+            translate("MainWindow", "Open an exercise file from your teacher (.json)"),
+        )
+        self.results_action = add_action(
+            window,
+            translate("MainWindow", "Exercise results (CSV)…"),
+            None,
+            self.export_results_dialog,
+            translate(
+                "MainWindow",
+                "Your challenges and predictions as a small CSV file to give your teacher",
+            ),
         )
         self.examples_menu = QMenu(translate("MainWindow", "Example data"), window)
         for name in EXAMPLES:
@@ -200,6 +218,35 @@ class FileActions(QObject):
 
     def export_data(self, path: str) -> bool:
         return self._controller.data_editor.export_file(path)
+
+    # ------------------------------------------------------------ exercises
+    def open_exercise_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self._window,
+            translate("MainWindow", "Open an exercise"),
+            folders.start_path(self._settings),
+            translate("MainWindow", "GradLab exercises (*.json);;All files (*)"),
+        )
+        if path:
+            folders.remember(self._settings, path)
+            self.open_exercise(path)
+
+    def open_exercise(self, path: str):
+        """Read an exercise file and show it in the Exercises panel; a refused
+        file gets a message naming the field and changes nothing."""
+        return self._controller.exercises.open_file(path)
+
+    def export_results_dialog(self) -> None:
+        path = self._ask_path(
+            translate("MainWindow", "Export your results"), "gradlab-results.csv", "CSV (*.csv)"
+        )
+        if path:
+            self.export_results(path)
+
+    def export_results(self, path: str) -> bool:
+        lessons = self._window.lessons
+        titles = dict(zip(lessons.lesson_slugs(), lessons.lesson_titles(), strict=True))
+        return self._controller.exercises.export_results(path, titles)
 
     # -------------------------------------------------------------- exports
     def _ask_path(self, title: str, name: str, filters: str) -> str | None:

@@ -20,7 +20,7 @@ from gradlab.ui import zoom
 
 translate = QCoreApplication.translate
 
-LAYOUT_VERSION = 5  # bump when the set of docks changes: older saved layouts are ignored
+LAYOUT_VERSION = 6  # bump when the set of docks changes: older saved layouts are ignored
 BEGINNER_DOCKS = ("controlsDock", "valuesDock", "lessonsDock", "codeDock")
 # The loss, and the data with the model's line: the picture training changes.
 BEGINNER_PLOTS = ("lossPlot", "dataPlot")

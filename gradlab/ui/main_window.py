@@ -32,6 +32,7 @@ from gradlab.core.config import ExperimentConfig
 from gradlab.ui import i18n, paths, theme, zoom
 from gradlab.ui.autosave import WindowAutosave
 from gradlab.ui.controller import Controller
+from gradlab.ui.exercise_links import connect_exercises
 from gradlab.ui.file_actions import FileActions
 from gradlab.ui.layouts import LAYOUT_VERSION, Layouts, hide_stray_tab_bars
 from gradlab.ui.loading import LoadingCard
@@ -41,6 +42,7 @@ from gradlab.ui.panels.checkpoint_lab import CheckpointLabPanel
 from gradlab.ui.panels.code_view import CodePanel
 from gradlab.ui.panels.compare import ComparePanel
 from gradlab.ui.panels.controls import ControlsPanel, setting_label
+from gradlab.ui.panels.exercises.panel import ExercisesPanel
 from gradlab.ui.panels.graph.panel import GraphPanel
 from gradlab.ui.panels.inference import InferencePanel
 from gradlab.ui.panels.landscape import LandscapePanel
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self.maths = MathsPanel(c, colours)
         self.session_log = SessionLogPanel(c, colours)
         self.lessons = LessonPanel(c, colours, language=i18n.current(QApplication.instance()))
+        self.exercises = ExercisesPanel(c, colours)
 
         scroll = ControlsScroll()
         scroll.setWidget(self.controls)
@@ -175,6 +178,7 @@ class MainWindow(QMainWindow):
         ]
         lower = [
             ("lessonsDock", translate("MainWindow", "Lessons"), self.lessons),
+            ("exercisesDock", translate("MainWindow", "Exercises"), self.exercises),
             ("codeDock", translate("MainWindow", "Code"), self.code),
             ("graphDock", translate("MainWindow", "Graph"), self.graph),
             ("messagesDock", translate("MainWindow", "Messages"), self.messages),
@@ -198,6 +202,7 @@ class MainWindow(QMainWindow):
             self.checkpoint_lab,
             self.graph,
             self.lessons,
+            self.exercises,
             self.code,
             self.maths,
             self.session_log,
@@ -235,6 +240,7 @@ class MainWindow(QMainWindow):
         self.controller.landscapeChanged.connect(self._on_landscape)
         self.controller.compareChanged.connect(self._on_compare)
         self.lessons.revealRequested.connect(self.layouts.reveal)
+        connect_exercises(self)
         self._comparing = False
 
         hide_stray_tab_bars(self)

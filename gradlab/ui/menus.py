@@ -161,9 +161,12 @@ def build_menus(window, run: RunActions, files, plots, view: ViewActions, layout
     file_menu.addMenu(files.examples_menu)
     file_menu.addAction(files.export_data_action)
     file_menu.addSeparator()
+    file_menu.addAction(files.open_exercise_action)
+    file_menu.addSeparator()
     export_menu = file_menu.addMenu(translate("MainWindow", "Export"))
     export_menu.addAction(files.csv_action)
     export_menu.addAction(files.script_action)
+    export_menu.addAction(files.results_action)
     plot_menu = export_menu.addMenu(translate("MainWindow", "Plot as PNG or SVG"))
     plot_actions = {}
     for plot in plots:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from gradlab.core.config import SPEC_BY_NAME, ConfigError
-from gradlab.ui import data_texts, update_text
+from gradlab.ui import data_texts, exercise_texts, update_text
 from gradlab.ui.formatting import format_value, locale_int, num
 
 __all__ = ["format_value", "locale_int", "num"]  # shared with the panels, from here as before
@@ -22,6 +22,8 @@ def message_text(code: str, args: dict) -> str:
     a = args or {}
     if code in data_texts.CODES:
         return data_texts.message_text(code, a)
+    if code in exercise_texts.CODES:
+        return exercise_texts.message_text(code, a)
     inner = a.get("args", ())
     lr = a.get("lr")
     if code == "forward.ok":

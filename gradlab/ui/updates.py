@@ -14,7 +14,7 @@ widgets never see a tensor. Nothing here imports torch.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -55,6 +55,9 @@ class CompareRun:
     w: list[float]
     b: list[float]
     diverged: bool
+    # The settings it trains with (optimizer, lr, momentum, batch_size): the
+    # exercises check a race between two runs against them.
+    settings: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -485,6 +485,279 @@ Please send this message to your teacher or to the GradLab team.</translation>
     </message>
 </context>
 <context>
+    <name>Exercises</name>
+    <message numerus="yes">
+        <source>On data of your own: at least %n sample(s).</source>
+        <translation>
+            <numerusform>On data of your own: at least %n sample.</numerusform>
+            <numerusform>On data of your own: at least %n samples.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Goal: the right explanation, after at least %n update(s).</source>
+        <translation>
+            <numerusform>Goal: the right explanation, after at least %n update.</numerusform>
+            <numerusform>Goal: the right explanation, after at least %n updates.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Goal: the loss below {loss} by update {n}.</source>
+        <translation>Goal: the loss below {loss} by update {n}.</translation>
+    </message>
+    <message>
+        <source>Goal: the loss below {loss}.</source>
+        <translation>Goal: the loss below {loss}.</translation>
+    </message>
+    <message>
+        <source>Goal: an lr below the largest that converges, at most {within} % below it; {n} updates at that lr, the loss ending lower than it started.</source>
+        <translation>Goal: an lr below the largest that converges, at most {within} % below it; {n} updates at that lr, the loss ending lower than it started.</translation>
+    </message>
+    <message>
+        <source>Goal: in compare mode, {winner} gets below a loss of {loss} for good in fewer updates than {loser}, at the same lr and batch size.</source>
+        <translation>Goal: in compare mode, {winner} gets below a loss of {loss} for good in fewer updates than {loser}, at the same lr and batch size.</translation>
+    </message>
+    <message>
+        <source>Goal: the right explanation.</source>
+        <translation>Goal: the right explanation.</translation>
+    </message>
+    <message>
+        <source>your own data</source>
+        <translation>your own data</translation>
+    </message>
+    <message>
+        <source>You may change: {names}. The rest stays as set up.</source>
+        <translation>You may change: {names}. The rest stays as set up.</translation>
+    </message>
+    <message>
+        <source>Keep the settings as set up.</source>
+        <translation>Keep the settings as set up.</translation>
+    </message>
+    <message>
+        <source>Mistake mode: on (zero_grad() is left out).</source>
+        <translation>Mistake mode: on (zero_grad() is left out).</translation>
+    </message>
+    <message>
+        <source>Press Start to set it up again.</source>
+        <translation>Press Start to set it up again.</translation>
+    </message>
+    <message>
+        <source>This challenge keeps {name} = {want}; it is now {got}.</source>
+        <translation>This challenge keeps {name} = {want}; it is now {got}.</translation>
+    </message>
+    <message>
+        <source>This challenge trains on its own data, and they changed.</source>
+        <translation>This challenge trains on its own data, and they changed.</translation>
+    </message>
+    <message>
+        <source>This challenge trains on the data its settings generate.</source>
+        <translation>This challenge trains on the data its settings generate.</translation>
+    </message>
+    <message>
+        <source>This challenge needs the mistake mode on.</source>
+        <translation>This challenge needs the mistake mode on.</translation>
+    </message>
+    <message>
+        <source>This challenge needs the mistake mode off.</source>
+        <translation>This challenge needs the mistake mode off.</translation>
+    </message>
+    <message>
+        <source>You set w and b by hand: this challenge counts only what training does. Press Reset (Ctrl+R) and train.</source>
+        <translation>You set w and b by hand: this challenge counts only what training does. Press Reset (Ctrl+R) and train.</translation>
+    </message>
+    <message>
+        <source>Passed: the loss of update {step} was {got}, below {loss}.</source>
+        <translation>Passed: the loss of update {step} was {got}, below {loss}.</translation>
+    </message>
+    <message>
+        <source>Not this time: the loss of update {n} was {got}, not below {loss}. Try another lr: type it, press Reset (Ctrl+R), train again.</source>
+        <translation>Not this time: the loss of update {n} was {got}, not below {loss}. Try another lr: type it, press Reset (Ctrl+R), train again.</translation>
+    </message>
+    <message>
+        <source>Not this time: the loss diverged (update {step}). Make lr smaller, press Reset (Ctrl+R) and train again.</source>
+        <translation>Not this time: the loss diverged (update {step}). Make lr smaller, press Reset (Ctrl+R) and train again.</translation>
+    </message>
+    <message>
+        <source>Make data of your own first: at least {min} samples, drawn on the data plot or imported (File ▸ Import data…). Now: {n}.</source>
+        <translation>Make data of your own first: at least {min} samples, drawn on the data plot or imported (File ▸ Import data…). Now: {n}.</translation>
+    </message>
+    <message>
+        <source>Not yet: update {step}, loss {got} (goal: below {loss} by update {n}).</source>
+        <translation>Not yet: update {step}, loss {got} (goal: below {loss} by update {n}).</translation>
+    </message>
+    <message>
+        <source>Not yet: update {step}, loss {got} (goal: below {loss}).</source>
+        <translation>Not yet: update {step}, loss {got} (goal: below {loss}).</translation>
+    </message>
+    <message>
+        <source>Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below the limit, {formula} = {limit}, computed from these samples&apos; x just now.</source>
+        <translation>Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below the limit, {formula} = {limit}, computed from these samples&apos; x just now.</translation>
+    </message>
+    <message>
+        <source>Now lr = {lr}: {done} of {n} updates run at it. Run the rest (F5).</source>
+        <translation>Now lr = {lr}: {done} of {n} updates run at it. Run the rest (F5).</translation>
+    </message>
+    <message>
+        <source>Not this time: at lr = {lr} the loss diverged, so this lr is above the limit. Choose a smaller one, press Reset (Ctrl+R), run again.</source>
+        <translation>Not this time: at lr = {lr} the loss diverged, so this lr is above the limit. Choose a smaller one, press Reset (Ctrl+R), run again.</translation>
+    </message>
+    <message>
+        <source>Not this time: lr = {lr} is not below the limit. Along the bowl&apos;s most curved direction no update lands nearer the bottom: run longer and the loss grows. Choose a smaller lr.</source>
+        <translation>Not this time: lr = {lr} is not below the limit. Along the bowl&apos;s most curved direction no update lands nearer the bottom: run longer and the loss grows. Choose a smaller lr.</translation>
+    </message>
+    <message>
+        <source>Not this time: after {n} updates at lr = {lr} the loss is not lower than it started. Choose a smaller lr.</source>
+        <translation>Not this time: after {n} updates at lr = {lr} the loss is not lower than it started. Choose a smaller lr.</translation>
+    </message>
+    <message>
+        <source>Not this time: lr = {lr} converges (loss {first} → {last}), but it is more than {within} % below the largest lr that still converges. Try larger ones.</source>
+        <translation>Not this time: lr = {lr} converges (loss {first} → {last}), but it is more than {within} % below the largest lr that still converges. Try larger ones.</translation>
+    </message>
+    <message>
+        <source>These settings have no sharp lr limit (there is one for full-batch SGD on MSE with the linear model). Press Start to set the challenge up again.</source>
+        <translation>These settings have no sharp lr limit (there is one for full-batch SGD on MSE with the linear model). Press Start to set the challenge up again.</translation>
+    </message>
+    <message>
+        <source>Waiting for the session…</source>
+        <translation>Waiting for the session…</translation>
+    </message>
+    <message>
+        <source>never within the run</source>
+        <translation>never within the run</translation>
+    </message>
+    <message>
+        <source>from update {n}</source>
+        <translation>from update {n}</translation>
+    </message>
+    <message>
+        <source>{optimizer} (μ = {momentum})</source>
+        <translation>{optimizer} (μ = {momentum})</translation>
+    </message>
+    <message>
+        <source>Passed: {winner} stays below {loss} {w}, {loser} {s}.</source>
+        <translation>Passed: {winner} stays below {loss} {w}, {loser} {s}.</translation>
+    </message>
+    <message>
+        <source>Not this time: {winner} stays below {loss} {w}, {loser} {s}. Change a setting you may change, then Compare again.</source>
+        <translation>Not this time: {winner} stays below {loss} {w}, {loser} {s}. Change a setting you may change, then Compare again.</translation>
+    </message>
+    <message>
+        <source>Comparing: update {done} of {total}…</source>
+        <translation>Comparing: update {done} of {total}…</translation>
+    </message>
+    <message>
+        <source>Compare from the start: compare mode sets off from where your session is. Press Reset (Ctrl+R), then Compare again.</source>
+        <translation>Compare from the start: compare mode sets off from where your session is. Press Reset (Ctrl+R), then Compare again.</translation>
+    </message>
+    <message>
+        <source>Compare a {winner} run with a {loser} run at the same lr and batch size: Lab ▸ Compare, then press Compare.</source>
+        <translation>Compare a {winner} run with a {loser} run at the same lr and batch size: Lab ▸ Compare, then press Compare.</translation>
+    </message>
+    <message>
+        <source>Run at least {n} updates first ({done} so far).</source>
+        <translation>Run at least {n} updates first ({done} so far).</translation>
+    </message>
+    <message>
+        <source>Right: that is what happened.</source>
+        <translation>Right: that is what happened.</translation>
+    </message>
+    <message>
+        <source>Not this one.</source>
+        <translation>Not this one.</translation>
+    </message>
+    <message>
+        <source>Pick an explanation, then press Check answer.</source>
+        <translation>Pick an explanation, then press Check answer.</translation>
+    </message>
+    <message>
+        <source>Turn predict mode on (Exercises panel): guess w.grad, b.grad and the new w and b before each backward() and step().</source>
+        <translation>Turn predict mode on (Exercises panel): guess w.grad, b.grad and the new w and b before each backward() and step().</translation>
+    </message>
+    <message>
+        <source>Open the challenge “{title}” (passed ✓).</source>
+        <translation>Open the challenge “{title}” (passed ✓).</translation>
+    </message>
+    <message>
+        <source>Open the challenge “{title}” in the Exercises panel.</source>
+        <translation>Open the challenge “{title}” in the Exercises panel.</translation>
+    </message>
+    <message>
+        <source>The challenges: ✓ marks those you passed. Pick one to read it.</source>
+        <translation>The challenges: ✓ marks those you passed. Pick one to read it.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Set this challenge up: its settings, its data and its mistake mode, from the start. The session so far is replaced (save it first to keep it).</source>
+        <translation>Set this challenge up: its settings, its data and its mistake mode, from the start. The session so far is replaced (save it first to keep it).</translation>
+    </message>
+    <message>
+        <source>Check answer</source>
+        <translation>Check answer</translation>
+    </message>
+    <message>
+        <source>Check the explanation you picked (each check counts as a try).</source>
+        <translation>Check the explanation you picked (each check counts as a try).</translation>
+    </message>
+    <message>
+        <source>Your name (optional)</source>
+        <translation>Your name (optional)</translation>
+    </message>
+    <message>
+        <source>Written only into the results you export for your teacher; it stays on this computer.</source>
+        <translation>Written only into the results you export for your teacher; it stays on this computer.</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>Export results…</translation>
+    </message>
+    <message>
+        <source>Save a small CSV file for your teacher: each challenge you tried (passed or not, how many tries, when) and how many of your predictions were right in each lesson, with your name if you typed one.</source>
+        <translation>Save a small CSV file for your teacher: each challenge you tried (passed or not, how many tries, when) and how many of your predictions were right in each lesson, with your name if you typed one.</translation>
+    </message>
+    <message>
+        <source>Open exercise file…</source>
+        <translation>Open exercise file…</translation>
+    </message>
+    <message>
+        <source>Open an exercise file your teacher gave you (.json).</source>
+        <translation>Open an exercise file your teacher gave you (.json).</translation>
+    </message>
+    <message>
+        <source>Press Start first.</source>
+        <translation>Press Start first.</translation>
+    </message>
+    <message>
+        <source> (file)</source>
+        <translation> (file)</translation>
+    </message>
+    <message>
+        <source>Passed before. Press Start to try it again.</source>
+        <translation>Passed before. Press Start to try it again.</translation>
+    </message>
+    <message>
+        <source>Press Start to set this challenge up.</source>
+        <translation>Press Start to set this challenge up.</translation>
+    </message>
+    <message>
+        <source>One possible explanation.</source>
+        <translation>One possible explanation.</translation>
+    </message>
+    <message>
+        <source>Set up. Work on it: GradLab checks as you go.</source>
+        <translation>Set up. Work on it: GradLab checks as you go.</translation>
+    </message>
+    <message>
+        <source>Challenges</source>
+        <translation>Challenges</translation>
+    </message>
+    <message>
+        <source>Predict, then see</source>
+        <translation>Predict, then see</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>CSV of original plot data</source>
@@ -1329,6 +1602,10 @@ Please send this message to your teacher or to the GradLab team.</translation>
         <translation>Lessons</translation>
     </message>
     <message>
+        <source>Exercises</source>
+        <translation>Exercises</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>Code</translation>
     </message>
@@ -1513,6 +1790,18 @@ Please send this message to your teacher or to the GradLab team.</translation>
         <translation>(none yet)</translation>
     </message>
     <message>
+        <source>Open an exercise</source>
+        <translation>Open an exercise</translation>
+    </message>
+    <message>
+        <source>GradLab exercises (*.json);;All files (*)</source>
+        <translation>GradLab exercises (*.json);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Export your results</source>
+        <translation>Export your results</translation>
+    </message>
+    <message>
         <source>Export the history</source>
         <translation>Export the history</translation>
     </message>
@@ -1559,6 +1848,22 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Write the samples being trained on to a CSV file</source>
         <translation>Write the samples being trained on to a CSV file</translation>
+    </message>
+    <message>
+        <source>Open exercise…</source>
+        <translation>Open exercise…</translation>
+    </message>
+    <message>
+        <source>Open an exercise file from your teacher (.json)</source>
+        <translation>Open an exercise file from your teacher (.json)</translation>
+    </message>
+    <message>
+        <source>Exercise results (CSV)…</source>
+        <translation>Exercise results (CSV)…</translation>
+    </message>
+    <message>
+        <source>Your challenges and predictions as a small CSV file to give your teacher</source>
+        <translation>Your challenges and predictions as a small CSV file to give your teacher</translation>
     </message>
     <message>
         <source>Example data</source>
@@ -2286,6 +2591,42 @@ Save it somewhere else, or quit without saving: what you did since the session w
         <source>it is not a regular file (a folder, a device, a pipe …), so it was not read.</source>
         <translation>it is not a regular file (a folder, a device, a pipe …), so it was not read.</translation>
     </message>
+    <message>
+        <source>Set up the exercise “{title}”: the experiment starts over with its settings, its data and its mistake mode.</source>
+        <translation>Set up the exercise “{title}”: the experiment starts over with its settings, its data and its mistake mode.</translation>
+    </message>
+    <message>
+        <source>Opened the exercise “{title}” from {path}. Press Start in the Exercises panel to set it up.</source>
+        <translation>Opened the exercise “{title}” from {path}. Press Start in the Exercises panel to set it up.</translation>
+    </message>
+    <message>
+        <source>That exercise file was not opened, and nothing changed: {path}: {error}</source>
+        <translation>That exercise file was not opened, and nothing changed: {path}: {error}</translation>
+    </message>
+    <message>
+        <source>Challenge passed: “{title}”. {verdict}</source>
+        <translation>Challenge passed: “{title}”. {verdict}</translation>
+    </message>
+    <message>
+        <source>“{title}”: {verdict}</source>
+        <translation>“{title}”: {verdict}</translation>
+    </message>
+    <message>
+        <source>Your saved progress could not be read ({error}). It was kept as {kept}; GradLab starts with no challenges passed and no predictions.</source>
+        <translation>Your saved progress could not be read ({error}). It was kept as {kept}; GradLab starts with no challenges passed and no predictions.</translation>
+    </message>
+    <message>
+        <source>Your progress could not be saved ({error}): the challenges and predictions of this session may be lost when GradLab closes.</source>
+        <translation>Your progress could not be saved ({error}): the challenges and predictions of this session may be lost when GradLab closes.</translation>
+    </message>
+    <message>
+        <source>Exported your results to {path}, with your name: one row for each challenge you tried ({challenges}) and for each lesson with predictions ({lessons}).</source>
+        <translation>Exported your results to {path}, with your name: one row for each challenge you tried ({challenges}) and for each lesson with predictions ({lessons}).</translation>
+    </message>
+    <message>
+        <source>Exported your results to {path}, without a name: one row for each challenge you tried ({challenges}) and for each lesson with predictions ({lessons}).</source>
+        <translation>Exported your results to {path}, without a name: one row for each challenge you tried ({challenges}) and for each lesson with predictions ({lessons}).</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerState</name>
@@ -2460,6 +2801,189 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
     <message>
         <source>{shown} of {total} points shown</source>
         <translation>{shown} of {total} points shown</translation>
+    </message>
+</context>
+<context>
+    <name>Predict</name>
+    <message>
+        <source>Predict mode: guess before backward() and step()</source>
+        <translation>Predict mode: guess before backward() and step()</translation>
+    </message>
+    <message>
+        <source>Type what you expect before loss.backward() and optimizer.step() run; GradLab then puts PyTorch&apos;s values beside your guess and says how close it was. Your guesses are kept, per lesson.</source>
+        <translation>Type what you expect before loss.backward() and optimizer.step() run; GradLab then puts PyTorch&apos;s values beside your guess and says how close it was. Your guesses are kept, per lesson.</translation>
+    </message>
+    <message>
+        <source>w.grad after backward()</source>
+        <translation>w.grad after backward()</translation>
+    </message>
+    <message>
+        <source>b.grad after backward()</source>
+        <translation>b.grad after backward()</translation>
+    </message>
+    <message>
+        <source>w after step()</source>
+        <translation>w after step()</translation>
+    </message>
+    <message>
+        <source>b after step()</source>
+        <translation>b after step()</translation>
+    </message>
+    <message>
+        <source>your guess</source>
+        <translation>your guess</translation>
+    </message>
+    <message>
+        <source>Your guess for {symbol}, a number such as -3.51. Leave it empty to guess only the others.</source>
+        <translation>Your guess for {symbol}, a number such as -3.51. Leave it empty to guess only the others.</translation>
+    </message>
+    <message>
+        <source>Type your guess first (at least one of the fields).</source>
+        <translation>Type your guess first (at least one of the fields).</translation>
+    </message>
+    <message>
+        <source>{symbol}: “{text}” is not a number. Type a number such as -3.51 (or leave the field empty).</source>
+        <translation>{symbol}: “{text}” is not a number. Type a number such as -3.51 (or leave the field empty).</translation>
+    </message>
+    <message>
+        <source>In this lesson ({lesson}): {right} of {made} guesses right.</source>
+        <translation>In this lesson ({lesson}): {right} of {made} guesses right.</translation>
+    </message>
+    <message>
+        <source>Run loss.backward() and compare</source>
+        <translation>Run loss.backward() and compare</translation>
+    </message>
+    <message>
+        <source>Runs loss.backward(), then puts PyTorch&apos;s w.grad and b.grad beside your guess.</source>
+        <translation>Runs loss.backward(), then puts PyTorch&apos;s w.grad and b.grad beside your guess.</translation>
+    </message>
+    <message>
+        <source>Next: loss.backward(). What will w.grad and b.grad be?</source>
+        <translation>Next: loss.backward(). What will w.grad and b.grad be?</translation>
+    </message>
+    <message>
+        <source>For MSE: ∂L/∂w = (2/N)·Σ(ŷ − y)·x and ∂L/∂b = (2/N)·Σ(ŷ − y) (lesson 9).</source>
+        <translation>For MSE: ∂L/∂w = (2/N)·Σ(ŷ − y)·x and ∂L/∂b = (2/N)·Σ(ŷ − y) (lesson 9).</translation>
+    </message>
+    <message>
+        <source>Next: optimizer.step(). What will w and b be after it? w, b and their .grad are in the Values panel, lr in the Controls.</source>
+        <translation>Next: optimizer.step(). What will w and b be after it? w, b and their .grad are in the Values panel, lr in the Controls.</translation>
+    </message>
+    <message>
+        <source>Turn predict mode on, then guess before each backward() and step(). The button here, the phase buttons and F10 all compare your guess when they run the call.</source>
+        <translation>Turn predict mode on, then guess before each backward() and step(). The button here, the phase buttons and F10 all compare your guess when they run the call.</translation>
+    </message>
+    <message>
+        <source>Run optimizer.step() and compare</source>
+        <translation>Run optimizer.step() and compare</translation>
+    </message>
+    <message>
+        <source>Runs optimizer.step(), then puts PyTorch&apos;s new w and b beside your guess.</source>
+        <translation>Runs optimizer.step(), then puts PyTorch&apos;s new w and b beside your guess.</translation>
+    </message>
+    <message>
+        <source>Run up to backward()</source>
+        <translation>Run up to backward()</translation>
+    </message>
+    <message>
+        <source>Runs model(x), the loss and zero_grad(): then it is time to guess.</source>
+        <translation>Runs model(x), the loss and zero_grad(): then it is time to guess.</translation>
+    </message>
+    <message>
+        <source>Run up to backward(), then guess.</source>
+        <translation>Run up to backward(), then guess.</translation>
+    </message>
+    <message>
+        <source>Predict mode works with the linear model (w and b).</source>
+        <translation>Predict mode works with the linear model (w and b).</translation>
+    </message>
+    <message>
+        <source>✓ right</source>
+        <translation>✓ right</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>close</translation>
+    </message>
+    <message>
+        <source>✗ off</source>
+        <translation>✗ off</translation>
+    </message>
+    <message>
+        <source>{s}: that is the new gradient alone. Without zero_grad() in between, backward() adds it to the old .grad: PyTorch holds the old one plus the new one.</source>
+        <translation>{s}: that is the new gradient alone. Without zero_grad() in between, backward() adds it to the old .grad: PyTorch holds the old one plus the new one.</translation>
+    </message>
+    <message>
+        <source>{s}: that is the gradient of the last update. backward() computes it anew from this loss.</source>
+        <translation>{s}: that is the gradient of the last update. backward() computes it anew from this loss.</translation>
+    </message>
+    <message>
+        <source>{s}: you stepped with the last update&apos;s gradient; step() uses .grad as it is now.</source>
+        <translation>{s}: you stepped with the last update&apos;s gradient; step() uses .grad as it is now.</translation>
+    </message>
+    <message>
+        <source>{s}: half the true value: you left out the factor 2 of MSE (the derivative of (ŷ − y)² is 2·(ŷ − y)).</source>
+        <translation>{s}: half the true value: you left out the factor 2 of MSE (the derivative of (ŷ − y)² is 2·(ŷ − y)).</translation>
+    </message>
+    <message>
+        <source>{s}: the right size with the wrong sign. Check the sign of (ŷ − y).</source>
+        <translation>{s}: the right size with the wrong sign. Check the sign of (ŷ − y).</translation>
+    </message>
+    <message>
+        <source>{s}: you moved along the gradient; step() moves against it (θ − lr·θ.grad).</source>
+        <translation>{s}: you moved along the gradient; step() moves against it (θ − lr·θ.grad).</translation>
+    </message>
+    <message>
+        <source>{s}: N times too large: the loss takes the mean over the N samples (1/N), not the sum.</source>
+        <translation>{s}: N times too large: the loss takes the mean over the N samples (1/N), not the sum.</translation>
+    </message>
+    <message>
+        <source>{s}: you stepped by the whole gradient; step() multiplies it by lr first.</source>
+        <translation>{s}: you stepped by the whole gradient; step() multiplies it by lr first.</translation>
+    </message>
+    <message>
+        <source>{s}: step() does change it: its .grad was not None.</source>
+        <translation>{s}: step() does change it: its .grad was not None.</translation>
+    </message>
+    <message>
+        <source>{s}: that is plain SGD&apos;s step, θ − lr·θ.grad; {optimizer} follows its own rule (below).</source>
+        <translation>{s}: that is plain SGD&apos;s step, θ − lr·θ.grad; {optimizer} follows its own rule (below).</translation>
+    </message>
+    <message>
+        <source>{s}: its .grad was None, so step() left it as it was.</source>
+        <translation>{s}: its .grad was None, so step() left it as it was.</translation>
+    </message>
+    <message>
+        <source>{s}: off by {error}. Compare your working with the rule below.</source>
+        <translation>{s}: off by {error}. Compare your working with the rule below.</translation>
+    </message>
+    <message>
+        <source>loss.backward() ran. Your guess beside PyTorch&apos;s values:</source>
+        <translation>loss.backward() ran. Your guess beside PyTorch&apos;s values:</translation>
+    </message>
+    <message>
+        <source>optimizer.step() ran. Your guess beside PyTorch&apos;s values:</source>
+        <translation>optimizer.step() ran. Your guess beside PyTorch&apos;s values:</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>off by</source>
+        <translation>off by</translation>
+    </message>
+    <message>
+        <source>Every guess is right.</source>
+        <translation>Every guess is right.</translation>
+    </message>
+    <message>
+        <source>The rule with this moment&apos;s numbers, worked out as in the Maths panel:</source>
+        <translation>The rule with this moment&apos;s numbers, worked out as in the Maths panel:</translation>
+    </message>
+    <message>
+        <source>backward() added it to the old .grad: {old} + {new} → PyTorch {truth}</source>
+        <translation>backward() added it to the old .grad: {old} + {new} → PyTorch {truth}</translation>
     </message>
 </context>
 <context>

@@ -483,6 +483,277 @@ Please send this message to your teacher or to the GradLab team.</source>
     </message>
 </context>
 <context>
+    <name>Exercises</name>
+    <message numerus="yes">
+        <source>On data of your own: at least %n sample(s).</source>
+        <translation>
+            <numerusform>用你自己的数据：至少 %n 个样本。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Goal: the right explanation, after at least %n update(s).</source>
+        <translation>
+            <numerusform>目标：至少运行 %n 次更新后，选出正确的解释。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Goal: the loss below {loss} by update {n}.</source>
+        <translation>目标：最迟在第 {n} 次更新时，损失低于 {loss}。</translation>
+    </message>
+    <message>
+        <source>Goal: the loss below {loss}.</source>
+        <translation>目标：损失低于 {loss}。</translation>
+    </message>
+    <message>
+        <source>Goal: an lr below the largest that converges, at most {within} % below it; {n} updates at that lr, the loss ending lower than it started.</source>
+        <translation>目标：一个低于仍能收敛的最大学习率、但最多只低 {within} % 的 lr；用它运行 {n} 次更新，最后的损失比开始时低。</translation>
+    </message>
+    <message>
+        <source>Goal: in compare mode, {winner} gets below a loss of {loss} for good in fewer updates than {loser}, at the same lr and batch size.</source>
+        <translation>目标：在对比模式下，学习率和批量大小都相同时，{winner} 比 {loser} 用更少的更新次数让损失稳定地低于 {loss}。</translation>
+    </message>
+    <message>
+        <source>Goal: the right explanation.</source>
+        <translation>目标：选出正确的解释。</translation>
+    </message>
+    <message>
+        <source>your own data</source>
+        <translation>你自己的数据</translation>
+    </message>
+    <message>
+        <source>You may change: {names}. The rest stays as set up.</source>
+        <translation>可以改的：{names}。其余保持设定不变。</translation>
+    </message>
+    <message>
+        <source>Keep the settings as set up.</source>
+        <translation>保持设定不变。</translation>
+    </message>
+    <message>
+        <source>Mistake mode: on (zero_grad() is left out).</source>
+        <translation>犯错模式：打开（省略了 zero_grad()）。</translation>
+    </message>
+    <message>
+        <source>Press Start to set it up again.</source>
+        <translation>点“开始”重新设定。</translation>
+    </message>
+    <message>
+        <source>This challenge keeps {name} = {want}; it is now {got}.</source>
+        <translation>这个挑战要求 {name} = {want}；现在是 {got}。</translation>
+    </message>
+    <message>
+        <source>This challenge trains on its own data, and they changed.</source>
+        <translation>这个挑战用它自带的数据训练，而数据被改动了。</translation>
+    </message>
+    <message>
+        <source>This challenge trains on the data its settings generate.</source>
+        <translation>这个挑战用它的设置生成的数据训练。</translation>
+    </message>
+    <message>
+        <source>This challenge needs the mistake mode on.</source>
+        <translation>这个挑战需要打开犯错模式。</translation>
+    </message>
+    <message>
+        <source>This challenge needs the mistake mode off.</source>
+        <translation>这个挑战需要关闭犯错模式。</translation>
+    </message>
+    <message>
+        <source>You set w and b by hand: this challenge counts only what training does. Press Reset (Ctrl+R) and train.</source>
+        <translation>你手动设定了 w 和 b：这个挑战只算训练做到的结果。按“重置”（Ctrl+R），然后训练。</translation>
+    </message>
+    <message>
+        <source>Passed: the loss of update {step} was {got}, below {loss}.</source>
+        <translation>通过：第 {step} 次更新的损失是 {got}，低于 {loss}。</translation>
+    </message>
+    <message>
+        <source>Not this time: the loss of update {n} was {got}, not below {loss}. Try another lr: type it, press Reset (Ctrl+R), train again.</source>
+        <translation>这次没成功：第 {n} 次更新的损失是 {got}，没有低于 {loss}。换一个 lr 试试：输入它，按“重置”（Ctrl+R），再训练。</translation>
+    </message>
+    <message>
+        <source>Not this time: the loss diverged (update {step}). Make lr smaller, press Reset (Ctrl+R) and train again.</source>
+        <translation>这次没成功：损失发散了（第 {step} 次更新）。把 lr 调小，按“重置”（Ctrl+R），再训练。</translation>
+    </message>
+    <message>
+        <source>Make data of your own first: at least {min} samples, drawn on the data plot or imported (File ▸ Import data…). Now: {n}.</source>
+        <translation>先做一份你自己的数据：至少 {min} 个样本，在数据图上画出来，或者导入（文件 ▸ 导入数据…）。现在：{n} 个。</translation>
+    </message>
+    <message>
+        <source>Not yet: update {step}, loss {got} (goal: below {loss} by update {n}).</source>
+        <translation>还没有：第 {step} 次更新，损失 {got}（目标：第 {n} 次更新前低于 {loss}）。</translation>
+    </message>
+    <message>
+        <source>Not yet: update {step}, loss {got} (goal: below {loss}).</source>
+        <translation>还没有：第 {step} 次更新，损失 {got}（目标：低于 {loss}）。</translation>
+    </message>
+    <message>
+        <source>Passed: lr = {lr} converges (loss {first} → {last}) and is within {within} % below the limit, {formula} = {limit}, computed from these samples&apos; x just now.</source>
+        <translation>通过：lr = {lr} 收敛了（损失 {first} → {last}），并且比上限最多只低 {within} %。上限 {formula} = {limit}，刚刚由这些样本的 x 算出。</translation>
+    </message>
+    <message>
+        <source>Now lr = {lr}: {done} of {n} updates run at it. Run the rest (F5).</source>
+        <translation>现在 lr = {lr}：用它已经运行了 {done} 次更新，共需 {n} 次。把剩下的运行完（F5）。</translation>
+    </message>
+    <message>
+        <source>Not this time: at lr = {lr} the loss diverged, so this lr is above the limit. Choose a smaller one, press Reset (Ctrl+R), run again.</source>
+        <translation>这次没成功：lr = {lr} 时损失发散了，所以这个 lr 超过了上限。选一个小一点的，按“重置”（Ctrl+R），再运行。</translation>
+    </message>
+    <message>
+        <source>Not this time: lr = {lr} is not below the limit. Along the bowl&apos;s most curved direction no update lands nearer the bottom: run longer and the loss grows. Choose a smaller lr.</source>
+        <translation>这次没成功：lr = {lr} 没有低于上限。沿着碗里曲率最大的方向，没有一次更新能离谷底更近：运行得更久，损失就会变大。选一个小一点的 lr。</translation>
+    </message>
+    <message>
+        <source>Not this time: after {n} updates at lr = {lr} the loss is not lower than it started. Choose a smaller lr.</source>
+        <translation>这次没成功：用 lr = {lr} 运行 {n} 次更新后，损失没有比开始时低。选一个小一点的 lr。</translation>
+    </message>
+    <message>
+        <source>Not this time: lr = {lr} converges (loss {first} → {last}), but it is more than {within} % below the largest lr that still converges. Try larger ones.</source>
+        <translation>这次没成功：lr = {lr} 收敛了（损失 {first} → {last}），但它比仍能收敛的最大学习率低了 {within} % 以上。试试更大的。</translation>
+    </message>
+    <message>
+        <source>These settings have no sharp lr limit (there is one for full-batch SGD on MSE with the linear model). Press Start to set the challenge up again.</source>
+        <translation>这些设置没有明确的学习率上限（线性模型、MSE、全批量的 SGD 才有）。点“开始”重新设定这个挑战。</translation>
+    </message>
+    <message>
+        <source>Waiting for the session…</source>
+        <translation>正在等待会话……</translation>
+    </message>
+    <message>
+        <source>never within the run</source>
+        <translation>在整个对比中都没有做到</translation>
+    </message>
+    <message>
+        <source>from update {n}</source>
+        <translation>从第 {n} 次更新起</translation>
+    </message>
+    <message>
+        <source>{optimizer} (μ = {momentum})</source>
+        <translation>{optimizer}（μ = {momentum}）</translation>
+    </message>
+    <message>
+        <source>Passed: {winner} stays below {loss} {w}, {loser} {s}.</source>
+        <translation>通过：{winner} {w}一直低于 {loss}，{loser} {s}。</translation>
+    </message>
+    <message>
+        <source>Not this time: {winner} stays below {loss} {w}, {loser} {s}. Change a setting you may change, then Compare again.</source>
+        <translation>这次没成功：{winner} {w}一直低于 {loss}，{loser} {s}。改一个允许改的设置，然后再对比一次。</translation>
+    </message>
+    <message>
+        <source>Comparing: update {done} of {total}…</source>
+        <translation>正在对比：第 {done} 次更新，共 {total} 次……</translation>
+    </message>
+    <message>
+        <source>Compare from the start: compare mode sets off from where your session is. Press Reset (Ctrl+R), then Compare again.</source>
+        <translation>请从起点开始对比：对比模式从你的会话当前所在的位置出发。按“重置”（Ctrl+R），然后再对比一次。</translation>
+    </message>
+    <message>
+        <source>Compare a {winner} run with a {loser} run at the same lr and batch size: Lab ▸ Compare, then press Compare.</source>
+        <translation>用相同的学习率和批量大小，对比一组 {winner} 和一组 {loser}：实验室 ▸ 对比，然后点“开始对比”。</translation>
+    </message>
+    <message>
+        <source>Run at least {n} updates first ({done} so far).</source>
+        <translation>先至少运行 {n} 次更新（目前 {done} 次）。</translation>
+    </message>
+    <message>
+        <source>Right: that is what happened.</source>
+        <translation>对：正是这样。</translation>
+    </message>
+    <message>
+        <source>Not this one.</source>
+        <translation>不是这个。</translation>
+    </message>
+    <message>
+        <source>Pick an explanation, then press Check answer.</source>
+        <translation>选一个解释，然后点“检查答案”。</translation>
+    </message>
+    <message>
+        <source>Turn predict mode on (Exercises panel): guess w.grad, b.grad and the new w and b before each backward() and step().</source>
+        <translation>打开预测模式（练习面板）：在每次 backward() 和 step() 之前，先猜 w.grad、b.grad 以及新的 w 和 b。</translation>
+    </message>
+    <message>
+        <source>Open the challenge “{title}” (passed ✓).</source>
+        <translation>打开挑战“{title}”（已通过 ✓）。</translation>
+    </message>
+    <message>
+        <source>Open the challenge “{title}” in the Exercises panel.</source>
+        <translation>在练习面板里打开挑战“{title}”。</translation>
+    </message>
+    <message>
+        <source>The challenges: ✓ marks those you passed. Pick one to read it.</source>
+        <translation>挑战列表：✓ 表示你已通过。选一个来阅读。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Set this challenge up: its settings, its data and its mistake mode, from the start. The session so far is replaced (save it first to keep it).</source>
+        <translation>设定这个挑战：它的设置、数据和犯错模式，从头开始。当前的会话会被替换（想保留的话先保存）。</translation>
+    </message>
+    <message>
+        <source>Check answer</source>
+        <translation>检查答案</translation>
+    </message>
+    <message>
+        <source>Check the explanation you picked (each check counts as a try).</source>
+        <translation>检查你选的解释（每检查一次算一次尝试）。</translation>
+    </message>
+    <message>
+        <source>Your name (optional)</source>
+        <translation>你的名字（可选）</translation>
+    </message>
+    <message>
+        <source>Written only into the results you export for your teacher; it stays on this computer.</source>
+        <translation>只写进你为老师导出的结果里；它留在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Export results…</source>
+        <translation>导出结果…</translation>
+    </message>
+    <message>
+        <source>Save a small CSV file for your teacher: each challenge you tried (passed or not, how many tries, when) and how many of your predictions were right in each lesson, with your name if you typed one.</source>
+        <translation>为老师保存一个小 CSV 文件：你尝试过的每个挑战（是否通过、尝试了几次、什么时候），以及每一课里你的预测对了几个；填了名字的话也会写上名字。</translation>
+    </message>
+    <message>
+        <source>Open exercise file…</source>
+        <translation>打开练习文件…</translation>
+    </message>
+    <message>
+        <source>Open an exercise file your teacher gave you (.json).</source>
+        <translation>打开老师给你的练习文件（.json）。</translation>
+    </message>
+    <message>
+        <source>Press Start first.</source>
+        <translation>请先点“开始”。</translation>
+    </message>
+    <message>
+        <source> (file)</source>
+        <translation>（文件）</translation>
+    </message>
+    <message>
+        <source>Passed before. Press Start to try it again.</source>
+        <translation>以前通过过。点“开始”再做一次。</translation>
+    </message>
+    <message>
+        <source>Press Start to set this challenge up.</source>
+        <translation>点“开始”设定这个挑战。</translation>
+    </message>
+    <message>
+        <source>One possible explanation.</source>
+        <translation>一种可能的解释。</translation>
+    </message>
+    <message>
+        <source>Set up. Work on it: GradLab checks as you go.</source>
+        <translation>已设定。动手吧：GradLab 会边做边检查。</translation>
+    </message>
+    <message>
+        <source>Challenges</source>
+        <translation>挑战</translation>
+    </message>
+    <message>
+        <source>Predict, then see</source>
+        <translation>先猜再看</translation>
+    </message>
+</context>
+<context>
     <name>Exporter</name>
     <message>
         <source>CSV of original plot data</source>
@@ -1325,6 +1596,10 @@ Please send this message to your teacher or to the GradLab team.</source>
         <translation>课程</translation>
     </message>
     <message>
+        <source>Exercises</source>
+        <translation>练习</translation>
+    </message>
+    <message>
         <source>Code</source>
         <translation>代码</translation>
     </message>
@@ -1509,6 +1784,18 @@ Please send this message to your teacher or to the GradLab team.</source>
         <translation>（暂无）</translation>
     </message>
     <message>
+        <source>Open an exercise</source>
+        <translation>打开练习</translation>
+    </message>
+    <message>
+        <source>GradLab exercises (*.json);;All files (*)</source>
+        <translation>GradLab 练习 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export your results</source>
+        <translation>导出你的结果</translation>
+    </message>
+    <message>
         <source>Export the history</source>
         <translation>导出训练历史</translation>
     </message>
@@ -1555,6 +1842,22 @@ Watch the first PyTorch program train, one call at a time. Every number is read 
     <message>
         <source>Write the samples being trained on to a CSV file</source>
         <translation>把正在训练的样本写入一个 CSV 文件</translation>
+    </message>
+    <message>
+        <source>Open exercise…</source>
+        <translation>打开练习…</translation>
+    </message>
+    <message>
+        <source>Open an exercise file from your teacher (.json)</source>
+        <translation>打开老师给的练习文件（.json）</translation>
+    </message>
+    <message>
+        <source>Exercise results (CSV)…</source>
+        <translation>练习结果（CSV）…</translation>
+    </message>
+    <message>
+        <source>Your challenges and predictions as a small CSV file to give your teacher</source>
+        <translation>把你的挑战和预测存成一个小 CSV 文件，交给老师</translation>
     </message>
     <message>
         <source>Example data</source>
@@ -2274,6 +2577,42 @@ Save it somewhere else, or quit without saving: what you did since the session w
         <source>it is not a regular file (a folder, a device, a pipe …), so it was not read.</source>
         <translation>它不是普通文件（而是文件夹、设备、管道等），因此没有读取。</translation>
     </message>
+    <message>
+        <source>Set up the exercise “{title}”: the experiment starts over with its settings, its data and its mistake mode.</source>
+        <translation>已设定练习“{title}”：实验按它的设置、数据和犯错模式从头开始。</translation>
+    </message>
+    <message>
+        <source>Opened the exercise “{title}” from {path}. Press Start in the Exercises panel to set it up.</source>
+        <translation>已从 {path} 打开练习“{title}”。在练习面板里点“开始”来设定它。</translation>
+    </message>
+    <message>
+        <source>That exercise file was not opened, and nothing changed: {path}: {error}</source>
+        <translation>这个练习文件没有打开，什么也没有改变：{path}：{error}</translation>
+    </message>
+    <message>
+        <source>Challenge passed: “{title}”. {verdict}</source>
+        <translation>挑战通过：“{title}”。{verdict}</translation>
+    </message>
+    <message>
+        <source>“{title}”: {verdict}</source>
+        <translation>“{title}”：{verdict}</translation>
+    </message>
+    <message>
+        <source>Your saved progress could not be read ({error}). It was kept as {kept}; GradLab starts with no challenges passed and no predictions.</source>
+        <translation>无法读取你保存的进度（{error}）。它已保留为 {kept}；GradLab 从零开始：没有通过的挑战，也没有预测。</translation>
+    </message>
+    <message>
+        <source>Your progress could not be saved ({error}): the challenges and predictions of this session may be lost when GradLab closes.</source>
+        <translation>无法保存你的进度（{error}）：GradLab 关闭时，这次的挑战和预测可能会丢失。</translation>
+    </message>
+    <message>
+        <source>Exported your results to {path}, with your name: one row for each challenge you tried ({challenges}) and for each lesson with predictions ({lessons}).</source>
+        <translation>已把你的结果导出到 {path}，带有你的名字：你尝试过的每个挑战一行（{challenges} 个），有预测的每一课一行（{lessons} 课）。</translation>
+    </message>
+    <message>
+        <source>Exported your results to {path}, without a name: one row for each challenge you tried ({challenges}) and for each lesson with predictions ({lessons}).</source>
+        <translation>已把你的结果导出到 {path}，没有名字：你尝试过的每个挑战一行（{challenges} 个），有预测的每一课一行（{lessons} 课）。</translation>
+    </message>
 </context>
 <context>
     <name>OptimizerState</name>
@@ -2448,6 +2787,189 @@ Draw your own data: click to add a sample, drag one to move it, right-click (or 
     <message>
         <source>{shown} of {total} points shown</source>
         <translation>显示了 {total} 个点中的 {shown} 个</translation>
+    </message>
+</context>
+<context>
+    <name>Predict</name>
+    <message>
+        <source>Predict mode: guess before backward() and step()</source>
+        <translation>预测模式：在 backward() 和 step() 之前先猜</translation>
+    </message>
+    <message>
+        <source>Type what you expect before loss.backward() and optimizer.step() run; GradLab then puts PyTorch&apos;s values beside your guess and says how close it was. Your guesses are kept, per lesson.</source>
+        <translation>在 loss.backward() 和 optimizer.step() 运行之前，写下你预期的值；然后 GradLab 把 PyTorch 算出的值放在你的猜测旁边，告诉你差了多少。你的猜测会按课保存。</translation>
+    </message>
+    <message>
+        <source>w.grad after backward()</source>
+        <translation>backward() 之后的 w.grad</translation>
+    </message>
+    <message>
+        <source>b.grad after backward()</source>
+        <translation>backward() 之后的 b.grad</translation>
+    </message>
+    <message>
+        <source>w after step()</source>
+        <translation>step() 之后的 w</translation>
+    </message>
+    <message>
+        <source>b after step()</source>
+        <translation>step() 之后的 b</translation>
+    </message>
+    <message>
+        <source>your guess</source>
+        <translation>你的猜测</translation>
+    </message>
+    <message>
+        <source>Your guess for {symbol}, a number such as -3.51. Leave it empty to guess only the others.</source>
+        <translation>你对 {symbol} 的猜测，一个数，例如 -3.51。留空则只猜其他的。</translation>
+    </message>
+    <message>
+        <source>Type your guess first (at least one of the fields).</source>
+        <translation>先写下你的猜测（至少填一个）。</translation>
+    </message>
+    <message>
+        <source>{symbol}: “{text}” is not a number. Type a number such as -3.51 (or leave the field empty).</source>
+        <translation>{symbol}：“{text}”不是一个数。请输入一个数，例如 -3.51（或者留空）。</translation>
+    </message>
+    <message>
+        <source>In this lesson ({lesson}): {right} of {made} guesses right.</source>
+        <translation>这一课（{lesson}）：{made} 次猜测中对了 {right} 次。</translation>
+    </message>
+    <message>
+        <source>Run loss.backward() and compare</source>
+        <translation>运行 loss.backward() 并比较</translation>
+    </message>
+    <message>
+        <source>Runs loss.backward(), then puts PyTorch&apos;s w.grad and b.grad beside your guess.</source>
+        <translation>运行 loss.backward()，然后把 PyTorch 算出的 w.grad 和 b.grad 放在你的猜测旁边。</translation>
+    </message>
+    <message>
+        <source>Next: loss.backward(). What will w.grad and b.grad be?</source>
+        <translation>下一步：loss.backward()。w.grad 和 b.grad 会是多少？</translation>
+    </message>
+    <message>
+        <source>For MSE: ∂L/∂w = (2/N)·Σ(ŷ − y)·x and ∂L/∂b = (2/N)·Σ(ŷ − y) (lesson 9).</source>
+        <translation>对 MSE：∂L/∂w = (2/N)·Σ(ŷ − y)·x，∂L/∂b = (2/N)·Σ(ŷ − y)（第 9 课）。</translation>
+    </message>
+    <message>
+        <source>Next: optimizer.step(). What will w and b be after it? w, b and their .grad are in the Values panel, lr in the Controls.</source>
+        <translation>下一步：optimizer.step()。它之后 w 和 b 会是多少？w、b 和它们的 .grad 在“数值”面板里，lr 在“控制”面板里。</translation>
+    </message>
+    <message>
+        <source>Turn predict mode on, then guess before each backward() and step(). The button here, the phase buttons and F10 all compare your guess when they run the call.</source>
+        <translation>打开预测模式，然后在每次 backward() 和 step() 之前先猜。这里的按钮、五个调用的按钮和 F10 在运行这个调用时都会比较你的猜测。</translation>
+    </message>
+    <message>
+        <source>Run optimizer.step() and compare</source>
+        <translation>运行 optimizer.step() 并比较</translation>
+    </message>
+    <message>
+        <source>Runs optimizer.step(), then puts PyTorch&apos;s new w and b beside your guess.</source>
+        <translation>运行 optimizer.step()，然后把 PyTorch 算出的新 w 和 b 放在你的猜测旁边。</translation>
+    </message>
+    <message>
+        <source>Run up to backward()</source>
+        <translation>运行到 backward() 之前</translation>
+    </message>
+    <message>
+        <source>Runs model(x), the loss and zero_grad(): then it is time to guess.</source>
+        <translation>运行 model(x)、损失和 zero_grad()：然后就该猜了。</translation>
+    </message>
+    <message>
+        <source>Run up to backward(), then guess.</source>
+        <translation>先运行到 backward() 之前，再猜。</translation>
+    </message>
+    <message>
+        <source>Predict mode works with the linear model (w and b).</source>
+        <translation>预测模式用于线性模型（w 和 b）。</translation>
+    </message>
+    <message>
+        <source>✓ right</source>
+        <translation>✓ 对</translation>
+    </message>
+    <message>
+        <source>close</source>
+        <translation>接近</translation>
+    </message>
+    <message>
+        <source>✗ off</source>
+        <translation>✗ 不对</translation>
+    </message>
+    <message>
+        <source>{s}: that is the new gradient alone. Without zero_grad() in between, backward() adds it to the old .grad: PyTorch holds the old one plus the new one.</source>
+        <translation>{s}：这只是新的梯度。中间没有 zero_grad()，backward() 会把它累加到旧的 .grad 上：PyTorch 存的是旧梯度加新梯度。</translation>
+    </message>
+    <message>
+        <source>{s}: that is the gradient of the last update. backward() computes it anew from this loss.</source>
+        <translation>{s}：这是上一次更新的梯度。backward() 会根据这次的损失重新计算。</translation>
+    </message>
+    <message>
+        <source>{s}: you stepped with the last update&apos;s gradient; step() uses .grad as it is now.</source>
+        <translation>{s}：你用了上一次更新的梯度；step() 用的是 .grad 现在的值。</translation>
+    </message>
+    <message>
+        <source>{s}: half the true value: you left out the factor 2 of MSE (the derivative of (ŷ − y)² is 2·(ŷ − y)).</source>
+        <translation>{s}：只有真实值的一半：你漏掉了 MSE 的系数 2（(ŷ − y)² 的导数是 2·(ŷ − y)）。</translation>
+    </message>
+    <message>
+        <source>{s}: the right size with the wrong sign. Check the sign of (ŷ − y).</source>
+        <translation>{s}：大小对了，符号反了。检查一下 (ŷ − y) 的符号。</translation>
+    </message>
+    <message>
+        <source>{s}: you moved along the gradient; step() moves against it (θ − lr·θ.grad).</source>
+        <translation>{s}：你顺着梯度走了；step() 是逆着梯度走的（θ − lr·θ.grad）。</translation>
+    </message>
+    <message>
+        <source>{s}: N times too large: the loss takes the mean over the N samples (1/N), not the sum.</source>
+        <translation>{s}：大了 N 倍：损失取的是 N 个样本的平均（1/N），不是总和。</translation>
+    </message>
+    <message>
+        <source>{s}: you stepped by the whole gradient; step() multiplies it by lr first.</source>
+        <translation>{s}：你走了整个梯度那么远；step() 会先把它乘以 lr。</translation>
+    </message>
+    <message>
+        <source>{s}: step() does change it: its .grad was not None.</source>
+        <translation>{s}：step() 会改变它：它的 .grad 不是 None。</translation>
+    </message>
+    <message>
+        <source>{s}: that is plain SGD&apos;s step, θ − lr·θ.grad; {optimizer} follows its own rule (below).</source>
+        <translation>{s}：这是普通 SGD 的一步，θ − lr·θ.grad；{optimizer} 按它自己的规则更新（见下）。</translation>
+    </message>
+    <message>
+        <source>{s}: its .grad was None, so step() left it as it was.</source>
+        <translation>{s}：它的 .grad 是 None，所以 step() 没有动它。</translation>
+    </message>
+    <message>
+        <source>{s}: off by {error}. Compare your working with the rule below.</source>
+        <translation>{s}：差了 {error}。把你的计算过程和下面的规则对照一下。</translation>
+    </message>
+    <message>
+        <source>loss.backward() ran. Your guess beside PyTorch&apos;s values:</source>
+        <translation>loss.backward() 已运行。你的猜测和 PyTorch 算出的值：</translation>
+    </message>
+    <message>
+        <source>optimizer.step() ran. Your guess beside PyTorch&apos;s values:</source>
+        <translation>optimizer.step() 已运行。你的猜测和 PyTorch 算出的值：</translation>
+    </message>
+    <message>
+        <source>PyTorch</source>
+        <translation>PyTorch</translation>
+    </message>
+    <message>
+        <source>off by</source>
+        <translation>相差</translation>
+    </message>
+    <message>
+        <source>Every guess is right.</source>
+        <translation>每个猜测都对。</translation>
+    </message>
+    <message>
+        <source>The rule with this moment&apos;s numbers, worked out as in the Maths panel:</source>
+        <translation>代入此刻数值的规则，像“手算”面板那样逐步算出：</translation>
+    </message>
+    <message>
+        <source>backward() added it to the old .grad: {old} + {new} → PyTorch {truth}</source>
+        <translation>backward() 把它累加到了旧的 .grad 上：{old} + {new} → PyTorch 得到 {truth}</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,9 @@
 """One Chinese term per concept: resources/glossary-zh.md against every Chinese text
-of the app (the lessons as rendered, the zh_CN translations, and the Chinese string
-literals in the package's Python code)."""
+of the app (the lessons as rendered, the zh_CN translations, the Chinese string
+literals in the package's Python code, and the built-in exercise files)."""
 
 import ast
+import json
 import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -83,8 +84,28 @@ def python_strings() -> dict[str, str]:
     return out
 
 
+def exercise_texts() -> dict[str, str]:
+    """The Chinese texts of the built-in challenges (titles, tasks, choices)."""
+    out = {}
+
+    def walk(value, where):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                if key == "zh_CN" and isinstance(item, str):
+                    out[where] = item
+                else:
+                    walk(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, f"{where}[{i}]")
+
+    for path in sorted((ROOT / "gradlab" / "assets" / "exercises").glob("*.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")), path.name)
+    return out
+
+
 def all_chinese() -> dict[str, str]:
-    return {**lesson_texts(), **translations(), **python_strings()}
+    return {**lesson_texts(), **translations(), **python_strings(), **exercise_texts()}
 
 
 def test_the_glossary_has_the_terms_the_review_asked_for():
@@ -108,9 +129,14 @@ def test_every_term_is_in_use():
         assert term in everything, f"{term}: listed in the glossary but used nowhere"
 
 
-@pytest.mark.parametrize("name", ["lessons", "translations", "python"])
+@pytest.mark.parametrize("name", ["lessons", "translations", "python", "exercises"])
 def test_no_variant_and_no_wrong_wording_anywhere(name):
-    texts = {"lessons": lesson_texts, "translations": translations, "python": python_strings}
+    texts = {
+        "lessons": lesson_texts,
+        "translations": translations,
+        "python": python_strings,
+        "exercises": exercise_texts,
+    }
     banned = [v for _, variants in terms() for v in variants] + [w for w, _ in wordings()]
     problems = []
     for where, text in texts[name]().items():

@@ -14,6 +14,7 @@ import torch
 
 from gradlab.core import lessons
 from gradlab.core.example_data import EXAMPLES
+from gradlab.core.exercise import builtin
 from gradlab.core.lessons import SHOWABLE
 from gradlab.core.tryit import TRY_IT
 
@@ -207,6 +208,8 @@ def test_every_link_in_a_lesson_goes_somewhere_real():
                         "gradlab:lesson/",
                         "gradlab:data/",
                         "gradlab:show/",
+                        "gradlab:challenge/",
+                        "gradlab:predict/on",
                         "https://",
                     )
                 ), target
@@ -216,10 +219,22 @@ def test_every_link_in_a_lesson_goes_somewhere_real():
                     assert target.removeprefix("gradlab:data/") in EXAMPLES, target
                 if target.startswith("gradlab:show/"):
                     assert target.removeprefix("gradlab:show/") in SHOWABLE, target
+                if target.startswith("gradlab:challenge/"):
+                    assert builtin(target.removeprefix("gradlab:challenge/")), target
+                if target.startswith("gradlab:predict/"):
+                    assert target == "gradlab:predict/on", target
             found[lang] = sorted(
                 t
                 for t in targets
-                if t.startswith(("gradlab:lesson/", "gradlab:data/", "gradlab:show/"))
+                if t.startswith(
+                    (
+                        "gradlab:lesson/",
+                        "gradlab:data/",
+                        "gradlab:show/",
+                        "gradlab:challenge/",
+                        "gradlab:predict/",
+                    )
+                )
             )
         assert found["en"] == found["zh_CN"], info.slug
 

@@ -45,7 +45,7 @@ from gradlab.core import lessons
 from gradlab.core.example_data import EXAMPLES
 from gradlab.core.example_data import URL_PREFIX as DATA_PREFIX
 from gradlab.core.tryit import TRY_IT, URL_PREFIX, URL_SCHEME
-from gradlab.ui import zoom
+from gradlab.ui import exercise_texts, zoom
 from gradlab.ui.tryit_text import ask_to_start_over, try_it_text
 
 __all__ = ["LessonPanel", "try_it_text"]
@@ -56,6 +56,8 @@ LESSON_PREFIX = "lesson/"  # gradlab:lesson/<slug> opens another lesson
 ANSWER_PREFIX = lessons.ANSWER_PREFIX  # gradlab:answer/<n> shows or hides answer n
 SHOW_PREFIX = lessons.SHOW_PREFIX  # gradlab:show/<objectName> reveals a panel or a plot
 SHOWABLE = lessons.SHOWABLE
+CHALLENGE_PREFIX = lessons.CHALLENGE_PREFIX
+PREDICT_PREFIX = lessons.PREDICT_PREFIX
 
 
 def ui_language() -> str:
@@ -106,6 +108,8 @@ class LessonPanel(QWidget):
     revealRequested = Signal(str)  # a show link: the panel's or plot's object name
     tryItApplied = Signal(str, str)  # name, one translated sentence of what it set up
     lessonChanged = Signal(str)  # slug of the lesson now shown
+    challengeRequested = Signal(str)  # a challenge link: the built-in challenge's id
+    predictRequested = Signal()  # a predict link: turn predict mode on
     _liveComputed = Signal(str, str)  # slug, language (from the background thread)
 
     def __init__(self, controller, colours, parent=None, language: str | None = None):
@@ -168,6 +172,7 @@ class LessonPanel(QWidget):
         self._liveComputed.connect(self._on_live_computed)
         controller.readyChanged.connect(self._on_ready)
         controller.runningChanged.connect(self._on_running)
+        controller.exercises.progressChanged.connect(self._render)  # ticks
         self.destroyed.connect(self._mark_dead)
         self._retranslate()
         self._fill_list()
@@ -243,6 +248,12 @@ class LessonPanel(QWidget):
                 self.controller.data_editor.open_example(path[len(DATA_PREFIX) :])
             elif path.startswith(ANSWER_PREFIX):
                 self.toggle_answer(_answer_number(path[len(ANSWER_PREFIX) :]))
+            elif path.startswith(CHALLENGE_PREFIX):
+                name = path[len(CHALLENGE_PREFIX) :]
+                if self.controller.exercises.builtin(name) is not None:
+                    self.challengeRequested.emit(name)
+            elif path == PREDICT_PREFIX + "on":
+                self.predictRequested.emit()
         elif url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
 
@@ -336,6 +347,8 @@ class LessonPanel(QWidget):
                     "LessonPanel",
                     "Train on this example data set; the other settings stay (Ctrl+Z undoes).",
                 )
+            if path.startswith((CHALLENGE_PREFIX, PREDICT_PREFIX)):
+                return exercise_texts.link_tip(self.controller.exercises, path)
             if path.startswith(LESSON_PREFIX):
                 slug = path[len(LESSON_PREFIX) :]
                 titles = dict(zip(self.lesson_slugs(), self.lesson_titles(), strict=True))
@@ -439,7 +452,10 @@ class LessonPanel(QWidget):
             live = False
             self._compute_live(self._slug, source)
         shown = self._shown_answers.get(self._slug, ())
-        self._markdown = lessons.render(source, self._language, live=live, shown_answers=shown)
+        passed = self.controller.exercises.passed_builtin_ids()
+        self._markdown = lessons.render(
+            source, self._language, live=live, shown_answers=shown, passed=passed
+        )
         self._waiting = not live and bool(lessons.placeholders(source))
         bar = self.view.verticalScrollBar()
         position = 0 if scroll_top else bar.value()

@@ -60,8 +60,9 @@ def _only_repeats(new, old, tolerance: float = REPEAT_TOLERANCE) -> bool:
     for a, b in zip(new, old, strict=True):
         if not np.array_equal(a[: n - 1], b[: n - 1], equal_nan=True):
             return False
-        if not np.all(np.abs(a[n - 1 :] - b[n - 1]) <= tolerance):
-            return False
+        with np.errstate(invalid="ignore"):  # inf - inf after a divergence: not a repeat
+            if not np.all(np.abs(a[n - 1 :] - b[n - 1]) <= tolerance):
+                return False
     return True
 
 
@@ -383,8 +384,9 @@ class LandscapePanel(QWidget):
             return False
         s = self.controller.series
         for column, drawn in (("p0", shown[0]), ("p1", shown[1])):
-            if not np.all(np.abs(s[column][checked:n] - drawn[-1]) <= REPEAT_TOLERANCE):
-                return False
+            with np.errstate(invalid="ignore"):  # inf - inf: not a repeat
+                if not np.all(np.abs(s[column][checked:n] - drawn[-1]) <= REPEAT_TOLERANCE):
+                    return False
         self._rows_checked = n
         return True
 

@@ -469,7 +469,11 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_message(self, message) -> None:
         if message.code == "settings.refused":
-            text = config_error_text(message.args["error"], setting_label(message.args["name"]))
+            text = config_error_text(
+                message.args["error"],
+                setting_label(message.args["name"]),
+                self.controller.config.samples,
+            )
             summary = text
         else:
             text = message_text(message.code, message.args)

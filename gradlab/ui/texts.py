@@ -477,16 +477,21 @@ def checkpoint_error_text(code: str, english: str) -> str:
     return texts.get(code, english)
 
 
-def config_error_text(error: ConfigError, label: str | None = None) -> str:
+def config_error_text(error: ConfigError, label: str | None = None, samples: int = 0) -> str:
     """A refused setting, in the interface language: what, and what is allowed."""
     name = error.code.split(".")[0]
     spec = SPEC_BY_NAME.get(name)
     if error.code == "batch_size.too_large":
         return translate(
-            "Messages", "The batch size must be 0 (full batch) or at most the number of samples."
-        )
+            "Messages",
+            "The batch size must be 0 (full batch) or at most the number of samples, "
+            "{samples} here. Nothing was changed.",
+        ).format(samples=locale_int(samples))
     if error.code == "momentum.nesterov_zero":
-        return translate("Messages", "Nesterov momentum needs a momentum above 0 and below 1.")
+        return translate(
+            "Messages",
+            "Nesterov momentum needs a momentum above 0 and below 1. Nothing was changed.",
+        )
     if spec is None:
         return str(error)
     return translate("Messages", "{option} must be {allowed}. Nothing was changed.").format(

@@ -80,11 +80,25 @@ def apply(app: QApplication, theme: str) -> Colours:
     resolved = resolve(theme)
     app.setStyle(QStyleFactory.create("Fusion"))
     app.setPalette(_dark_palette() if resolved == "dark" else _light_palette())
+    # Fusion outlines an unticked box in the window colour darkened: invisible on
+    # a dark window. Give it a border of its own there (the ticked box keeps
+    # Fusion's drawing: no rule matches it).
+    sheet = DARK_INDICATORS if resolved == "dark" else ""
+    if app.styleSheet() != sheet:
+        app.setStyleSheet(sheet)
     import pyqtgraph as pg
 
     c = colours(resolved)
     pg.setConfigOptions(background=c.background, foreground=c.foreground, antialias=False)
     return c
+
+
+DARK_INDICATORS = (
+    "QCheckBox::indicator:unchecked, QTableView::indicator:unchecked, "
+    "QListView::indicator:unchecked, QGroupBox::indicator:unchecked "
+    "{ border: 1px solid #9a9da1; border-radius: 2px; background-color: #1e1f22; "
+    "width: 12px; height: 12px; }"
+)
 
 
 def _light_palette() -> QPalette:

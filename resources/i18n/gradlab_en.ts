@@ -8,8 +8,8 @@
         <translation>Save the state_dict and load it back</translation>
     </message>
     <message>
-        <source>Runs the three lines below on the live model: saves its state_dict, builds a new model with fresh random weights, loads the file into it and compares their predictions.</source>
-        <translation>Runs the three lines below on the live model: saves its state_dict, builds a new model with fresh random weights, loads the file into it and compares their predictions.</translation>
+        <source>Runs the lines below on the live model: saves its state_dict, builds a new model with fresh random weights, loads the file into it and compares their predictions.</source>
+        <translation>Runs the lines below on the live model: saves its state_dict, builds a new model with fresh random weights, loads the file into it and compares their predictions.</translation>
     </message>
     <message>
         <source>key</source>
@@ -2296,6 +2296,14 @@ Save it somewhere else, or quit without saving: what you did since the session w
         <translation>Exported {path}.</translation>
     </message>
     <message>
+        <source>The batch size must be 0 (full batch) or at most the number of samples, {samples} here. Nothing was changed.</source>
+        <translation>The batch size must be 0 (full batch) or at most the number of samples, {samples} here. Nothing was changed.</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs a momentum above 0 and below 1. Nothing was changed.</source>
+        <translation>Nesterov momentum needs a momentum above 0 and below 1. Nothing was changed.</translation>
+    </message>
+    <message>
         <source>Could not export {path}: {error}</source>
         <translation>Could not export {path}: {error}</translation>
     </message>
@@ -2338,14 +2346,6 @@ Save it somewhere else, or quit without saving: what you did since the session w
     <message>
         <source>it is far too large for a session.</source>
         <translation>it is far too large for a session.</translation>
-    </message>
-    <message>
-        <source>The batch size must be 0 (full batch) or at most the number of samples.</source>
-        <translation>The batch size must be 0 (full batch) or at most the number of samples.</translation>
-    </message>
-    <message>
-        <source>Nesterov momentum needs a momentum above 0 and below 1.</source>
-        <translation>Nesterov momentum needs a momentum above 0 and below 1.</translation>
     </message>
     <message>
         <source>{option} must be {allowed}. Nothing was changed.</source>

@@ -8,8 +8,8 @@
         <translation>保存 state_dict 再加载回来</translation>
     </message>
     <message>
-        <source>Runs the three lines below on the live model: saves its state_dict, builds a new model with fresh random weights, loads the file into it and compares their predictions.</source>
-        <translation>在当前模型上运行下面三行代码：保存它的 state_dict，新建一个权重随机初始化的模型，把文件加载进去，再比较两个模型的预测。</translation>
+        <source>Runs the lines below on the live model: saves its state_dict, builds a new model with fresh random weights, loads the file into it and compares their predictions.</source>
+        <translation>在当前模型上运行下面几行代码：保存它的 state_dict，新建一个权重随机初始化的模型，把文件加载进去，再比较两个模型的预测。</translation>
     </message>
     <message>
         <source>key</source>
@@ -2286,6 +2286,14 @@ Save it somewhere else, or quit without saving: what you did since the session w
         <translation>已导出 {path}。</translation>
     </message>
     <message>
+        <source>The batch size must be 0 (full batch) or at most the number of samples, {samples} here. Nothing was changed.</source>
+        <translation>批量大小必须为 0（全批量），或者不超过样本数（这里是 {samples}）。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Nesterov momentum needs a momentum above 0 and below 1. Nothing was changed.</source>
+        <translation>Nesterov 动量要求动量大于 0 且小于 1。没有做任何更改。</translation>
+    </message>
+    <message>
         <source>Could not export {path}: {error}</source>
         <translation>无法导出 {path}：{error}</translation>
     </message>
@@ -2328,14 +2336,6 @@ Save it somewhere else, or quit without saving: what you did since the session w
     <message>
         <source>it is far too large for a session.</source>
         <translation>它太大了，不可能是一个会话。</translation>
-    </message>
-    <message>
-        <source>The batch size must be 0 (full batch) or at most the number of samples.</source>
-        <translation>批量大小必须为 0（全批量），或者不超过样本数。</translation>
-    </message>
-    <message>
-        <source>Nesterov momentum needs a momentum above 0 and below 1.</source>
-        <translation>Nesterov 动量要求动量大于 0 且小于 1。</translation>
     </message>
     <message>
         <source>{option} must be {allowed}. Nothing was changed.</source>

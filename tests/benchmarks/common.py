@@ -104,12 +104,20 @@ def add_load_option(parser) -> None:
 
 def open_window(size: str = "1366x768"):
     """The app and its main window as the benchmarks measure it: light theme,
-    the given size, shown. Returns (app, window)."""
+    the given size, the Full layout (every panel and plot visible: the most a
+    frame can cost; a first start would show the lighter Beginner layout),
+    shown. Returns (app, window)."""
+    import os
+    import tempfile
+
+    # Settings, autosaves and logs of their own: never the user's.
+    os.environ.setdefault("GRADLAB_HOME", tempfile.mkdtemp(prefix="gradlab-bench-"))
     from gradlab.ui.app import make_app
     from gradlab.ui.main_window import MainWindow
 
     app = make_app()
     window = MainWindow(theme_name="light")
+    window.layouts.apply("full")
     window.resize(*(int(v) for v in size.split("x")))
     window.show()
     return app, window

@@ -25,10 +25,12 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 
+# Short lines: the Lab tab is narrow, and a code line cannot wrap.
 CODE = (
     "torch.save(model.state_dict(), 'model.pt')\n"
     "fresh = nn.Linear(1, 1)\n"
-    "fresh.load_state_dict(torch.load('model.pt', weights_only=True))"
+    "state = torch.load('model.pt', weights_only=True)\n"
+    "fresh.load_state_dict(state)"
 )
 
 
@@ -45,7 +47,7 @@ class CheckpointLabPanel(QWidget):
         self.button.setToolTip(
             translate(
                 "CheckpointLab",
-                "Runs the three lines below on the live model: saves its state_dict, builds a "
+                "Runs the lines below on the live model: saves its state_dict, builds a "
                 "new model with fresh random weights, loads the file into it and compares "
                 "their predictions.",
             )

@@ -423,3 +423,26 @@ def test_chinese_prose_uses_chinese_punctuation():
             line = INLINE_CODE.sub("X", line)
             line = re.sub(r"\]\([^)]*\)", "X", line)
             assert not half_width.search(line), f"{info.slug}: half-width punctuation: {line}"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lesson_one_shows_the_code_panels_program(lang):
+    """Issue 16 item 13: the program of lesson 1 and the one in the code panel are
+    the same statements; the panel adds only the seed (lesson 1 says why)."""
+    import ast
+
+    from gradlab.core import codegen
+    from gradlab.core.config import ExperimentConfig
+
+    def statements(code: str) -> list[str]:
+        body = ast.parse(code).body
+        if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            body = body[1:]  # the docstring
+        return [ast.unparse(node) for node in body]
+
+    text = source("01-first-program", lang)
+    lesson = re.search(r"```python\n(.*?)```", text, re.S).group(1)
+    panel = statements(codegen.script_for(ExperimentConfig(), lang=lang))
+    assert [s for s in panel if s != "torch.manual_seed(0)"] == statements(lesson)
+    assert "torch.manual_seed(0)" in panel
+    assert "torch.manual_seed(0)" in text

@@ -34,6 +34,26 @@ def window(qtbot):
     win.close()
 
 
+@pytest.fixture
+def installed(qapp):
+    """Install the translators of a language; remove them (and the locale) after."""
+    from PySide6.QtCore import QLocale
+
+    from gradlab.ui import i18n
+
+    locale, language = QLocale(), qapp.property("gradlab_language")
+    installed = []
+
+    def install(lang):
+        installed.extend(i18n.install(qapp, lang))
+
+    yield install
+    for translator in installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
+    qapp.setProperty("gradlab_language", language)
+
+
 def find(win, cls, name):
     widget = win.findChild(cls, name)
     assert widget is not None, f"no {cls.__name__} named {name}"

@@ -273,7 +273,7 @@ def test_the_explanation_challenge_checks_the_answer_clicked(qtbot, window):
     assert "Run at least 10 updates first" in status(win)
     updates(qtbot, win, 10)
     click(find(win, QPushButton, "challengeAnswerButton"))
-    assert "Not this one" in status(win) and "What grows is .grad" in status(win)
+    assert "Not this one" in status(win) and "What changes is .grad" in status(win)
     click(find(win, QRadioButton, "challengeChoice2"))
     click(find(win, QPushButton, "challengeAnswerButton"))
     assert status(win).startswith("✓")

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QMenu
 
@@ -55,24 +55,6 @@ def calls():
         "anything else):\n  " + _listing(unreadable)
     )
     return found
-
-
-@pytest.fixture
-def installed(qapp):
-    """Install the translators of a language; remove them (and the locale) after."""
-    from gradlab.ui import i18n
-
-    locale, language = QLocale(), qapp.property("gradlab_language")
-    installed = []
-
-    def install(lang):
-        installed.extend(i18n.install(qapp, lang))
-
-    yield install
-    for translator in installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(locale)
-    qapp.setProperty("gradlab_language", language)
 
 
 # ------------------------------------------------------------------ the sources

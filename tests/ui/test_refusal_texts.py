@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 from gradlab.ui.texts import checkpoint_error_text, message_text
-from tests.ui.test_i18n import CJK, installed  # noqa: F401 - a fixture
+from tests.ui.test_i18n import CJK
 
 CORE = Path(__file__).resolve().parents[2] / "gradlab" / "core"
 ENGLISH = "the core's English line"

@@ -68,7 +68,9 @@ def test_step_back_and_open_say_restored(qtbot, window, tmp_path):
     updates(qtbot, window, 3)
     window.controller.step_back(1)
     wait_event(qtbot, window, "stepped_back")
-    assert ARROW not in arithmetic(window) and "stepped back to update 2" in arithmetic(window)
+    for key in ("weightValue", "biasValue"):
+        assert ARROW not in arithmetic(window, key)
+        assert "stepped back to update 2" in arithmetic(window, key)
     path = str(tmp_path / "s.gradlab.pt")
     window.save_to(path)
     qtbot.waitUntil(lambda: any("Saved to" in m for m in messages(window)), timeout=10_000)
@@ -76,7 +78,9 @@ def test_step_back_and_open_say_restored(qtbot, window, tmp_path):
     window.open_file(path)
     wait_event(qtbot, window, "restored")
     assert window.controller.snapshot.step == 2
-    assert ARROW not in arithmetic(window) and "restored from the file" in arithmetic(window)
+    for key in ("weightValue", "biasValue"):
+        assert ARROW not in arithmetic(window, key)
+        assert "restored from the file" in arithmetic(window, key)
 
 
 @pytest.mark.parametrize(
@@ -173,3 +177,53 @@ def test_the_limit_kinds_are_the_cores():
 
     assert lr_limit_text.LIMIT_EXACT == landscape.LIMIT_EXACT
     assert lr_limit_text.LIMIT_GUIDE == landscape.LIMIT_GUIDE
+
+
+# Sentences an outside review found wrong (issue 14), in both languages: each
+# must keep saying the true thing and never again the false one.
+WORDING = {
+    "en": [
+        ("optimizer tooltip", "against the gradient", "along the gradient"),
+        ("seed tooltip", "with this PyTorch version", "on every computer"),
+        ("loss tooltip", "linear for large ones", "absolute for large"),
+        ("lr limit tooltip", "most sharply curved direction", "steepest"),
+        ("adam state tooltip", "at most about lr", "steps of about lr"),
+        ("momentum state tooltip", "moves against that sum", "direction the gradients"),
+        ("adagrad comment", "the sum of all its squared", "root of all its squared"),
+    ],
+    "zh_CN": [
+        ("optimizer tooltip", "逆着梯度", "沿着梯度"),
+        ("seed tooltip", "这个 PyTorch 版本", "每台电脑"),
+        ("loss tooltip", "线性", "绝对值增长"),
+        ("lr limit tooltip", "弯得最急的方向", "最陡"),
+        ("adam state tooltip", "最多约为 lr", "步长约为 lr"),
+        ("momentum state tooltip", "反方向", "沿着梯度一直指向"),
+        ("adagrad comment", "平方之和的平方根", "所有梯度平方的平方根"),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_corrected_sentences_stay_true_in_both_languages(installed, lang):
+    from gradlab.core import codegen_text, landscape
+    from gradlab.core.config import ExperimentConfig
+    from gradlab.core.session import TrainingSession
+    from gradlab.ui.lr_limit_text import limit_tooltip
+    from gradlab.ui.panels.controls import setting_tooltip
+    from gradlab.ui.panels.optimizer_state import state_tooltip
+
+    installed(lang)
+    config = ExperimentConfig()
+    limit = landscape.lr_limit(config, TrainingSession(config).x)
+    texts = {
+        "optimizer tooltip": setting_tooltip("optimizer"),
+        "seed tooltip": setting_tooltip("seed"),
+        "loss tooltip": setting_tooltip("loss"),
+        "lr limit tooltip": limit_tooltip(limit, "sgd"),
+        "adam state tooltip": state_tooltip("exp_avg_sq"),
+        "momentum state tooltip": state_tooltip("momentum_buffer"),
+        "adagrad comment": codegen_text.explanation("optimizer.adagrad", lang),
+    }
+    for name, true, false in WORDING[lang]:
+        assert true in texts[name], f"{lang} {name}: {texts[name]!r}"
+        assert false not in texts[name], f"{lang} {name}: {texts[name]!r}"

@@ -16,8 +16,8 @@ def state_tooltip(key: str) -> str:
         "momentum_buffer": translate(
             "OptimizerState",
             "momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which "
-            "older ones count less (μ < 1). The step is −lr·v, so the parameter keeps moving "
-            "in a direction the gradients keep pointing to.",
+            "older ones count less (μ < 1). The step is −lr·v: the parameter moves against "
+            "that sum, so while the gradients keep one sign its steps grow.",
         ),
         "exp_avg": translate(
             "OptimizerState",

@@ -256,10 +256,12 @@ def _arithmetic(snap, loss_kind: str) -> dict[str, str]:
         return {"w": text, "b": text}
     if code == "restored":
         text = translate("Values", "restored from the file, as it was after update {step}")
-        return {"w": text.format(step=locale_int(snap.step))}
+        text = text.format(step=locale_int(snap.step))
+        return {"w": text, "b": text}
     if code == "stepped_back":
         text = translate("Values", "restored: stepped back to update {step}")
-        return {"w": text.format(step=locale_int(snap.step))}
+        text = text.format(step=locale_int(snap.step))
+        return {"w": text, "b": text}
     if code in ("backward.ok", "backward.accumulated") and linear and snap.prev_grads is not None:
         out = {}
         for i, key in enumerate(("w.grad", "b.grad")):

@@ -41,7 +41,7 @@ from gradlab.ui.messages import Message
 from gradlab.ui.panels.checkpoint_lab import CheckpointLabPanel
 from gradlab.ui.panels.code_view import CodePanel
 from gradlab.ui.panels.compare import ComparePanel
-from gradlab.ui.panels.controls import ControlsPanel, setting_label
+from gradlab.ui.panels.controls import ControlsPanel
 from gradlab.ui.panels.exercises.panel import ExercisesPanel
 from gradlab.ui.panels.graph.panel import GraphPanel
 from gradlab.ui.panels.inference import InferencePanel
@@ -53,8 +53,9 @@ from gradlab.ui.panels.optimizer_state import OptimizerStatePanel
 from gradlab.ui.panels.plots.panel import PlotsPanel
 from gradlab.ui.panels.session_log import SessionLogPanel
 from gradlab.ui.panels.values import ValuesPanel
+from gradlab.ui.scrolling_tabs import scrolling_tabs
 from gradlab.ui.settings import Settings
-from gradlab.ui.texts import config_error_text, message_summary, message_text
+from gradlab.ui.texts import config_error_text, message_summary, message_text, setting_label
 from gradlab.ui.worker import LOADING_STAGES
 
 translate = QCoreApplication.translate
@@ -286,22 +287,14 @@ class MainWindow(QMainWindow):
     def _lab_tabs(self) -> QTabWidget:
         """The experiments beyond one run share one dock (eight dock tabs would not
         fit the column in English)."""
-        tabs = QTabWidget()
-        tabs.setObjectName("labTabs")
-        tabs.setDocumentMode(True)
-        # Each page scrolls: the column stays narrow enough for a 1024-pixel screen.
-        for panel, title in (
-            (self.compare, translate("MainWindow", "Compare")),
-            (self.inference, translate("MainWindow", "Inference")),
-            (self.checkpoint_lab, translate("MainWindow", "Checkpoint lab")),
-        ):
-            page = QScrollArea()
-            page.setObjectName(panel.objectName() + "Scroll")
-            page.setWidget(panel)
-            page.setWidgetResizable(True)
-            page.setFrameShape(QScrollArea.Shape.NoFrame)
-            tabs.addTab(page, title)
-        return tabs
+        return scrolling_tabs(
+            "labTabs",
+            [
+                (self.compare, translate("MainWindow", "Compare")),
+                (self.inference, translate("MainWindow", "Inference")),
+                (self.checkpoint_lab, translate("MainWindow", "Checkpoint lab")),
+            ],
+        )
 
     def _tab_group(self, entries, area) -> list[QDockWidget]:
         """Docks stacked as tabs in one place; the first one shown."""

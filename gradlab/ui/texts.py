@@ -477,6 +477,25 @@ def checkpoint_error_text(code: str, english: str) -> str:
     return texts.get(code, english)
 
 
+def setting_label(name: str) -> str | None:
+    """The field's label in the interface language (None for a name that is not a field)."""
+    return {
+        "lr": translate("Controls", "Learning rate (lr)"),
+        "optimizer": translate("Controls", "Optimizer"),
+        "momentum": translate("Controls", "Momentum"),
+        "batch_size": translate("Controls", "Batch size"),
+        "samples": translate("Controls", "Samples"),
+        "noise": translate("Controls", "Noise"),
+        "seed": translate("Controls", "Seed"),
+        "true_w": translate("Controls", "True w"),
+        "true_b": translate("Controls", "True b"),
+        "loss": translate("Controls", "Loss"),
+        "model": translate("Controls", "Model"),
+        "target": translate("Controls", "Target"),
+        "hidden": translate("Controls", "Hidden units"),
+    }.get(name)
+
+
 def config_error_text(error: ConfigError, label: str | None = None, samples: int = 0) -> str:
     """A refused setting, in the interface language: what, and what is allowed."""
     name = error.code.split(".")[0]

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from gradlab.core.config import OPTIMIZERS
 from gradlab.ui.plotting import COMPARE_COLOURS
+from gradlab.ui.texts import config_error_text, setting_label
 from gradlab.ui.updates import CompareView
 
 translate = QCoreApplication.translate
@@ -43,7 +44,7 @@ class ComparePanel(QWidget):
         grid.addWidget(QLabel(translate("Compare", "lr")), 0, 2)
         grid.addWidget(QLabel(translate("Compare", "batch")), 0, 3)
         for i, (on, opt, lr, batch) in enumerate(DEFAULT_ROWS, start=1):
-            check = QCheckBox()
+            check = QCheckBox(str(i))  # "Row 2" in a refusal points here
             check.setObjectName(f"compareCheck{i}")
             check.setChecked(on)
             palette = check.palette()
@@ -107,36 +108,50 @@ class ComparePanel(QWidget):
     def apply_colours(self, colours) -> None:
         pass
 
-    def variants(self) -> list[dict] | None:
-        """The ticked rows as settings, or None after telling what is wrong."""
-        out = []
-        for check, combo, lr_field, batch_field in self.rows:
-            if not check.isChecked():
-                continue
-            out.append(
+    def ticked_rows(self) -> list[tuple[int, dict]]:
+        """The ticked rows as (row number, {setting: text as typed})."""
+        return [
+            (
+                number,
                 {
                     "optimizer": combo.currentData(),
                     "lr": lr_field.text(),
                     "batch_size": batch_field.text(),
-                }
+                },
             )
-        return out
+            for number, (check, combo, lr_field, batch_field) in enumerate(self.rows, start=1)
+            if check.isChecked()
+        ]
 
     @Slot()
     def compare(self) -> None:
+        """Check every ticked row before anything runs: a bad one is named by its
+        number, its field gets the focus, and nothing changes."""
         from gradlab.core.config import ConfigError, parse_value
 
-        variants = []
-        try:
-            for v in self.variants():
-                variants.append({k: parse_value(k, text) for k, text in v.items()})
-        except ConfigError as exc:
-            from gradlab.ui.messages import Message
-
-            self.controller.message.emit(
-                Message("error", "settings.refused", {"error": exc, "name": exc.code.split(".")[0]})
-            )
+        rows = self.ticked_rows()
+        if not rows:
+            self.status.setText(translate("Compare", "Tick at least one row to compare."))
             return
+        variants = []
+        for number, texts in rows:
+            try:
+                variant = {name: parse_value(name, text) for name, text in texts.items()}
+                self.controller.config.with_changes(**variant)  # batch size against samples
+            except ConfigError as exc:
+                field = exc.code.split(".")[0]
+                problem = config_error_text(
+                    exc, setting_label(field), self.controller.config.samples
+                )
+                self.status.setText(
+                    translate("Compare", "Row {row}: {problem}").format(row=number, problem=problem)
+                )
+                column = {"lr": 2, "batch_size": 3}.get(field)
+                if column is not None:
+                    self.rows[number - 1][column].setFocus()
+                    self.rows[number - 1][column].selectAll()
+                return
+            variants.append(variant)
         self.controller.start_compare(variants)
 
     @Slot(bool)

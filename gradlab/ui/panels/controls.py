@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from gradlab.core.config import LOSSES, MODELS, OPTIMIZERS, SPEC_BY_NAME, TARGETS, ExperimentConfig
 from gradlab.ui import lr_limit_text
-from gradlab.ui.texts import allowed_text
+from gradlab.ui.texts import allowed_text, setting_label
 
 translate = QCoreApplication.translate
 
@@ -92,25 +92,6 @@ def phase_tooltip(phase: str) -> str:
             "The optimizer moves each parameter a little against its gradient: θ ← θ − lr·θ.grad.",
         ),
     }[phase]
-
-
-def setting_label(name: str) -> str | None:
-    """The field's label in the interface language (None for a name that is not a field)."""
-    return {
-        "lr": translate("Controls", "Learning rate (lr)"),
-        "optimizer": translate("Controls", "Optimizer"),
-        "momentum": translate("Controls", "Momentum"),
-        "batch_size": translate("Controls", "Batch size"),
-        "samples": translate("Controls", "Samples"),
-        "noise": translate("Controls", "Noise"),
-        "seed": translate("Controls", "Seed"),
-        "true_w": translate("Controls", "True w"),
-        "true_b": translate("Controls", "True b"),
-        "loss": translate("Controls", "Loss"),
-        "model": translate("Controls", "Model"),
-        "target": translate("Controls", "Target"),
-        "hidden": translate("Controls", "Hidden units"),
-    }.get(name)
 
 
 def setting_tooltip(name: str) -> str:

@@ -6,10 +6,11 @@ exercise and the results export."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gradlab.ui.panels.exercises.challenges import ChallengesPage
 from gradlab.ui.panels.exercises.predict import PredictPage
+from gradlab.ui.scrolling_tabs import scrolling_tabs
 
 translate = QCoreApplication.translate
 
@@ -21,19 +22,13 @@ class ExercisesPanel(QWidget):
         self.controller = controller
         self.challenges = ChallengesPage(controller, colours)
         self.predict = PredictPage(controller, colours)
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("exerciseTabs")
-        self.tabs.setDocumentMode(True)
-        for page, title in (
-            (self.challenges, translate("Exercises", "Challenges")),
-            (self.predict, translate("Exercises", "Predict, then see")),
-        ):
-            scroll = QScrollArea()
-            scroll.setObjectName(page.objectName() + "Scroll")
-            scroll.setWidget(page)
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-            self.tabs.addTab(scroll, title)
+        self.tabs = scrolling_tabs(
+            "exerciseTabs",
+            [
+                (self.challenges, translate("Exercises", "Challenges")),
+                (self.predict, translate("Exercises", "Predict, then see")),
+            ],
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)

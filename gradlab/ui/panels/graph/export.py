@@ -64,17 +64,23 @@ def export_scene(scene: QGraphicsScene, background: str, path) -> None:
 
 
 def ask_and_export(parent: QWidget, export: Callable[[str], None]) -> None:
-    """Ask where to save the picture, then `export(path)`; a failure is shown."""
+    """Ask where to save the picture (starting where the student saved last, else
+    in their documents), then `export(path)`; a failure is shown."""
+    from gradlab.ui import folders
+    from gradlab.ui.settings import Settings
+
+    settings = Settings()
     png = translate("GraphPanel", "PNG image (*.png)")
     svg = translate("GraphPanel", "SVG drawing (*.svg)")
     path, chosen = QFileDialog.getSaveFileName(
         parent,
         translate("GraphPanel", "Export the graph"),
-        "gradlab-graph.png",
+        folders.start_path(settings, "gradlab-graph.png"),
         f"{png};;{svg}",
     )
     if not path:
         return
+    folders.remember(settings, path)
     if Path(path).suffix.lower() not in (".png", ".svg"):
         path += ".svg" if chosen == svg else ".png"
     try:

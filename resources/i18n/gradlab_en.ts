@@ -154,6 +154,14 @@
         <translation>Same data, same start, different optimizers: which one gets to the bottom first? Which overshoots?</translation>
     </message>
     <message>
+        <source>Tick at least one row to compare.</source>
+        <translation>Tick at least one row to compare.</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>Row {row}: {problem}</translation>
+    </message>
+    <message>
         <source>Compare mode is off.</source>
         <translation>Compare mode is off.</translation>
     </message>
@@ -2635,8 +2643,8 @@ Save it somewhere else, or quit without saving: what you did since the session w
         <translation>exp_avg (Adam&apos;s first moment m): an average of recent gradients, m ← β₁·m + (1 − β₁)·grad.</translation>
     </message>
     <message>
-        <source>momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which older ones count less (μ &lt; 1). The step is −lr·v, so the parameter keeps moving in a direction the gradients keep pointing to.</source>
-        <translation>momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which older ones count less (μ &lt; 1). The step is −lr·v, so the parameter keeps moving in a direction the gradients keep pointing to.</translation>
+        <source>momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which older ones count less (μ &lt; 1). The step is −lr·v: the parameter moves against that sum, so while the gradients keep one sign its steps grow.</source>
+        <translation>momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which older ones count less (μ &lt; 1). The step is −lr·v: the parameter moves against that sum, so while the gradients keep one sign its steps grow.</translation>
     </message>
     <message>
         <source>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every step is at most about lr: exactly lr on the first step, smaller when recent gradients disagree in sign.</source>

@@ -154,6 +154,14 @@
         <translation>同样的数据，同样的起点，不同的优化器：谁先到达谷底？谁会冲过头？</translation>
     </message>
     <message>
+        <source>Tick at least one row to compare.</source>
+        <translation>至少勾选一行才能比较。</translation>
+    </message>
+    <message>
+        <source>Row {row}: {problem}</source>
+        <translation>第 {row} 行：{problem}</translation>
+    </message>
+    <message>
         <source>Compare mode is off.</source>
         <translation>对比模式已关闭。</translation>
     </message>
@@ -2621,8 +2629,8 @@ Save it somewhere else, or quit without saving: what you did since the session w
         <translation>exp_avg（Adam 的一阶矩 m）：近期梯度的平均值，m ← β₁·m + (1 − β₁)·grad。</translation>
     </message>
     <message>
-        <source>momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which older ones count less (μ &lt; 1). The step is −lr·v, so the parameter keeps moving in a direction the gradients keep pointing to.</source>
-        <translation>momentum_buffer：速度 v ← μ·v + grad，是过去梯度之和，越早的梯度占比越小（μ &lt; 1）。每一步移动 −lr·v，所以参数会沿着梯度一直指向的方向持续移动。</translation>
+        <source>momentum_buffer: the velocity v ← μ·v + grad, a sum of past gradients in which older ones count less (μ &lt; 1). The step is −lr·v: the parameter moves against that sum, so while the gradients keep one sign its steps grow.</source>
+        <translation>momentum_buffer：速度 v ← μ·v + grad，是过去梯度之和，越早的梯度占比越小（μ &lt; 1）。每一步移动 −lr·v：参数朝这个和的反方向移动，所以只要梯度一直保持同一个符号，步子就越来越大。</translation>
     </message>
     <message>
         <source>exp_avg_sq (Adam&apos;s second moment v): an average of recent squared gradients. Adam divides by √v, so every step is at most about lr: exactly lr on the first step, smaller when recent gradients disagree in sign.</source>

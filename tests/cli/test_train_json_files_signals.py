@@ -135,13 +135,15 @@ def _read_all(fd: int) -> bytes:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a terminal and SIGINT")
-def test_ctrl_c_stops_with_one_line_and_saves_the_state_reached(tmp_path):
+@pytest.mark.parametrize("save", [True, False], ids=["with --save", "without --save"])
+def test_ctrl_c_stops_with_one_line_and_saves_the_state_reached(tmp_path, save):
     path = tmp_path / "reached.pt"
+    saving = ["--save", str(path)] if save else []
     # Standard error is a terminal, as when a student presses Ctrl-C: the
     # progress bar drawn at the start says training has begun.
     leader, follower = pty.openpty()
     child = subprocess.Popen(
-        [sys.executable, "-m", "gradlab", "train", "--steps", "100000000", "--save", str(path)],
+        [sys.executable, "-m", "gradlab", "train", "--steps", "100000000", *saving],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=follower,
@@ -170,12 +172,16 @@ def test_ctrl_c_stops_with_one_line_and_saves_the_state_reached(tmp_path):
     assert len([line for line in lines if line.startswith("gradlab:")]) == 1
     match = re.fullmatch(
         r"gradlab: interrupted after ([\d,]+) of 100,000,000 updates "
-        r"\(the session is at update ([\d,]+)\); saved to (.+)",
+        r"\(the session is at update ([\d,]+)\)(; saved to (.+))?",
         last,
     )
     assert match, last
     done = int(match.group(1).replace(",", ""))
-    assert match.group(2) == match.group(1) and match.group(3) == str(path)
+    assert match.group(2) == match.group(1)
+    if not save:
+        assert match.group(3) is None and not path.exists()
+        return
+    assert match.group(4) == str(path)
     saved, _ = checkpoint.load(path)
     assert saved.step_count == done
     ref, _, _, _ = reference_run(done)

@@ -130,6 +130,9 @@ def test_first_start_is_the_beginner_layout_and_every_panel_stays_one_click_away
     assert win.layouts.beginner_action.isChecked()
     # The lesson is the tab in front, its first lines say how to drive it.
     assert not win.lessons.visibleRegion().isEmpty()
+    assert win.lessons.current_slug().startswith("01")
+    opening = win.lessons.view.toPlainText().splitlines()[:6]
+    assert "How to drive it" in opening, opening
     # Every dock and every plot is an entry of the View menu.
     view = next(m for m in win.menuBar().actions() if m.menu() and "View" in m.text()).menu()
     entries = set(view.actions())

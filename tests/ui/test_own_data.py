@@ -131,6 +131,10 @@ def test_drawing_adds_moves_deletes_and_undoes_with_real_mouse_events(qtbot, win
     assert session_points(win) == generated and win.controller.config.data is None
 
     # Add: a click on an empty spot.
+    qtbot.waitUntil(lambda: win.controller.landscape is not None, timeout=10_000)
+    landscape_before = win.controller.landscape
+    bound = find(win, QLabel, "lrBoundLabel")
+    bound_before = bound.text()
     spot = empty_spot(plot, *generated)
     x_new, y_new = view_point(plot, spot)
     QTest.mouseClick(plot.viewport(), LEFT, NONE, spot)
@@ -142,6 +146,9 @@ def test_drawing_adds_moves_deletes_and_undoes_with_real_mouse_events(qtbot, win
     assert win.controller.config.data == DataPoints(tuple(xs), tuple(ys))
     assert code_data(code.toPlainText()) == (xs, ys)  # the code panel's script follows
     assert "Added the sample" in messages(win)[-1]
+    # The landscape and the lr limit follow the drawn data too.
+    qtbot.waitUntil(lambda: win.controller.landscape is not landscape_before, timeout=10_000)
+    qtbot.waitUntil(lambda: bound.text() != bound_before, timeout=5_000)
 
     # Move: press on a sample, drag, release somewhere else.
     k = isolated(plot, xs, ys)
@@ -169,6 +176,7 @@ def test_drawing_adds_moves_deletes_and_undoes_with_real_mouse_events(qtbot, win
     QTest.mouseClick(plot.viewport(), LEFT, SHIFT, pixel(plot, ax[e], ay[e]))
     wait_for_points(qtbot, win, 99)
     assert session_points(win) == (ax[:e] + ax[e + 1 :], ay[:e] + ay[e + 1 :])
+    qtbot.waitUntil(lambda: code_data(code.toPlainText()) == session_points(win), timeout=5_000)
     trained_matches_reference(qtbot, win, 3)  # the session's tensors are these points
 
     # Undo: Ctrl+Z, then the visible button, back through every change.

@@ -1,5 +1,6 @@
 """What an outside review of the merged window found, each kept fixed."""
 
+import pytest
 from PySide6.QtWidgets import QLabel, QListWidget
 
 from gradlab.ui.panels.landscape import CONTOUR_LEVELS
@@ -127,3 +128,58 @@ def test_divergence_repeats_as_one_line_with_its_count(qtbot, window):
     # parameters follow: not again at every F11 (it was 20 lines in 40 updates).
     diverged = [m for m in messages(window) if "no longer a finite number" in m]
     assert 1 <= len(diverged) <= 2
+
+
+def test_a_bad_compare_row_is_named_and_nothing_starts(qtbot, window):
+    from PySide6.QtWidgets import QLineEdit, QPushButton
+
+    def click(button):
+        button.click()
+
+    qtbot.waitUntil(lambda: window.controller.ready, timeout=30_000)
+    status = window.compare.status
+    find(window, QLineEdit, "compareLr2").setText("fast")
+    click(find(window, QPushButton, "compareButton"))
+    assert status.text().startswith("Row 2: Learning rate (lr) must be")
+    assert "Nothing was changed." in status.text()
+    assert window.controller.compare is None and not window.controller.running
+    find(window, QLineEdit, "compareLr2").setText("0.1")
+    # Batch size against this session's 100 samples: row 3 here.
+    find(window, QLineEdit, "compareBatch3").setText("101")
+    click(find(window, QPushButton, "compareButton"))
+    assert status.text().startswith("Row 3: The batch size must be 0 (full batch)")
+    assert "100 here" in status.text()
+    assert window.controller.compare is None
+    for check in (row[0] for row in window.compare.rows):
+        check.setChecked(False)
+    click(find(window, QPushButton, "compareButton"))
+    assert status.text() == "Tick at least one row to compare."
+    assert window.controller.compare is None
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_step_arithmetic_is_never_cut_in_half(qtbot, installed, lang):
+    """Issue 16 item 7: at 1366×768, and at 1.5 zoom, in both languages, every
+    line of the arithmetic under w and b is whole (each label as tall as its
+    wrapped text needs at its width)."""
+    from gradlab.ui.main_window import MainWindow
+
+    installed(lang)
+    win = MainWindow(theme_name="light")
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    qtbot.waitUntil(lambda: win.controller.ready, timeout=60_000)
+    win.controller.full_update()
+    qtbot.waitUntil(lambda: win.controller.snapshot.step == 1, timeout=10_000)
+    for factor in (1.0, 1.5):
+        win.set_zoom(factor, remember=False)
+        for key in ("weightValueArithmetic", "biasValueArithmetic"):
+            label = find(win, QLabel, key)
+            qtbot.waitUntil(lambda label=label: "←" in label.text(), timeout=10_000)
+            qtbot.waitUntil(
+                lambda label=label: label.height() >= label.heightForWidth(label.width()),
+                timeout=5_000,
+            )
+            assert label.width() > 0 and label.isVisibleTo(win)
+    win.close()

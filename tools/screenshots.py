@@ -12,6 +12,9 @@ Scenarios:
   data       a drawn data set, an imported CSV, a refused one
   exercises  predict mode, a challenge failed and passed, an exercise file opened,
              the lesson's tick
+  truth      the texts issue 14 corrected: the first zero_grad(), Values after a
+             landscape click, Adam's and RMSprop's first updates, the lr line
+             for mini-batches, the mistake mode's swing after 40 updates
 Look at every picture: the point is what a student sees.
 """
 
@@ -30,7 +33,7 @@ def main() -> int:
     parser.add_argument(
         "--scenario",
         default="basic",
-        choices=("basic", "classroom", "layouts", "data", "exercises"),
+        choices=("basic", "classroom", "layouts", "data", "exercises", "truth"),
     )
     args = parser.parse_args()
     out = Path(args.outdir)
@@ -103,6 +106,9 @@ def main() -> int:
     elif args.scenario == "exercises":
         wait_ready()
         exercises(window, pump, shot, out)
+    elif args.scenario == "truth":
+        wait_ready()
+        truth(window, c, pump, shot)
     elif args.scenario == "layouts":
         wait_ready()
         shot("10-beginner")
@@ -115,6 +121,38 @@ def main() -> int:
     window.close()
     QTimer.singleShot(0, QCoreApplication.quit)
     return 0
+
+
+def truth(window, c, pump, shot) -> None:
+    window.layouts.apply("full")
+    for phase in ("forward", "loss", "zero_grad"):
+        c.run_phase(phase)
+        pump(0.1)
+    shot("20-first-zero-grad")  # information, not a warning
+    c.run_phase("backward")
+    c.run_phase("step")
+    pump(0.2)
+    c.set_parameters({"weight": 4.0, "bias": 3.0})  # what a landscape click sends
+    shot("21-set-by-you")
+    for optimizer in ("adam", "rmsprop"):
+        c.apply_setting("optimizer", optimizer)
+        pump(0.3)
+        c.full_update()
+        shot(f"22-{optimizer}-first-update")
+    c.apply_setting("optimizer", "sgd")
+    c.apply_setting("batch_size", "10")
+    pump(0.3)
+    window.controls.settings_tabs.setCurrentIndex(0)
+    shot("23-minibatch-lr-line")
+    c.apply_setting("batch_size", "0")
+    window.controls.skip_check.setChecked(True)
+    c.reset()
+    pump(0.3)
+    for _ in range(40):
+        c.full_update()
+        pump(0.03)
+    pump(0.5)
+    shot("24-mistake-swing")
 
 
 def own_data(window, pump, shot, out: Path) -> None:

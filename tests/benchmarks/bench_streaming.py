@@ -34,10 +34,17 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=2.0)
     parser.add_argument("--size", default="1366x768")
     parser.add_argument("--warmup", type=float, default=1.0)
+    parser.add_argument(
+        "--layout",
+        choices=("full", "beginner"),
+        default="full",
+        help="full: every panel and plot (the default, the most a frame costs); "
+        "beginner: the first start's layout",
+    )
     add_load_option(parser)
     args = parser.parse_args()
 
-    app, window = open_window(args.size)
+    app, window = open_window(args.size, args.layout)
     frames: list[float] = []
     window.controller.frame.connect(lambda _f: frames.append(time.perf_counter()))
     probe = LatenessProbe()
@@ -92,6 +99,7 @@ def main() -> None:
             "seconds_per_round": args.seconds,
             "warmup_seconds": args.warmup,
             "window": args.size,
+            "layout": args.layout,
             "background_load": args.load,
         },
     )

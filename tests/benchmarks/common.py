@@ -102,11 +102,11 @@ def add_load_option(parser) -> None:
     )
 
 
-def open_window(size: str = "1366x768"):
+def open_window(size: str = "1366x768", layout: str = "full"):
     """The app and its main window as the benchmarks measure it: light theme,
-    the given size, the Full layout (every panel and plot visible: the most a
-    frame can cost; a first start would show the lighter Beginner layout),
-    shown. Returns (app, window)."""
+    the given size and layout (by default Full: every panel and plot visible,
+    the most a frame can cost; a first start shows the lighter Beginner
+    layout), shown. Returns (app, window)."""
     import os
     import tempfile
 
@@ -117,7 +117,7 @@ def open_window(size: str = "1366x768"):
 
     app = make_app()
     window = MainWindow(theme_name="light")
-    window.layouts.apply("full")
+    window.layouts.apply(layout)
     window.resize(*(int(v) for v in size.split("x")))
     window.show()
     return app, window

@@ -124,14 +124,8 @@ class FileActions(QObject):
         return translate("MainWindow", "GradLab sessions (*.gradlab.pt *.pt);;All files (*)")
 
     def open_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self._window,
-            translate("MainWindow", "Open a session"),
-            folders.start_path(self._settings),
-            self._file_filter(),
-        )
+        path = self._ask_open_path(translate("MainWindow", "Open a session"), self._file_filter())
         if path:
-            folders.remember(self._settings, path)
             self.open_file(path)
 
     def open_file(self, path: str) -> None:
@@ -197,14 +191,8 @@ class FileActions(QObject):
         return translate("MainWindow", "CSV files (*.csv *.txt);;All files (*)")
 
     def import_data_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self._window,
-            translate("MainWindow", "Import data"),
-            folders.start_path(self._settings),
-            self._csv_filter(),
-        )
+        path = self._ask_open_path(translate("MainWindow", "Import data"), self._csv_filter())
         if path:
-            folders.remember(self._settings, path)
             self.import_data(path)
 
     def import_data(self, path: str) -> bool:
@@ -221,14 +209,11 @@ class FileActions(QObject):
 
     # ------------------------------------------------------------ exercises
     def open_exercise_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self._window,
+        path = self._ask_open_path(
             translate("MainWindow", "Open an exercise"),
-            folders.start_path(self._settings),
             translate("MainWindow", "GradLab exercises (*.json);;All files (*)"),
         )
         if path:
-            folders.remember(self._settings, path)
             self.open_exercise(path)
 
     def open_exercise(self, path: str):
@@ -248,7 +233,16 @@ class FileActions(QObject):
         titles = dict(zip(lessons.lesson_slugs(), lessons.lesson_titles(), strict=True))
         return self._controller.exercises.export_results(path, titles)
 
-    # -------------------------------------------------------------- exports
+    # -------------------------------------------------------------- dialogs
+    def _ask_open_path(self, title: str, filters: str) -> str | None:
+        """A file to read, asked where the student last was (else their documents)."""
+        path, _ = QFileDialog.getOpenFileName(
+            self._window, title, folders.start_path(self._settings), filters
+        )
+        if path:
+            folders.remember(self._settings, path)
+        return path or None
+
     def _ask_path(self, title: str, name: str, filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(
             self._window, title, folders.start_path(self._settings, name), filters

@@ -320,8 +320,11 @@ class MainWindow(QMainWindow):
             for before, dock in zip(group, group[1:], strict=False):
                 self.tabifyDockWidget(before, dock)
             group[0].raise_()
+        # On a narrow screen the right column gives way first: the plots keep
+        # at least about 40 % of the width (1024 pixels: 300 + 310, the plots 414).
+        right = max(260, min(400, round(self.width() * 0.3)))
         self.resizeDocks(
-            [self.controls_dock, self.values_dock], [300, 400], Qt.Orientation.Horizontal
+            [self.controls_dock, self.values_dock], [300, right], Qt.Orientation.Horizontal
         )
         self.fit_values_height()
         # Before the first show the window's size is not final yet: fit again then.

@@ -6,6 +6,7 @@ computed, progress surviving a restart, and exercise files opened or refused.
 The truths come from the tutorial's loop written out in tests/reference.py.
 """
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -74,7 +75,7 @@ def type_into(field: QLineEdit, text: str) -> None:
     QTest.keyClicks(field, text)
 
 
-def test_a_challenge_is_failed_then_passed_and_the_tick_survives_a_restart(qtbot, window):
+def test_a_challenge_is_failed_then_passed_and_the_tick_survives_a_restart(qtbot, window, tmp_path):
     win, c = window, window.controller
     reference_losses = {}
     for lr in (0.1, 0.5):
@@ -123,6 +124,12 @@ def test_a_challenge_is_failed_then_passed_and_the_tick_survives_a_restart(qtbot
     # The lesson that links the challenge shows the tick.
     win.lessons.show_lesson("12-learning-rate")
     assert "[✓ " in win.lessons.rendered_markdown()
+    # File ▸ Export ▸ Exercise results: the file a teacher collects.
+    results = tmp_path / "results.csv"
+    assert win.files.export_results(str(results))
+    rows = list(csv.DictReader(results.open(encoding="utf-8")))
+    row = next(r for r in rows if r["item"] == "builtin/lr-fast")
+    assert (row["kind"], row["result"], row["tries"]) == ("challenge", "passed", "2"), row
     win.close()
 
     # A second window on the same data folder: the tick is still there.

@@ -122,6 +122,7 @@ def test_plots_never_keep_a_stale_range(qtbot, window):
     qtbot.waitUntil(lambda: c.compare is not None, timeout=WAIT_MS)
     assert not win.values.compare_note.isHidden()
     assert "waiting" in param_plot.plot_title
+    assert "waiting" in win.plots.grad_plot.plot_title
     assert any("Back to one run" in text for text in win.messages.texts())
     c.stop_compare()
     qtbot.waitUntil(lambda: c.compare is None and not c.running, timeout=WAIT_MS)

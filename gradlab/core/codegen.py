@@ -15,23 +15,16 @@ from __future__ import annotations
 
 import functools
 import math
-import re
-import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from gradlab.core import codegen_text
-from gradlab.core.checks import one_line
+from gradlab.core.code_lines import MAX_LINE, Line, docstring, layout, render, width, wrap
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.datapoints import literal
 
 # Past this many samples torch splits a sum over threads (its grain size), and the
 # order of the additions, so the last bits, would depend on the number of cores.
 THREAD_SPLIT_SAMPLES = 32_768
-# Display columns per line: the code dock is about 64 monospace columns wide at
-# 1366×768, so longer lines would need horizontal scrolling. A comment that does
-# not fit goes above its line. A Chinese character takes two columns.
-MAX_LINE = 64
 
 PHASE_KEYS = {
     "forward": "phase.forward",
@@ -46,22 +39,6 @@ SKIPPED_ZERO_GRAD = "phase.zero_grad.skipped"
 
 # One English sentence per line kind (codegen_text has both languages).
 EXPLANATIONS = {key: en for key, (en, _zh) in codegen_text.EXPLANATIONS.items()}
-
-
-@dataclass(frozen=True)
-class _Line:
-    code: str = ""  # the source (with its indentation), without the comment
-    comment: str = ""  # a short inline comment for a beginner
-    key: str | None = None  # the explanation key (EXPLANATIONS)
-
-    def __post_init__(self):
-        # Every line of every script passes here. A comment may quote text from a
-        # file (a path, a code): it is made one line, so no line break in it can
-        # ever start a line of code. Code is built from checked values only; a
-        # line break in it would be a bug, never written out.
-        object.__setattr__(self, "comment", one_line(self.comment))
-        if one_line(self.code) != self.code:
-            raise ValueError(f"generated code must be one printable line: {self.code!r}")
 
 
 # ---------------------------------------------------------------------- helpers
@@ -102,104 +79,6 @@ def param_names(config: ExperimentConfig) -> tuple[str, ...]:
     return ("weight", "bias")
 
 
-def width(text: str) -> int:
-    """Columns the text takes in a monospace font: wide (CJK) characters take two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _wrap(text: str, columns: int) -> list[str]:
-    """Lines of at most `columns` display columns, broken between words (English)
-    or between characters (Chinese, which has no spaces), never inside a word or
-    a `code span`, and never before Chinese punctuation."""
-    lines: list[str] = []
-    line = ""
-    for token in _TOKENS.findall(text):
-        if token.isspace():
-            if not line:
-                continue
-            token = token if token.strip(" ") == "" else " "  # spaces kept, breaks not
-        fits = width(line + token.rstrip()) <= columns or token in _NO_LINE_START
-        if line and not fits:
-            lines.append(line.rstrip())
-            line = "" if token.isspace() else token
-        else:
-            line += token
-    if line.strip():
-        lines.append(line.rstrip())
-    return lines or [""]
-
-
-_TOKENS = re.compile(r"`[^`]*`|[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]|\S+|\s+")
-_NO_LINE_START = set("，。：；、！？）》」’”")
-
-
-def _sentence_case(comment: str) -> str:
-    """A comment on a line of its own starts with a capital, unless it starts with
-    code (`w = ...`, `.grad ...`)."""
-    first = comment.split(" ", 1)[0]
-    if len(first) > 1 and first.isalpha() and first.islower():
-        return comment[:1].upper() + comment[1:]
-    return comment
-
-
-def _layout(lines: Iterable[_Line]) -> list[tuple[str, str | None]]:
-    """Lines of text with their keys. Inline comments in a run of commented lines
-    share a column; a comment that would make its line too long goes above it,
-    and a comment line that is too long is wrapped."""
-    out: list[tuple[str, str | None]] = []
-    pending: list[_Line] = []
-
-    def comment_lines(indent: str, text: str) -> list[str]:
-        return [f"{indent}# {part}" for part in _wrap(text, MAX_LINE - width(indent) - 2)]
-
-    def flush() -> None:
-        inline = [ln for ln in pending if width(ln.code) + width(ln.comment) + 4 <= MAX_LINE]
-        column = max((width(ln.code) for ln in inline), default=0) + 2
-        if any(column + width(ln.comment) + 2 > MAX_LINE for ln in inline):
-            column = 0  # aligning would push a comment too far: two spaces each
-        for ln in pending:
-            if ln in inline:
-                pad = ln.code + " " * (column - width(ln.code)) if column else ln.code + "  "
-                out.append((f"{pad}# {ln.comment}", ln.key))
-            else:
-                indent = ln.code[: len(ln.code) - len(ln.code.lstrip())]
-                comment = _sentence_case(ln.comment)
-                out.extend((text, None) for text in comment_lines(indent, comment))
-                out.append((ln.code, ln.key))
-        pending.clear()
-
-    for line in lines:
-        if line.code.strip() and line.comment:
-            pending.append(line)
-            continue
-        flush()
-        if line.comment:
-            indent = line.code[: len(line.code) - len(line.code.lstrip())]
-            out.extend((text, line.key) for text in comment_lines(indent, line.comment))
-        else:
-            out.append((line.code, line.key))
-    flush()
-    return out
-
-
-def _render(lines: Iterable[_Line]) -> str:
-    return "\n".join(text for text, _ in _layout(lines)).rstrip() + "\n"
-
-
-def _docstring(first: str, rest: str) -> list[_Line]:
-    """A module docstring: a title, a blank line, a paragraph, each wrapped."""
-    title = _wrap(first, MAX_LINE - 3)
-    body = _wrap(rest, MAX_LINE - 3)
-    return [
-        _Line(f'"""{title[0]}'),
-        *(_Line(text) for text in title[1:]),
-        _Line(),
-        *(_Line(text) for text in body[:-1]),
-        _Line(f'{body[-1]}"""'),
-        _Line(),
-    ]
-
-
 def _line_expr(c: ExperimentConfig, x: str) -> str:
     """`w * x + b` as the data module computes it. `x - 1` gives the same bits
     as `x + (-1.0)` (IEEE subtraction is addition of the negation) and reads
@@ -236,94 +115,94 @@ def _uses_batches(configs: Iterable[ExperimentConfig]) -> bool:
     return any(not c.full_batch for c in configs)
 
 
-def _import_lines(configs: list[ExperimentConfig], t: _Text) -> list[_Line]:
+def _import_lines(configs: list[ExperimentConfig], t: _Text) -> list[Line]:
     lines = [
-        _Line("import torch", key="import.torch"),
-        _Line("import torch.nn as nn", key="import.nn"),
-        _Line("import torch.optim as optim", key="import.optim"),
+        Line("import torch", key="import.torch"),
+        Line("import torch.nn as nn", key="import.nn"),
+        Line("import torch.optim as optim", key="import.optim"),
     ]
     if _uses_batches(configs):
         lines.append(
-            _Line("from torch.utils.data import DataLoader, TensorDataset", key="import.data")
+            Line("from torch.utils.data import DataLoader, TensorDataset", key="import.data")
         )
-    lines.append(_Line())
+    lines.append(Line())
     if any(c.samples > THREAD_SPLIT_SAMPLES for c in configs):
         lines += [
-            _Line(comment=t("threads")),
-            _Line("torch.set_num_threads(1)", key="threads"),
-            _Line(),
+            Line(comment=t("threads")),
+            Line("torch.set_num_threads(1)", key="threads"),
+            Line(),
         ]
     return lines
 
 
-def _setup_lines(config: ExperimentConfig, t: _Text, data_defined: bool = False) -> list[_Line]:
+def _setup_lines(config: ExperimentConfig, t: _Text, data_defined: bool = False) -> list[Line]:
     """Seed, data, model, loss, optimizer (and loader): the order decides the bits.
     `data_defined`: x and y already hold this experiment's own data (a session
     script's earlier setup built them), so they are not written again."""
     c = config
     n = c.samples
     if c.data is not None:
-        lines = [_Line(f"torch.manual_seed({c.seed})", t("seed.data"), "seed.data"), _Line()]
+        lines = [Line(f"torch.manual_seed({c.seed})", t("seed.data"), "seed.data"), Line()]
         if data_defined:
-            lines.append(_Line(comment=t(_one("data.same", n), n=f"{n:,}")))
+            lines.append(Line(comment=t(_one("data.same", n), n=f"{n:,}")))
         else:
             lines += _own_data_lines(c, t)
     else:
         lines = [
-            _Line(f"torch.manual_seed({c.seed})", t("seed"), "seed"),
-            _Line(),
-            _Line(comment=t("data", n=f"{n:,}", target=_target_text(c))),
-            _Line(f"x = torch.randn({n}, 1)", t("data.x", n=f"{n:,}"), "data.x"),
+            Line(f"torch.manual_seed({c.seed})", t("seed"), "seed"),
+            Line(),
+            Line(comment=t("data", n=f"{n:,}", target=_target_text(c))),
+            Line(f"x = torch.randn({n}, 1)", t("data.x", n=f"{n:,}"), "data.x"),
         ]
         if c.target == "sin":
-            lines.append(_Line("y = torch.sin(x)", t("data.y"), "data.sin"))
+            lines.append(Line("y = torch.sin(x)", t("data.y"), "data.sin"))
         else:
-            lines.append(_Line(f"y = {_line_expr(c, 'x')}", t("data.y"), "data.line"))
+            lines.append(Line(f"y = {_line_expr(c, 'x')}", t("data.y"), "data.line"))
         if c.noise > 0:
             lines.append(
-                _Line(
+                Line(
                     f"y = y + {_num(c.noise)} * torch.randn({n}, 1)", t("data.noise"), "data.noise"
                 )
             )
-    lines += [_Line(), _Line(comment=t("objects"))]
+    lines += [Line(), Line(comment=t("objects"))]
     if c.model == "mlp":
         h = c.hidden
         lines += [
-            _Line("model = nn.Sequential(", t("model.mlp", h=h), "model.mlp"),
-            _Line(f"    nn.Linear(1, {h}),", t("model.mlp.hidden", h=h), "model.mlp.hidden"),
-            _Line("    nn.Tanh(),", t("model.mlp.tanh"), "model.mlp.tanh"),
-            _Line(f"    nn.Linear({h}, 1),", t("model.mlp.output"), "model.mlp.output"),
-            _Line(")", key="model.mlp"),
+            Line("model = nn.Sequential(", t("model.mlp", h=h), "model.mlp"),
+            Line(f"    nn.Linear(1, {h}),", t("model.mlp.hidden", h=h), "model.mlp.hidden"),
+            Line("    nn.Tanh(),", t("model.mlp.tanh"), "model.mlp.tanh"),
+            Line(f"    nn.Linear({h}, 1),", t("model.mlp.output"), "model.mlp.output"),
+            Line(")", key="model.mlp"),
         ]
     else:
-        lines.append(_Line("model = nn.Linear(1, 1)", t("model.linear"), "model.linear"))
+        lines.append(Line("model = nn.Linear(1, 1)", t("model.linear"), "model.linear"))
     criterion = {"mse": "nn.MSELoss()", "l1": "nn.L1Loss()", "huber": "nn.HuberLoss()"}[c.loss]
-    lines.append(_Line(f"criterion = {criterion}", t(f"loss.{c.loss}"), f"loss.{c.loss}"))
+    lines.append(Line(f"criterion = {criterion}", t(f"loss.{c.loss}"), f"loss.{c.loss}"))
     lines += _optimizer_lines(c, t)
     if not c.full_batch:
         lines += [
-            _Line(),
-            _Line(comment=t("batches", b=c.batch_size)),
-            _Line("loader = DataLoader(", key="loader"),
-            _Line("    TensorDataset(x, y),", t("loader.dataset"), "loader.dataset"),
-            _Line(f"    batch_size={c.batch_size},", key="loader.batch_size"),
-            _Line("    shuffle=True,", t("loader.shuffle"), "loader.shuffle"),
-            _Line(
+            Line(),
+            Line(comment=t("batches", b=c.batch_size)),
+            Line("loader = DataLoader(", key="loader"),
+            Line("    TensorDataset(x, y),", t("loader.dataset"), "loader.dataset"),
+            Line(f"    batch_size={c.batch_size},", key="loader.batch_size"),
+            Line("    shuffle=True,", t("loader.shuffle"), "loader.shuffle"),
+            Line(
                 f"    generator=torch.Generator().manual_seed({c.seed}),",
                 t("loader.generator"),
                 "loader.generator",
             ),
-            _Line(")", key="loader"),
+            Line(")", key="loader"),
         ]
     return lines
 
 
-def _own_data_lines(c: ExperimentConfig, t: _Text) -> list[_Line]:
+def _own_data_lines(c: ExperimentConfig, t: _Text) -> list[Line]:
     """x and y written out: every value a literal that rounds to the same float32,
     in the data's order, so torch.tensor builds exactly the app's tensors."""
     n = f"{c.samples:,}"
     return [
-        _Line(comment=t(_one("data.own", c.samples), n=n)),
+        Line(comment=t(_one("data.own", c.samples), n=n)),
         *_tensor_lines("x", c.data.x, t("data.x", n=n), "data.own.x"),
         *_tensor_lines("y", c.data.y, t("data.y"), "data.own.y"),
     ]
@@ -334,17 +213,17 @@ def _one(key: str, n: int) -> str:
     return f"{key}.one" if n == 1 else key
 
 
-def _tensor_lines(name: str, values: tuple[float, ...], comment: str, key: str) -> list[_Line]:
+def _tensor_lines(name: str, values: tuple[float, ...], comment: str, key: str) -> list[Line]:
     """`name = torch.tensor([...]).reshape(-1, 1)`: float32 (torch's default for
     Python floats), one column; on one line when it fits, else wrapped."""
     rows = _value_rows(values)
     one = f"{name} = torch.tensor([{rows[0][:-1]}]).reshape(-1, 1)"
     if len(rows) == 1 and width(one) <= MAX_LINE - 8:  # its comment may go above it
-        return [_Line(one, comment, key)]
+        return [Line(one, comment, key)]
     return [
-        _Line(f"{name} = torch.tensor([", key=key),
-        *(_Line(f"    {row}", key=key) for row in rows),
-        _Line("]).reshape(-1, 1)", comment, key),
+        Line(f"{name} = torch.tensor([", key=key),
+        *(Line(f"    {row}", key=key) for row in rows),
+        Line("]).reshape(-1, 1)", comment, key),
     ]
 
 
@@ -363,20 +242,20 @@ def _value_rows(values: tuple[float, ...]) -> tuple[str, ...]:
     return tuple(rows)
 
 
-def _optimizer_lines(c: ExperimentConfig, t: _Text) -> list[_Line]:
+def _optimizer_lines(c: ExperimentConfig, t: _Text) -> list[Line]:
     key = f"optimizer.{c.optimizer}"
     lr = _num(c.lr)
     if c.uses_momentum:  # too long for one line: the arguments on their own
         nesterov = ", nesterov=True" if c.optimizer == "nesterov" else ""
         return [
-            _Line("optimizer = optim.SGD(", t(key), key),
-            _Line(
+            Line("optimizer = optim.SGD(", t(key), key),
+            Line(
                 f"    model.parameters(), lr={lr}, momentum={_num(c.momentum)}{nesterov}", key=key
             ),
-            _Line(")", key=key),
+            Line(")", key=key),
         ]
     call = {"sgd": "SGD", "adam": "Adam", "rmsprop": "RMSprop", "adagrad": "Adagrad"}[c.optimizer]
-    return [_Line(f"optimizer = optim.{call}(model.parameters(), lr={lr})", t(key), key)]
+    return [Line(f"optimizer = optim.{call}(model.parameters(), lr={lr})", t(key), key)]
 
 
 def _phase_code(phase: str, batched: bool, t: _Text) -> tuple[str, str]:
@@ -392,18 +271,18 @@ def _phase_code(phase: str, batched: bool, t: _Text) -> tuple[str, str]:
     return code, t(f"phase.{phase}")
 
 
-def _update_lines(indent: str, batched: bool, t: _Text, skip_zero_grad=False) -> list[_Line]:
+def _update_lines(indent: str, batched: bool, t: _Text, skip_zero_grad=False) -> list[Line]:
     lines = []
     for phase in PHASE_KEYS:
         code, comment = _phase_code(phase, batched, t)
         if phase == "zero_grad" and skip_zero_grad:
-            lines.append(_Line(indent, t("zero_grad.left_out"), SKIPPED_ZERO_GRAD))
+            lines.append(Line(indent, t("zero_grad.left_out"), SKIPPED_ZERO_GRAD))
             continue
-        lines.append(_Line(indent + code, comment, PHASE_KEYS[phase]))
+        lines.append(Line(indent + code, comment, PHASE_KEYS[phase]))
     return lines
 
 
-def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -> list[_Line]:
+def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -> list[Line]:
     if c.model == "linear":
         if session:
             comment = t("print.session")
@@ -413,7 +292,7 @@ def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -
             comment = t("print.line", w=f"{c.true_w:g}", b=f"{c.true_b:g}")
         else:
             comment = t("print.sin")
-        return [_Line("print(model.weight, model.bias)", comment, "print.linear")]
+        return [Line("print(model.weight, model.bias)", comment, "print.linear")]
     if c.data is not None:  # no formula behind the data: compare with its first rows
         inputs, truth, inputs_comment = "x[:5]", "y[:5]", t("print.data_rows")
     else:
@@ -423,17 +302,15 @@ def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -
     lines = []
     if has_loss:
         lines += [
-            _Line('print("loss:", loss.item())', t("print.loss"), "print.loss"),
-            _Line(),
+            Line('print("loss:", loss.item())', t("print.loss"), "print.loss"),
+            Line(),
         ]
     lines += [
-        _Line(f"x_test = {inputs}", inputs_comment, "print.test"),
-        _Line(f"y_true = {truth}", key="print.test"),
-        _Line("with torch.no_grad():", t("print.no_grad"), "print.test"),
-        _Line("    y_test = model(x_test)", key="print.test"),
-        _Line(
-            "print(torch.cat([x_test, y_true, y_test], dim=1))", t("print.columns"), "print.test"
-        ),
+        Line(f"x_test = {inputs}", inputs_comment, "print.test"),
+        Line(f"y_true = {truth}", key="print.test"),
+        Line("with torch.no_grad():", t("print.no_grad"), "print.test"),
+        Line("    y_test = model(x_test)", key="print.test"),
+        Line("print(torch.cat([x_test, y_true, y_test], dim=1))", t("print.columns"), "print.test"),
     ]
     return lines
 
@@ -441,38 +318,38 @@ def _final_lines(c: ExperimentConfig, has_loss: bool, t: _Text, session=False) -
 # ------------------------------------------------------------- script_for
 def _program(
     config: ExperimentConfig, steps: int, lang: str, skip_zero_grad: bool = False
-) -> list[_Line]:
+) -> list[Line]:
     c = config
     t = _Text(lang)
     steps = int(steps)
     if steps < 0:
         raise ValueError(f"steps must be ≥ 0; got {steps}")
     lines = [
-        *_docstring(_title(c, t), t("header")),
+        *docstring(_title(c, t), t("header")),
         *_import_lines([c], t),
         *_setup_lines(c, t),
-        _Line(),
+        Line(),
     ]
     if c.full_batch:
         lines += [
-            _Line(comment=t(_one("train.full", c.samples), steps=f"{steps:,}", n=f"{c.samples:,}")),
-            _Line(f"for epoch in range({steps}):", key="loop.full"),
+            Line(comment=t(_one("train.full", c.samples), steps=f"{steps:,}", n=f"{c.samples:,}")),
+            Line(f"for epoch in range({steps}):", key="loop.full"),
             *_update_lines("    ", False, t, skip_zero_grad),
         ]
     else:
         lines += [
-            _Line(comment=t("train.batches", steps=f"{steps:,}")),
-            _Line("updates = 0", key="loop.count"),
-            _Line(f"while updates < {steps}:", key="loop.while"),
-            _Line("    for xb, yb in loader:", t("loop.batches"), "loop.batches"),
+            Line(comment=t("train.batches", steps=f"{steps:,}")),
+            Line("updates = 0", key="loop.count"),
+            Line(f"while updates < {steps}:", key="loop.while"),
+            Line("    for xb, yb in loader:", t("loop.batches"), "loop.batches"),
             *_update_lines("        ", True, t, skip_zero_grad),
-            _Line("        updates += 1", key="loop.increment"),
-            _Line(f"        if updates == {steps}:", key="loop.stop"),
-            _Line("            break", key="loop.stop"),
+            Line("        updates += 1", key="loop.increment"),
+            Line(f"        if updates == {steps}:", key="loop.stop"),
+            Line("            break", key="loop.stop"),
         ]
-    lines.append(_Line())
+    lines.append(Line())
     if steps == 0:
-        lines += [_Line("loss = None", t("loss.none"), "loss.none"), _Line()]
+        lines += [Line("loss = None", t("loss.none"), "loss.none"), Line()]
     lines += _final_lines(c, steps > 0, t)
     return lines
 
@@ -484,15 +361,15 @@ def script_for(
     comments in `lang` ("en" or "zh_CN"; the code is the same in both). With
     `skip_zero_grad` (the mistake mode) the loop leaves optimizer.zero_grad() out,
     as the app's runs then do."""
-    return _render(_program(config, steps, lang, skip_zero_grad))
+    return render(_program(config, steps, lang, skip_zero_grad))
 
 
 def line_keys(
     config: ExperimentConfig, steps: int = 100, lang: str = "en", skip_zero_grad: bool = False
 ) -> dict[int, str]:
     """Line number (1-based, in script_for's text) -> stable explanation key."""
-    layout = _layout(_program(config, steps, lang, skip_zero_grad))
-    return {i: key for i, (_, key) in enumerate(layout, 1) if key}
+    laid_out = layout(_program(config, steps, lang, skip_zero_grad))
+    return {i: key for i, (_, key) in enumerate(laid_out, 1) if key}
 
 
 def line_explanations(
@@ -519,21 +396,21 @@ def phase_lines(
 
 
 # --------------------------------------------------------- session_script
-def _next_batch_lines(t: _Text) -> list[_Line]:
-    doc = _wrap(t("next_batch.doc"), MAX_LINE - 7)
-    docstring = [_Line(f'    """{doc[0]}'), *(_Line(f"    {part}") for part in doc[1:])]
-    docstring[-1] = _Line(docstring[-1].code + '"""')
+def _next_batch_lines(t: _Text) -> list[Line]:
+    doc = wrap(t("next_batch.doc"), MAX_LINE - 7)
+    docstring = [Line(f'    """{doc[0]}'), *(Line(f"    {part}") for part in doc[1:])]
+    docstring[-1] = Line(docstring[-1].code + '"""')
     return [
-        _Line("def next_batch():"),
+        Line("def next_batch():"),
         *docstring,
-        _Line("    global batches"),
-        _Line("    if batches is not None:"),
-        _Line("        try:"),
-        _Line("            return next(batches)"),
-        _Line("        except StopIteration:", t("next_batch.used_up")),
-        _Line("            pass"),
-        _Line("    batches = iter(loader)", t("next_batch.new")),
-        _Line("    return next(batches)"),
+        Line("    global batches"),
+        Line("    if batches is not None:"),
+        Line("        try:"),
+        Line("            return next(batches)"),
+        Line("        except StopIteration:", t("next_batch.used_up")),
+        Line("            pass"),
+        Line("    batches = iter(loader)", t("next_batch.new")),
+        Line("    return next(batches)"),
     ]
 
 
@@ -560,22 +437,22 @@ def session_script(actions: Iterable, dropped: int = 0, lang: str = "en") -> str
     configs = [
         ExperimentConfig.from_dict(args["config"]) for kind, args in actions if kind == "setup"
     ]
-    lines = _docstring(t("session.title"), t("session.header"))
+    lines = docstring(t("session.title"), t("session.header"))
     if dropped:
-        lines += [_Line(comment=t("session.dropped", n=dropped)), _Line()]
+        lines += [Line(comment=t("session.dropped", n=dropped)), Line()]
     lines += _import_lines(configs, t)
     if _uses_batches(configs):
-        lines += [*_next_batch_lines(t), _Line(), _Line()]
+        lines += [*_next_batch_lines(t), Line(), Line()]
     replay = _Replay(t)
-    body: list[_Line] = []
+    body: list[Line] = []
     for kind, args in actions:
         for line in replay.lines(kind, args):
-            if line == _Line() and body and body[-1] == _Line():
+            if line == Line() and body and body[-1] == Line():
                 continue  # one blank line between blocks is enough
             body.append(line)
     lines += body
-    lines += [_Line(), *_final_lines(replay.config, False, t, session=True)]
-    return _render(lines)
+    lines += [Line(), *_final_lines(replay.config, False, t, session=True)]
+    return render(lines)
 
 
 class _Replay:
@@ -588,13 +465,13 @@ class _Replay:
         self.mid_update = False  # a phase ran since the last step()
         self.updates = 0  # optimizer.step() calls since the last setup
 
-    def lines(self, kind: str, args: dict) -> list[_Line]:
+    def lines(self, kind: str, args: dict) -> list[Line]:
         handler = getattr(self, "_" + kind, None)
         if handler is None:
-            return [_Line(comment=self.t("unknown", kind=kind))]
+            return [Line(comment=self.t("unknown", kind=kind))]
         return handler(**args)
 
-    def _setup(self, config: dict) -> list[_Line]:
+    def _setup(self, config: dict) -> list[Line]:
         t = self.t
         first = self.config is None
         before = self.config
@@ -607,25 +484,25 @@ class _Replay:
         self.updates = 0
         head = t("setup.first") if first else t("setup.reset")
         lines = [
-            *([] if first else [_Line(), _Line()]),
-            _Line(comment=f"==== {head} ===="),
-            _Line(comment=_summary(self.config, t)),
+            *([] if first else [Line(), Line()]),
+            Line(comment=f"==== {head} ===="),
+            Line(comment=_summary(self.config, t)),
             *_setup_lines(self.config, t, data_defined=same_data),
         ]
         if not self.config.full_batch:
-            lines.append(_Line("batches = None", t("batches.none")))
-        lines += [_Line("y_pred = loss = None", t("nothing_yet")), _Line()]
+            lines.append(Line("batches = None", t("batches.none")))
+        lines += [Line("y_pred = loss = None", t("nothing_yet")), Line()]
         return lines
 
-    def _phase(self, phase: str, new_batch: bool = False) -> list[_Line]:
+    def _phase(self, phase: str, new_batch: bool = False) -> list[Line]:
         t = self.t
         lines = []
         if not self.mid_update:
-            lines += [_Line(), _Line(comment=t("update.head", n=self.updates + 1))]
+            lines += [Line(), Line(comment=t("update.head", n=self.updates + 1))]
             self.mid_update = True
         batched = not self.config.full_batch
         if new_batch:
-            lines.append(_Line("xb, yb = next_batch()", t("batch.new")))
+            lines.append(Line("xb, yb = next_batch()", t("batch.new")))
         code, comment = _phase_code(phase, batched, t)
         if phase == "backward":
             if self.has_grad:
@@ -638,72 +515,72 @@ class _Replay:
                 comment = t("step.no_grad")
             self.updates += 1
             self.mid_update = False
-        lines.append(_Line(code, comment))
+        lines.append(Line(code, comment))
         return lines
 
-    def _refused(self, phase: str, code: str, new_batch: bool = False) -> list[_Line]:
+    def _refused(self, phase: str, code: str, new_batch: bool = False) -> list[Line]:
         t = self.t
         # A refused call that had drawn a mini-batch first still moved the loader on.
-        drawn = [_Line("xb, yb = next_batch()", t("refused.drawn"))] if new_batch else []
+        drawn = [Line("xb, yb = next_batch()", t("refused.drawn"))] if new_batch else []
         if code == "backward.freed":
             return drawn + [
-                _Line("try:"),
-                _Line("    loss.backward()", t("refused.second")),
-                _Line("except RuntimeError as error:"),
-                _Line(
+                Line("try:"),
+                Line("    loss.backward()", t("refused.second")),
+                Line("except RuntimeError as error:"),
+                Line(
                     f"    print({t('refused.printed')!r}, str(error).splitlines()[0])",
                     t("refused.freed"),
                 ),
             ]
         why = t(_REFUSED[code]) if code in _REFUSED else t("refused.other", code=code)
         line, _ = _phase_code(phase, not self.config.full_batch, t)
-        return [*drawn, _Line(comment=t("refused.line", line=line)), _Line(comment=why)]
+        return [*drawn, Line(comment=t("refused.line", line=line)), Line(comment=why)]
 
-    def _updates(self, n: int, skip_zero_grad: bool) -> list[_Line]:
+    def _updates(self, n: int, skip_zero_grad: bool) -> list[Line]:
         t = self.t
         batched = not self.config.full_batch
         note = t("run.no_zero_grad") if skip_zero_grad else ""
         head = t("run.one", note=note) if n == 1 else t("run.many", n=f"{n:,}", note=note)
-        lines = [_Line(), _Line(comment=head), _Line(f"for _ in range({n}):")]
+        lines = [Line(), Line(comment=head), Line(f"for _ in range({n}):")]
         if batched:
-            lines.append(_Line("    xb, yb = next_batch()", t("batch.next")))
+            lines.append(Line("    xb, yb = next_batch()", t("batch.next")))
         lines += _update_lines("    ", batched, t, skip_zero_grad)
         self.updates += n
         self.has_grad = True
         self.mid_update = False
         return lines
 
-    def _lr(self, lr: float) -> list[_Line]:
+    def _lr(self, lr: float) -> list[Line]:
         return [
-            _Line(),
-            _Line("for group in optimizer.param_groups:", self.t("lr.changed", lr=f"{lr:g}")),
-            _Line(f'    group["lr"] = {_num(lr)}'),
+            Line(),
+            Line("for group in optimizer.param_groups:", self.t("lr.changed", lr=f"{lr:g}")),
+            Line(f'    group["lr"] = {_num(lr)}'),
         ]
 
-    def _skip(self, on: bool) -> list[_Line]:
-        return [_Line(), _Line(comment=self.t("skip.on" if on else "skip.off"))]
+    def _skip(self, on: bool) -> list[Line]:
+        return [Line(), Line(comment=self.t("skip.on" if on else "skip.off"))]
 
-    def _params(self, values: dict) -> list[_Line]:
+    def _params(self, values: dict) -> list[Line]:
         lines = [
-            _Line(),
-            _Line(comment=self.t("params.head")),
-            _Line("with torch.no_grad():", self.t("params.no_grad")),
+            Line(),
+            Line(comment=self.t("params.head")),
+            Line("with torch.no_grad():", self.t("params.no_grad")),
         ]
         fills = [
-            _Line(f"    {_param_expr(name)}.fill_({_num(values[name])})")
+            Line(f"    {_param_expr(name)}.fill_({_num(values[name])})")
             for name in param_names(self.config)
             if name in values
         ]
-        return lines + (fills or [_Line("    pass")])
+        return lines + (fills or [Line("    pass")])
 
-    def _loaded(self, path: str = "", step: int = 0, **_) -> list[_Line]:
+    def _loaded(self, path: str = "", step: int = 0, **_) -> list[Line]:
         # The file's state came from outside this log: a replay cannot rebuild it.
-        return [_Line(), _Line(comment=self.t("loaded", path=path, step=step))]
+        return [Line(), Line(comment=self.t("loaded", path=path, step=step))]
 
-    def _stepped_back(self, to: int) -> list[_Line]:
+    def _stepped_back(self, to: int) -> list[Line]:
         self.updates = int(to)
         self.mid_update = False
-        return [_Line(), _Line(comment=self.t("stepped_back", to=to))]
+        return [Line(), Line(comment=self.t("stepped_back", to=to))]
 
 
 def _summary(c: ExperimentConfig, t: _Text) -> str:

@@ -10,7 +10,7 @@ import pytest
 import torch
 
 from gradlab.cli import main
-from gradlab.core import codegen
+from gradlab.core import code_lines, codegen
 from gradlab.core.actions import ActionLog
 from gradlab.core.config import LOSSES, MODELS, OPTIMIZERS, TARGETS, ExperimentConfig
 from gradlab.core.session import TeachingError, TrainingSession
@@ -167,7 +167,7 @@ def test_lines_stay_short_enough_to_read():
         optimizer="nesterov", model="mlp", batch_size=16, noise=0.5, samples=50_000
     )
     for text in (codegen.script_for(cfg), codegen.script_for(ExperimentConfig())):
-        assert max(codegen.width(line) for line in text.splitlines()) <= codegen.MAX_LINE
+        assert max(code_lines.width(line) for line in text.splitlines()) <= code_lines.MAX_LINE
 
 
 # ------------------------------------------------------------ session_script

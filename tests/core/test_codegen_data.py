@@ -7,7 +7,7 @@ import random
 import pytest
 import torch
 
-from gradlab.core import codegen
+from gradlab.core import code_lines, codegen
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.data import own_data_tensors
 from gradlab.core.datapoints import MAX_ROWS, DataPoints
@@ -43,7 +43,7 @@ def test_the_scripts_data_are_the_experiments_tensors_in_both_languages(points):
         assert built["x"].dtype == torch.float32 and torch.equal(built["x"], x)
         assert torch.equal(built["y"], y)
         assert "torch.randn" not in script
-        assert max(codegen.width(line) for line in script.splitlines()) <= codegen.MAX_LINE
+        assert max(code_lines.width(line) for line in script.splitlines()) <= code_lines.MAX_LINE
         statements.add(ast.dump(ast.Module(ast.parse(script).body[1:], [])))  # no docstring
         lines = script.splitlines()
         calls = {

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from gradlab.core import checkpoint, codegen
+from gradlab.core import checkpoint, code_lines, codegen
 from gradlab.core.actions import PHASE_NAMES, Action, ActionLog
 from gradlab.core.checks import Invalid
 from gradlab.core.session import PHASES, TrainingSession
@@ -158,7 +158,7 @@ def test_a_mini_batch_drawn_in_a_full_batch_experiment_is_refused():
 
 def test_generated_code_with_a_line_break_is_never_written():
     with pytest.raises(ValueError):
-        codegen._Line("x = 1\nimport os")
+        code_lines.Line("x = 1\nimport os")
 
 
 def test_from_list_names_the_first_bad_field():
@@ -174,5 +174,5 @@ def test_the_log_knows_the_sessions_phases():
 def test_a_comment_shows_hidden_characters_escaped_and_keeps_any_space():
     # A right-to-left override could make a comment look like other code; a
     # full-width space (in a Chinese comment) is just a space.
-    line = codegen._Line("x = 1", "abc\u202edef\u3000中文\u2029end")
+    line = code_lines.Line("x = 1", "abc\u202edef\u3000中文\u2029end")
     assert line.comment == "abc\\u202edef\u3000中文\\u2029end"

@@ -12,6 +12,7 @@ worker thread.
 from __future__ import annotations
 
 import logging
+import time
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, Qt, QTimer, Slot
 from PySide6.QtWidgets import (
@@ -64,6 +65,8 @@ log = logging.getLogger(__name__)
 __all__ = ["LAYOUT_VERSION", "MainWindow"]
 START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden window)
 STATUS_MS = 20_000
+STATUS_HOLD_S = 10.0  # how long a warning or an error keeps the status bar
+LEVEL_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 class _FirstPaint(QObject):
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
         self.lessons.revealRequested.connect(self.layouts.reveal)
         connect_exercises(self)
         self._comparing = False
+        self._status_rank, self._status_held_until = 0, 0.0
 
         hide_stray_tab_bars(self)
         self._show_whole_tab_titles()
@@ -481,7 +485,14 @@ class MainWindow(QMainWindow):
         elif kind in ("loss.diverged", "step.diverged"):
             kind = "diverged"  # the same words: one line with its count, not a pile
         self.messages.add(message.level, text, kind, summary)
-        self.statusBar().showMessage(text if message.level == "error" else summary, STATUS_MS)
+        # A refusal or a warning stays in the status bar a while: the step lines
+        # of a run (several a second) would otherwise replace it before it is read.
+        rank = LEVEL_RANK.get(message.level, 0)
+        now = time.monotonic()
+        if rank >= self._status_rank or now >= self._status_held_until:
+            self.statusBar().showMessage(text if message.level == "error" else summary, STATUS_MS)
+            self._status_rank = rank
+            self._status_held_until = now + STATUS_HOLD_S if rank else 0.0
 
     @Slot(bool)
     def _on_ready(self, ready: bool) -> None:

@@ -183,3 +183,21 @@ def test_the_step_arithmetic_is_never_cut_in_half(qtbot, installed, lang):
             )
             assert label.width() > 0 and label.isVisibleTo(win)
     win.close()
+
+
+def test_a_refusal_stays_in_the_status_bar_while_a_run_goes_on(qtbot, window, tmp_path):
+    """The step lines of a run (several a second) used to replace a refusal in
+    the status bar before anyone could read it."""
+    c = window.controller
+    bad = tmp_path / "bad.csv"
+    bad.write_text("hours,score\n1,52.5\n2,sixty\n", encoding="utf-8")
+    assert not window.files.import_data(str(bad))
+    bar = window.statusBar()
+    qtbot.waitUntil(lambda: "row 3" in bar.currentMessage(), timeout=10_000)
+    refusal = bar.currentMessage()
+    for _ in range(5):
+        c.full_update()
+    qtbot.waitUntil(lambda: c.snapshot.step == 5, timeout=10_000)
+    qtbot.wait(100)
+    assert bar.currentMessage() == refusal  # the step lines went to Messages only
+    assert any("Update 5" in m or "update 5" in m for m in messages(window))

@@ -93,12 +93,7 @@ def main() -> int:
         pump(0.5)
         c.pause()
         shot("04-after-run")
-        window.controls.skip_check.setChecked(True)
-        c.reset()
-        pump(0.2)
-        for _ in range(3):
-            c.full_update()
-            pump(0.1)
+        mistake_mode_run(window, c, pump, 3)
         shot("05-mistake")
     elif args.scenario == "data":
         wait_ready()
@@ -123,6 +118,16 @@ def main() -> int:
     return 0
 
 
+def mistake_mode_run(window, c, pump, updates: int) -> None:
+    """Tick the mistake mode, start over, and make `updates` full updates."""
+    window.controls.skip_check.setChecked(True)
+    c.reset()
+    pump(0.3)
+    for _ in range(updates):
+        c.full_update()
+        pump(0.05)
+
+
 def truth(window, c, pump, shot) -> None:
     window.layouts.apply("full")
     for phase in ("forward", "loss", "zero_grad"):
@@ -145,12 +150,7 @@ def truth(window, c, pump, shot) -> None:
     window.controls.settings_tabs.setCurrentIndex(0)
     shot("23-minibatch-lr-line")
     c.apply_setting("batch_size", "0")
-    window.controls.skip_check.setChecked(True)
-    c.reset()
-    pump(0.3)
-    for _ in range(40):
-        c.full_update()
-        pump(0.03)
+    mistake_mode_run(window, c, pump, 40)
     pump(0.5)
     shot("24-mistake-swing")
 

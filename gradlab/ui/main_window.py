@@ -67,6 +67,7 @@ START_FALLBACK_MS = 300  # start the worker even if no paint arrives (hidden win
 STATUS_MS = 20_000
 STATUS_HOLD_S = 10.0  # how long a warning or an error keeps the status bar
 LEVEL_RANK = {"info": 0, "warning": 1, "error": 2}
+CALL_CODES = {"forward", "loss", "zero_grad", "backward", "step"}  # one line per call
 
 
 class _FirstPaint(QObject):
@@ -485,11 +486,13 @@ class MainWindow(QMainWindow):
         elif kind in ("loss.diverged", "step.diverged"):
             kind = "diverged"  # the same words: one line with its count, not a pile
         self.messages.add(message.level, text, kind, summary)
-        # A refusal or a warning stays in the status bar a while: the step lines
-        # of a run (several a second) would otherwise replace it before it is read.
+        # A refusal or a warning stays in the status bar a while: the call lines
+        # of a run (several a second) would otherwise replace it before it is
+        # read. Anything else (a save, a new setting) still shows at once.
         rank = LEVEL_RANK.get(message.level, 0)
         now = time.monotonic()
-        if rank >= self._status_rank or now >= self._status_held_until:
+        routine = message.code.split(".")[0] in CALL_CODES
+        if rank >= self._status_rank or not routine or now >= self._status_held_until:
             self.statusBar().showMessage(text if message.level == "error" else summary, STATUS_MS)
             self._status_rank = rank
             self._status_held_until = now + STATUS_HOLD_S if rank else 0.0

@@ -201,3 +201,6 @@ def test_a_refusal_stays_in_the_status_bar_while_a_run_goes_on(qtbot, window, tm
     qtbot.wait(100)
     assert bar.currentMessage() == refusal  # the step lines went to Messages only
     assert any("Update 5" in m or "update 5" in m for m in messages(window))
+    # What the student does next (a save) is said at once.
+    window.save_to(str(tmp_path / "s.gradlab.pt"))
+    qtbot.waitUntil(lambda: "Saved to" in bar.currentMessage(), timeout=10_000)

@@ -25,7 +25,7 @@ MAX_LINE = 64
 class Line:
     code: str = ""  # the source (with its indentation), without the comment
     comment: str = ""  # a short inline comment for a beginner
-    key: str | None = None  # the explanation key (EXPLANATIONS)
+    key: str | None = None  # the explanation key (codegen_text.EXPLANATIONS)
 
     def __post_init__(self):
         # Every line of every script passes here. A comment may quote text from a

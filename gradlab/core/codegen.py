@@ -37,9 +37,6 @@ PHASE_KEYS = {
 # The comment that stands where the mistake mode leaves zero_grad() out.
 SKIPPED_ZERO_GRAD = "phase.zero_grad.skipped"
 
-# One English sentence per line kind (codegen_text has both languages).
-EXPLANATIONS = {key: en for key, (en, _zh) in codegen_text.EXPLANATIONS.items()}
-
 
 # ---------------------------------------------------------------------- helpers
 def _num(value: float) -> str:

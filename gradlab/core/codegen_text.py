@@ -11,8 +11,6 @@ name GradLab chose, or text already made safe by codegen (never raw file text).
 
 from __future__ import annotations
 
-LANGUAGES = ("en", "zh_CN")
-
 # key -> (English, Chinese)
 COMMENTS: dict[str, tuple[str, str]] = {
     # The script's docstring.

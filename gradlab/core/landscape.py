@@ -83,8 +83,13 @@ def max_stable_lr(x: torch.Tensor) -> float:
     of the Hessian. Above it every step overshoots the bottom of the bowl by more
     than it started, along the most sharply curved direction (the eigenvector of
     λ_max), and training diverges."""
-    lam_max = float(torch.linalg.eigvalsh(mse_hessian(x)).max())
-    return 2.0 / lam_max
+    return 2.0 / _lam_max(x)
+
+
+def _lam_max(x: torch.Tensor) -> float:
+    """The largest eigenvalue of the MSE Hessian: the curvature along the bowl's
+    most sharply curved direction."""
+    return float(torch.linalg.eigvalsh(mse_hessian(x)).max())
 
 
 # Where a learning-rate limit holds (LrLimit.kind).
@@ -126,7 +131,7 @@ def lr_limit(config, x: torch.Tensor) -> LrLimit:
         return LrLimit(LIMIT_NONE, "adaptive")
     if config.loss != "mse":
         return LrLimit(LIMIT_NONE, "capped")
-    lam_max = float(torch.linalg.eigvalsh(mse_hessian(x)).max())
+    lam_max = _lam_max(x)
     kind = LIMIT_EXACT if config.full_batch else LIMIT_GUIDE
     if config.optimizer == "momentum":
         mu = config.momentum

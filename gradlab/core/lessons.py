@@ -32,10 +32,9 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from importlib import resources
 
-from gradlab.core import live_data, live_training, live_values
+from gradlab.core import codegen_text, live_data, live_training, live_values
 
 LANGUAGES = ("en", "zh_CN")
-DEFAULT_LANGUAGE = "en"
 PENDING = "…"  # shown for a live value until torch is loaded
 
 ANSWER_RE = re.compile(
@@ -78,11 +77,9 @@ class LessonInfo:
 
 
 # ---------------------------------------------------------------- languages
-def normalize_language(lang: str | None) -> str:
-    """'zh_CN' for any Chinese locale name (zh, zh_CN, zh-Hans, zh_TW...), else 'en'."""
-    if lang and str(lang).replace("-", "_").lower().startswith("zh"):
-        return "zh_CN"
-    return DEFAULT_LANGUAGE
+# 'zh_CN' for any Chinese locale name (zh, zh_CN, zh-Hans, zh_TW...), else 'en':
+# the one rule the interface, the lessons and the generated scripts share.
+normalize_language = codegen_text.language
 
 
 # ------------------------------------------------------------------- files

@@ -25,10 +25,18 @@ def _session(updates: int, **changes):
     return session
 
 
+def _celsius_tensors():
+    """x and y of the Celsius readings, as a session on them holds them."""
+    from gradlab.core import example_data
+    from gradlab.core.data import own_data_tensors
+
+    return own_data_tensors(example_data.load("celsius").points)
+
+
 def _celsius_lr_limit(lang: str) -> str:
     from gradlab.core import landscape
 
-    return f"{landscape.max_stable_lr(_session(0).x):.4f}"
+    return f"{landscape.max_stable_lr(_celsius_tensors()[0]):.4f}"
 
 
 def _celsius_lr_01(lang: str) -> str:
@@ -56,8 +64,7 @@ def _celsius_table(lang: str) -> str:
 def _celsius_best(lang: str) -> str:
     from gradlab.core import landscape
 
-    s = _session(0)
-    w, b = landscape.optimum(s.x, s.y)
+    w, b = landscape.optimum(*_celsius_tensors())
     return f"w = {f4(w)}, b = {f4(b)}"
 
 

@@ -20,7 +20,6 @@ MISTAKE_UPDATES = 500  # how long the lessons watch the mistake mode
 @dataclass
 class Run:
     model: object
-    optimizer: object
     losses: list[float] = field(default_factory=list)  # the loss of each update
     w_grads: list[float] = field(default_factory=list)  # w.grad after each backward()
     diverged_at: int | None = None  # the update whose loss was not finite
@@ -30,13 +29,13 @@ def run(updates: int, skip_zero_grad: bool = False, **changes) -> Run:
     """The tutorial's loop (full batch) for `updates` updates on the experiment with
     these settings; stops after the first update whose loss is not finite."""
     from gradlab.core.config import ExperimentConfig
-    from gradlab.core.models import build_criterion, build_optimizer
+    from gradlab.core.models import build_criterion, build_optimizer, build_problem
 
     cfg = ExperimentConfig().with_changes(**changes)
-    x, y, model = problem(**changes)
+    x, y, model = build_problem(cfg)
     criterion = build_criterion(cfg)
     optimizer = build_optimizer(cfg, model.parameters())
-    result = Run(model, optimizer)
+    result = Run(model)
     for update in range(1, updates + 1):
         y_pred = model(x)
         loss = criterion(y_pred, y)
@@ -94,7 +93,6 @@ def mistake_swing() -> dict:
         "loss_min": min(result.losses),
         "loss_max": max(result.losses),
         "loss_start": result.losses[0],
-        "loss_last": result.losses[-1],
     }
 
 

@@ -48,13 +48,9 @@ def problem(**changes):
     """x, y and the untrained model of an experiment (the default one unless told
     otherwise), bit for bit what TrainingSession builds, from a private generator."""
     from gradlab.core.config import ExperimentConfig
-    from gradlab.core.data import make_data, seeded_generator
-    from gradlab.core.models import build_model
+    from gradlab.core.models import build_problem
 
-    cfg = ExperimentConfig().with_changes(**changes)
-    generator = seeded_generator(cfg.seed)
-    x, y = make_data(cfg, generator)
-    return x, y, build_model(cfg, generator)
+    return build_problem(ExperimentConfig().with_changes(**changes))
 
 
 def first_backward():
@@ -325,20 +321,20 @@ def _mse_1d_target(lang: str) -> str:
 
 # ------------------------------------------------------------------ lesson 7
 def _nudge(h: float):
-    """loss, w.grad and the loss with w moved by h, on the untrained model."""
+    """w, the loss, w.grad and the loss with w moved by h, on the untrained model."""
     import torch
     import torch.nn as nn
 
     x, y, model, _, loss = first_backward()
+    w = model.weight.item()
     with torch.no_grad():
         model.weight += h
         moved = nn.MSELoss()(model(x), y)
-    return model, loss.item(), model.weight.grad.item(), moved.item()
+    return w, loss.item(), model.weight.grad.item(), moved.item()
 
 
 def _nudge_table(lang: str) -> str:
-    _, loss, grad, moved = _nudge(0.01)
-    w0 = problem()[2].weight.item()
+    w0, loss, grad, moved = _nudge(0.01)
     rows = (
         ("`w`", "`w`", w0),
         ("loss", "损失", loss),

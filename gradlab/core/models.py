@@ -9,6 +9,16 @@ import torch.nn as nn
 import torch.optim as optim
 
 from gradlab.core.config import ExperimentConfig
+from gradlab.core.data import make_data, seeded_generator
+
+
+def build_problem(cfg: ExperimentConfig) -> tuple[torch.Tensor, torch.Tensor, nn.Module]:
+    """x, y and the untrained model, in the tutorial script's order (the data drawn
+    first, then the weights) from a private generator seeded with cfg.seed: no
+    other thread's use of the global generator can change them."""
+    generator = seeded_generator(cfg.seed)
+    x, y = make_data(cfg, generator)
+    return x, y, build_model(cfg, generator)
 
 
 def build_model(cfg: ExperimentConfig, generator: torch.Generator) -> nn.Module:

@@ -21,9 +21,8 @@ from gradlab.core import graph as autograd_graph
 from gradlab.core import maths
 from gradlab.core.actions import ActionLog
 from gradlab.core.config import ExperimentConfig
-from gradlab.core.data import make_data, seeded_generator
 from gradlab.core.history import History
-from gradlab.core.models import build_criterion, build_model, build_optimizer, make_loader
+from gradlab.core.models import build_criterion, build_optimizer, build_problem, make_loader
 
 PHASES = ("forward", "loss", "zero_grad", "backward", "step")
 CURVE_POINTS = 64  # points of the fitted line/curve sent to the data plot
@@ -118,11 +117,7 @@ class TrainingSession:
         # What the student did, as code (shared across resets by the caller).
         self.log = log if log is not None else ActionLog()
         self.log.add("setup", config=cfg.to_dict())
-        # Same draws, same order as the tutorial's script, from a private
-        # generator: no other thread's use of the global one can change them.
-        generator = seeded_generator(cfg.seed)
-        self.x, self.y = make_data(cfg, generator)
-        self.model = build_model(cfg, generator)
+        self.x, self.y, self.model = build_problem(cfg)
         self.criterion = build_criterion(cfg)
         self.optimizer = build_optimizer(cfg, self.model.parameters())
         self.loader = make_loader(cfg, self.x, self.y)

@@ -74,6 +74,14 @@ def _number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _finite(value) -> bool:
+    """A finite number; an int too large for a float (JSON allows 10**400) is not."""
+    try:
+        return _number(value) and math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 # ------------------------------------------------------------------ scalars
 def integer(low: int = 0, high: int = MAX_INT) -> Checker:
     """A Python int (not a bool, not a float) with low ≤ value ≤ high."""
@@ -90,7 +98,7 @@ def real(low: float | None = None, high: float | None = None, low_open: bool = F
     """A finite Python number (int or float, not a bool) within the bounds, as a float."""
 
     def check(value, field):
-        ok = _number(value) and math.isfinite(value)
+        ok = _finite(value)
         if ok and low is not None:
             ok = value > low if low_open else value >= low
         if ok and high is not None:

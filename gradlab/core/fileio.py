@@ -62,12 +62,16 @@ def _not_regular(path, mode: int) -> NotRegularFile:
 def read_regular_file(path: str | os.PathLike, max_bytes: int) -> bytes:
     """The whole content of a regular file of at most `max_bytes` bytes.
 
-    Raises NotRegularFile before reading anything else, FileTooLarge, or OSError.
+    Raises NotRegularFile before reading anything else, FileTooLarge, or OSError
+    (also for a path no system can take, such as one with a NUL byte).
     The path is checked with stat() before it is opened (opening some devices
     has effects), and the opened file again with fstat() (the path may have
     changed in between); O_NONBLOCK makes opening a FIFO return at once.
     """
-    info = os.stat(path)  # follows symlinks: a link to /dev/zero is a device
+    try:
+        info = os.stat(path)  # follows symlinks: a link to /dev/zero is a device
+    except ValueError as exc:  # a path the system cannot take (a NUL byte ...)
+        raise OSError(errno.EINVAL, str(exc), str(path)) from None
     if not stat.S_ISREG(info.st_mode):
         raise _not_regular(path, info.st_mode)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)

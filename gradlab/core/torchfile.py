@@ -58,8 +58,6 @@ def read_file(path, name: str) -> bytes:
     except OSError as exc:
         reason = exc.strerror or type(exc).__name__
         raise CheckpointError("checkpoint.unreadable", f"cannot read {name}: {reason}") from None
-    except ValueError as exc:  # a path the system cannot take (a NUL byte ...)
-        raise CheckpointError("checkpoint.unreadable", f"cannot read {name}: {exc}") from None
 
 
 def load_bytes(data: bytes, name: str) -> object:

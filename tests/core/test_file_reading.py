@@ -296,3 +296,17 @@ def test_a_plain_pickle_without_globals_is_not_a_checkpoint():
     with pytest.raises(checkpoint.CheckpointError) as info:
         checkpoint.from_bytes(pickle.dumps({"format": "gradlab-checkpoint"}), "plain.pt")
     assert info.value.code == "checkpoint.corrupt"
+
+
+def test_a_path_with_a_nul_byte_is_each_loaders_own_refusal():
+    """No system takes such a path: each loader says so in its own error type,
+    as it promises, never a bare ValueError from the system call."""
+    from gradlab.core.csvdata import CsvError, read_csv
+    from gradlab.core.jsondata import JsonError, read_json
+
+    with pytest.raises(CsvError, match="null byte"):
+        read_csv("a\0b.csv")
+    with pytest.raises(JsonError, match="null byte"):
+        read_json("a\0b.json", 100)
+    with pytest.raises(checkpoint.CheckpointError, match="cannot read .*null byte"):
+        checkpoint.load("a\0b.gradlab.pt")

@@ -154,6 +154,8 @@ def test_progress_round_trips_through_its_file(tmp_path):
         (lambda d: d["challenges"]["builtin/lr-fast"].update(first_passed=None), "first_passed"),
         (lambda d: d["predictions"]["11-step"][0]["items"][0].update(grade="ok"), "grade"),
         (lambda d: d["predictions"]["11-step"][0]["items"][0].update(guess=None), "guess"),
+        # JSON allows any integer; one too large for a float is refused, not a crash.
+        (lambda d: d["predictions"]["11-step"][0]["items"][0].update(guess=10**400), "guess"),
         (lambda d: d["predictions"]["11-step"][0].update(when="yesterday"), "when"),
         (lambda d: d.update(extra=1), ""),
     ],

@@ -254,9 +254,7 @@ class Controller(QObject):
             for changes in variants:
                 self.config.with_changes(**changes)
         except ConfigError as exc:
-            self.message.emit(
-                Message("error", "settings.refused", {"error": exc, "name": exc.code.split(".")[0]})
-            )
+            self.refuse_setting(exc)
             return False
         if self.ready:
             self._set_running(True)
@@ -321,6 +319,12 @@ class Controller(QObject):
         if self.started:
             self._cmd_skip.emit(bool(skip))
 
+    def refuse_setting(self, exc: ConfigError, name: str | None = None) -> None:
+        """Tell the student a setting was refused and nothing changed: `name` is
+        the field they changed, else the one the error is about."""
+        args = {"error": exc, "name": name or exc.code.split(".")[0]}
+        self.message.emit(Message("error", "settings.refused", args))
+
     def apply_setting(self, name: str, value) -> bool:
         """Validate one setting; apply it (lr live, others by a reset). On a refused
         value tell the student and change nothing. Returns whether it was applied."""
@@ -328,7 +332,7 @@ class Controller(QObject):
             parsed = parse_value(name, value)
             new = self.config.with_changes(**{name: parsed})
         except ConfigError as exc:
-            self.message.emit(Message("error", "settings.refused", {"error": exc, "name": name}))
+            self.refuse_setting(exc, name)
             return False
         if new == self.config:
             return True

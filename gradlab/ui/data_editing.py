@@ -14,6 +14,7 @@ The data plot, the File menu, the lessons and the controls reach it through
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
@@ -53,10 +54,6 @@ class DataEditor(QObject):
         if c.data is None or len(c.data[0]) > MAX_ROWS:
             return None
         return DataPoints(tuple(c.data[0]), tuple(c.data[1]))
-
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
 
     # ---------------------------------------------------------------- editing
     def begin(self) -> bool:
@@ -139,22 +136,23 @@ class DataEditor(QObject):
         return self._apply(points, dict(details or {}))
 
     def use_generated(self) -> bool:
-        """Back to data generated from the settings (the default ones)."""
+        """Back to data generated from the settings (the default ones); refused
+        with a message when the settings cannot take them (a batch larger than
+        the default number of samples)."""
         c = self._controller
         if c.config.data is None:
             return False
-        new = c.config.with_data(None)
-        return self._switch(new, {"what": "generated", "n": new.samples})
+        new = self._checked(lambda: c.config.with_data(None))
+        return new is not None and self._switch(new, {"what": "generated", "n": new.samples})
 
     def undo(self) -> bool:
         """Put back the data (and their settings) from before the last change."""
         if not self._undo:
             return False
         before = self._undo[-1]
-        try:
-            new = _restore(self._controller.config, before)
-        except ConfigError as exc:
-            return self._refuse("settings.refused", {"error": exc, "name": exc.code.split(".")[0]})
+        new = self._checked(lambda: _restore(self._controller.config, before))
+        if new is None:
+            return False
         self._undo.pop()
         self.undoChanged.emit(bool(self._undo))
         return self._switch(new, {"what": "undone", "n": new.samples}, remember=False)
@@ -181,12 +179,16 @@ class DataEditor(QObject):
 
     # -------------------------------------------------------------- internals
     def _apply(self, points: DataPoints, details: dict) -> bool:
-        config = self._controller.config
+        new = self._checked(lambda: self._controller.config.with_data(points))
+        return new is not None and self._switch(new, {**details, "n": len(points)})
+
+    def _checked(self, make: Callable[[], ExperimentConfig]) -> ExperimentConfig | None:
+        """The new config, or None after telling the student why it was refused."""
         try:
-            new = config.with_data(points)
+            return make()
         except ConfigError as exc:
-            return self._refuse("settings.refused", {"error": exc, "name": exc.code.split(".")[0]})
-        return self._switch(new, {**details, "n": len(points)})
+            self._controller.refuse_setting(exc)
+            return None
 
     def _switch(self, new: ExperimentConfig, details: dict, remember: bool = True) -> bool:
         c = self._controller
@@ -214,7 +216,10 @@ def _restore(config: ExperimentConfig, before: _Before) -> ExperimentConfig:
     """`config` with the data and generated-data settings from before an edit."""
     if before.data is not None:
         return config.with_data(before.data)
-    return config.with_data(None).with_changes(**before.generated)
+    # As many samples as before straight away: a batch size that needs them is
+    # valid at every step.
+    samples = before.generated["samples"]
+    return config.with_data(None, samples=samples).with_changes(**before.generated)
 
 
 def _header(table) -> dict:

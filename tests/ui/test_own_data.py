@@ -297,3 +297,33 @@ def test_quick_edits_are_all_kept_and_the_config_never_steps_back(qtbot, window)
     assert (xs[100:], ys[100:]) == ([0.5, 1.5, 2.5], [0.5, 1.5, 2.5])
     assert [len(c.data) for c in seen] == [101, 102, 103]
     assert win.controller.config == seen[-1]
+
+
+def test_back_to_generated_data_the_settings_cannot_take_is_refused(qtbot, window):
+    """Own data of 150 samples trained in batches of 120: the generated data's
+    100 samples cannot take that batch size, so going back is refused with a
+    message (it used to raise into the crash dialog), and nothing changes."""
+    win, c = window, window.controller
+    points = DataPoints(tuple(float(i) for i in range(150)), tuple(2.0 * i for i in range(150)))
+    assert c.data_editor.use_points(points)
+    wait_for_points(qtbot, win, 150)
+    assert c.apply_setting("batch_size", "120")
+    before = c.config
+    assert not c.data_editor.use_generated()
+    assert "The batch size must be 0 (full batch)" in messages(win)[-1]
+    assert c.config == before and c.config.data == points
+
+
+def test_undo_puts_back_generated_data_with_the_batch_size_they_needed(qtbot, window):
+    """500 generated samples in batches of 200, then a drawn point: undo brings
+    back the 500 samples and the batch of 200 (it was refused, because the
+    samples went back to 100 before the batch size did)."""
+    win, c = window, window.controller
+    assert c.apply_setting("samples", "500") and c.apply_setting("batch_size", "200")
+    wait_for_points(qtbot, win, 500)
+    assert c.data_editor.add(0.5, 0.5)
+    wait_for_points(qtbot, win, 501)
+    assert c.data_editor.undo()
+    wait_for_points(qtbot, win, 500)
+    assert c.config.data is None
+    assert (c.config.samples, c.config.batch_size) == (500, 200)

@@ -71,13 +71,27 @@ class Progress:
             del self.challenges[oldest]
         return first
 
-    def record_prediction(self, lesson: str, record: dict) -> None:
+    def record_prediction(self, lesson: str, record: dict) -> bool:
+        """Keep one judged prediction. False, keeping nothing, for one the file
+        could not hold: a guess judged against a diverged run's inf or nan."""
+        try:
+            _PREDICTION(record, "prediction")
+        except Invalid:
+            return False
         records = self.predictions.setdefault(lesson, [])
         records.append(record)
         del records[:-MAX_PREDICTIONS]
         if len(self.predictions) > MAX_LESSONS:
             oldest = min(self.predictions, key=lambda k: self.predictions[k][-1]["when"])
             del self.predictions[oldest]
+        return True
+
+    def set_student(self, name: str) -> bool:
+        """The student's name as the file keeps it; True when it changed."""
+        name = student_name(name)
+        changed = name != self.student
+        self.student = name
+        return changed
 
     # ---------------------------------------------------------- reading
     def passed(self, key: str) -> bool:
@@ -155,7 +169,13 @@ def check_progress(raw) -> Progress:
     for key, entry in d["challenges"].items():
         if entry["passed"] != (entry["first_passed"] is not None):
             raise Invalid(f"challenges.{key}.first_passed", "must be given exactly when passed")
-    return Progress(one_line(d["student"], MAX_NAME), d["challenges"], d["predictions"])
+    return Progress(student_name(d["student"]), d["challenges"], d["predictions"])
+
+
+def student_name(name: str) -> str:
+    """One printable line of at most MAX_NAME characters, the same after a second
+    pass: what the file keeps, so what it keeps always reads back."""
+    return one_line(str(name).strip())[:MAX_NAME]
 
 
 def load_progress(path: str | os.PathLike) -> Progress:

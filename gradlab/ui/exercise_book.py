@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from gradlab.core import exercise as core_exercise
-from gradlab.core.checks import one_line
 from gradlab.core.exercise import Exercise, ExerciseError
 from gradlab.core.progress import Progress, load_progress, results_csv, save_progress
 from gradlab.ui import paths
@@ -91,17 +90,15 @@ class ExerciseBook(QObject):
         return first
 
     def record_prediction(self, lesson: str, record: dict) -> None:
-        self.progress.record_prediction(lesson or "none", record)
-        self._save()
+        if self.progress.record_prediction(lesson or "none", record):
+            self._save()
 
     @property
     def student(self) -> str:
         return self.progress.student
 
     def set_student(self, name: str) -> None:
-        name = one_line(str(name).strip(), 80)
-        if name != self.progress.student:
-            self.progress.student = name
+        if self.progress.set_student(name):
             self._save()
 
     def export_results(self, path: str, lesson_titles: dict[str, str]) -> bool:

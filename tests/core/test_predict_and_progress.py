@@ -5,6 +5,7 @@ field, and the results a teacher collects."""
 import csv
 import io
 import json
+import math
 
 import pytest
 import torch
@@ -223,3 +224,25 @@ def test_any_damage_to_a_progress_file_is_refused_in_one_line_or_loaded(tmp_path
         assert "\n" not in str(exc)
     else:
         assert isinstance(result, Progress)
+
+
+def test_what_the_progress_keeps_always_reads_back(tmp_path):
+    """A guess judged against a diverged run (truth inf or nan) is not kept,
+    and a long name with control characters is kept as one line of at most 80
+    characters: the saved file loads again (it used to be refused whole)."""
+    p = sample_progress()
+    for truth in (math.inf, math.nan):
+        record = {
+            "when": now(),
+            "call": "step",
+            "optimizer": "sgd",
+            "items": [{"symbol": "w", "guess": 1.0, "truth": truth, "grade": "off", "reason": ""}],
+        }
+        assert not p.record_prediction("12-learning-rate", record)
+    assert "12-learning-rate" not in p.predictions
+    assert p.set_student("Ada\tLovelace\n" + "x" * 200)
+    assert len(p.student) == 80 and p.student.isprintable()
+    assert not p.set_student(p.student)  # the same name a second time: no change
+    path = tmp_path / "progress.json"
+    save_progress(path, p)
+    assert load_progress(path) == p

@@ -56,13 +56,15 @@ def _start_window(app, lang: str | None):
     reporter = CrashReporter(setup_logging(), app)
     reporter.install()
     # --lang wins over the saved choice, which wins over the system's locale.
-    i18n.install(app, i18n.resolve(lang or Settings().language))
+    settings = Settings()
+    i18n.install(app, i18n.resolve(lang or settings.language))
     from gradlab.ui.plain_imports import plain_imports
 
     with plain_imports():  # ~0.1 s sooner to the first paint
         from gradlab.ui.main_window import MainWindow
 
-    window = MainWindow(restore_autosave=True, language=lang)  # the Language menu ticks it
+    # The language ticked in the Language menu; the settings already read.
+    window = MainWindow(restore_autosave=True, language=lang, settings=settings)
     window.show()
     return window
 

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         theme_name: str | None = None,
         restore_autosave: bool = False,
         language: str | None = None,
+        settings: Settings | None = None,
     ):
         super().__init__()
         self.setObjectName("mainWindow")
@@ -125,7 +126,9 @@ class MainWindow(QMainWindow):
         self._closing = False  # inside closeEvent (a signal may arrive meanwhile)
         self._fit_values_on_show = False  # see place_docks()
         self._quit_signal: int | None = None  # set when a signal ends the app
-        self.settings = Settings()
+        # The app's own, when it read them first (for the language): a damaged
+        # file is reset by the first read, and only that read knows it was.
+        self.settings = settings or Settings()
         # The language in use: --lang when given, else the saved choice.
         self.language_choice = language or self.settings.language
         self.theme_name = theme_name or self.settings.theme

@@ -95,6 +95,24 @@ def test_corrupt_settings_fall_back_to_defaults(qtbot):
     win.close()
 
 
+def test_corrupt_settings_read_first_by_the_app_are_still_reported(qtbot):
+    """As `gradlab` starts (app._start_window): the settings are read for the
+    language before the window exists. That read resets a damaged file, so the
+    window takes those settings rather than read the now clean file again and
+    say nothing."""
+    from gradlab.ui.main_window import MainWindow
+    from gradlab.ui.settings import Settings
+
+    ini = paths.config_dir() / "gradlab.ini"
+    ini.write_bytes(b"\x00\xff garbage [[[\nfoo=bar\n")
+    settings = Settings()
+    assert Settings().problem is None  # a second read finds nothing wrong
+    win = MainWindow(settings=settings)
+    qtbot.addWidget(win)
+    qtbot.waitUntil(lambda: any("settings file was damaged" in m for m in messages(win)))
+    win.close()
+
+
 def test_settings_remember_theme_and_recent_files(qtbot, tmp_path):
     from gradlab.ui.main_window import MainWindow
 

@@ -20,6 +20,8 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields
 
+import numpy as np
+
 from gradlab.core.config import GENERATED_ONLY, ExperimentConfig
 from gradlab.core.exercise import Exercise
 
@@ -147,13 +149,25 @@ def check(exercise: Exercise, obs: Observation) -> Verdict:
 # ------------------------------------------------------------------ goals
 def first_below(steps: Sequence[float], losses: Sequence[float], threshold: float, last=None):
     """(update, loss) of the first row whose loss is below the threshold, only
-    rows up to update `last` when given; None when there is none."""
-    for step, loss in zip(steps, losses, strict=False):
-        if last is not None and step > last:
-            return None
-        if loss < threshold:  # nan never is
-            return int(step), float(loss)
-    return None
+    rows up to update `last` when given; None when there is none. In numpy: the
+    GUI checks a run's whole history (up to 131,072 rows) several times a second."""
+    steps, losses = _rows(steps, losses, last)
+    hits = np.flatnonzero(losses < threshold)  # nan never is
+    if not hits.size:
+        return None
+    return int(steps[hits[0]]), float(losses[hits[0]])
+
+
+def _rows(steps, losses, last=None) -> tuple[np.ndarray, np.ndarray]:
+    """The history as arrays of one length, cut before the first row past update
+    `last` when given."""
+    n = min(len(steps), len(losses))
+    steps, losses = np.asarray(steps)[:n], np.asarray(losses, dtype=float)[:n]
+    if last is not None:
+        past = np.flatnonzero(steps > last)
+        if past.size:
+            steps, losses = steps[: past[0]], losses[: past[0]]
+    return steps, losses
 
 
 def _loss_below(goal, obs: Observation) -> Verdict:
@@ -181,12 +195,8 @@ def _loss_below(goal, obs: Observation) -> Verdict:
 
 def _loss_at(steps, losses, update: int) -> float | None:
     """The loss of update `update`, or of the last update before it recorded."""
-    value = None
-    for step, loss in zip(steps, losses, strict=False):
-        if step > update:
-            break
-        value = float(loss)
-    return value
+    _, losses = _rows(steps, losses, update)
+    return float(losses[-1]) if losses.size else None
 
 
 def _stable_lr(goal, obs: Observation) -> Verdict:
@@ -203,11 +213,9 @@ def _stable_lr(goal, obs: Observation) -> Verdict:
     lr, top = obs.config.lr, float(limit.value)
     low = (1.0 - goal.within) * top
     args = {"lr": lr, "updates": goal.updates, "within": goal.within}
-    segment = [
-        float(loss) for step, loss in zip(obs.steps, obs.losses, strict=False)
-        if step > facts.changed_at
-    ]  # fmt: skip
-    if any(not math.isfinite(v) for v in segment):
+    steps, losses = _rows(obs.steps, obs.losses)
+    segment = losses[steps > facts.changed_at]
+    if not np.isfinite(segment).all():
         return Verdict(FAILED, "stable_lr.diverged", args)
     done = obs.step - facts.changed_at
     if done < goal.updates:
@@ -215,9 +223,9 @@ def _stable_lr(goal, obs: Observation) -> Verdict:
     if lr >= top:
         # Sharp: along the most curved direction no step lands nearer the bottom.
         return Verdict(FAILED, "stable_lr.too_large", args)
-    if not segment or not segment[-1] < segment[0]:
+    if not segment.size or not segment[-1] < segment[0]:
         return Verdict(FAILED, "stable_lr.not_converging", args)
-    args.update(first=segment[0], last=segment[-1])
+    args.update(first=float(segment[0]), last=float(segment[-1]))
     if lr < low:
         return Verdict(FAILED, "stable_lr.too_small", args)
     return Verdict(PASSED, "stable_lr.passed", {**args, "limit": top, "rule": limit.rule})

@@ -307,3 +307,26 @@ def test_the_mlp_graph_stays_readable(qtbot, window):
     win.graph.fit()
     scale = win.graph.view.transform().m11()
     assert scale * win.graph.font().pointSizeF() >= MIN_TEXT_PT - 0.01
+
+
+def test_the_log_scale_draws_log10_of_the_recorded_losses(qtbot, window):
+    """The loss curve on log scale is log10 of the losses the history holds
+    (0 at a floor), for the rows drawn; the y range follows them."""
+    import numpy as np
+
+    c = window.controller
+    window.plots.log_check.setChecked(True)
+    for _ in range(12):
+        c.full_update()
+    qtbot.waitUntil(lambda: c.snapshot.step == 12, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: len(window.plots.loss_curve.yData) == 12, timeout=WAIT_MS)
+    recorded = np.asarray(c.series["loss"], dtype=float)
+    drawn = np.asarray(window.plots.loss_curve.yData, dtype=float)
+    assert np.array_equal(drawn, np.log10(recorded))  # all above the floor here
+    low, high = window.plots.loss_plot.getViewBox().viewRange()[1]
+    assert low <= np.log10(recorded).min() and np.log10(recorded).max() <= high
+    window.plots.log_check.setChecked(False)
+    qtbot.waitUntil(
+        lambda: np.array_equal(np.asarray(window.plots.loss_curve.yData), recorded),
+        timeout=WAIT_MS,
+    )

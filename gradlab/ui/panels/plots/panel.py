@@ -43,6 +43,13 @@ from gradlab.ui.updates import CompareView
 translate = QCoreApplication.translate
 
 LOG_FLOOR = 1e-30  # the loss can reach 0 exactly; log scale needs a floor
+
+
+def log_scale(loss: np.ndarray) -> np.ndarray:
+    """Losses as the log-scale plot draws them: log10, with 0 at the floor."""
+    return np.log10(np.maximum(loss, LOG_FLOOR))
+
+
 HEAD_SIZE = 7  # the newest value's dot, at 100 % zoom
 
 
@@ -289,7 +296,7 @@ class PlotsPanel(QWidget):
         for i, run in enumerate(view.runs):
             loss = np.asarray(run.loss, dtype=float)
             if log:
-                loss = np.log10(np.maximum(loss, LOG_FLOOR))
+                loss = log_scale(loss)
             curve = pg.PlotCurveItem(
                 np.asarray(run.step),
                 loss,
@@ -374,14 +381,14 @@ class PlotsPanel(QWidget):
         steps = s["step"]
         loss = s["loss"]
         log = self.log_check.isChecked()
-        if log:
-            loss = np.log10(np.maximum(loss, LOG_FLOOR))
         # Thin to at most MAX_CURVE_POINTS, always keeping the newest row.
         k = max(1, -(-n // MAX_CURVE_POINTS))
         shown = slice((n - 1) % k, n, k)
         x = steps[shown]
+        # Log scale: only the rows drawn and the new rows are taken the log of,
+        # not the whole history, every frame.
+        self.loss_curve.stream(x, log_scale(loss[shown]) if log else loss[shown])
         for curve, y in (
-            (self.loss_curve, loss),
             (self.w_curve, s["p0"]),
             (self.b_curve, s["p1"]),
             (self.gw_curve, s["g0"]),
@@ -401,7 +408,7 @@ class PlotsPanel(QWidget):
             self._show_empty_ranges()
             return
         if log:
-            loss_new = loss[new]
+            loss_new = log_scale(loss[new])
         else:  # a loss is never negative: keep 0 in view, so one point is not a zoom on noise
             loss_new = np.append(loss[new], 0.0)
         if self._ranges["loss"].include(loss_new):

@@ -123,6 +123,12 @@ def any_float(value, field) -> float:
     return value
 
 
+def anything(value, field):
+    """Any value, unchanged: for a field its record's caller checks itself, with
+    more context than the field alone gives."""
+    return value
+
+
 def boolean(value, field) -> bool:
     if type(value) is not bool:
         raise Invalid(field, f"must be true or false; got {shown(value)}")

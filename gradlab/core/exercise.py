@@ -429,8 +429,8 @@ def _choice(value, config, free) -> Goal:
     g = checks.record(
         {
             "kind": checks.exactly("choice"),
-            "choices": _any,
-            "answer": _any,
+            "choices": checks.anything,
+            "answer": checks.anything,
             "after_updates": checks.integer(0, 100_000),
         },
         optional_keys=("after_updates",),
@@ -443,7 +443,7 @@ def _choice(value, config, free) -> Goal:
     choices = []
     for i, item in enumerate(raw):
         field = f"goal.choices[{i}]"
-        c = checks.record({"text": _any, "why": _any}, optional_keys=("why",), name="an object")(
+        c = checks.record({"text": checks.anything, "why": checks.anything}, optional_keys=("why",), name="an object")(
             item, field
         )
         text = _text(c["text"], f"{field}.text", MAX_CHOICE, multiline=False)
@@ -453,10 +453,6 @@ def _choice(value, config, free) -> Goal:
     return Goal(
         "choice", choices=tuple(choices), answer=answer, after_updates=g.get("after_updates", 0)
     )
-
-
-def _any(value, field):
-    return value  # checked by the caller, with more context
 
 
 _GOALS = {

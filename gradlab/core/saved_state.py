@@ -23,10 +23,6 @@ from gradlab.core.models import build_optimizer
 NONNEGATIVE = frozenset({"exp_avg_sq", "max_exp_avg_sq", "square_avg", "sum"})
 
 
-def _anything(value, field):
-    return value  # checked separately, with more context
-
-
 def check_state(raw, session, field: str = "state") -> dict:
     """A clean copy of a saved state that `session.restore_state` can take."""
     param_shapes = {
@@ -41,7 +37,7 @@ def check_state(raw, session, field: str = "state") -> dict:
             "batch_drawn": checks.boolean,
             "epoch_start_state": checks.optional(_generator_state),
             "model": checks.record({n: checks.tensor(s) for n, s in model_shapes.items()}),
-            "optimizer": _anything,
+            "optimizer": checks.anything,
             "grads": checks.record(
                 {n: checks.optional(checks.tensor(s)) for n, s in param_shapes.items()}
             ),
@@ -104,7 +100,7 @@ def check_optimizer(raw, session, step_count: int, field: str) -> dict:
     and each parameter's state holds what this optimizer keeps, in its shape."""
     fresh = session.optimizer.state_dict()
     after_step = _state_after_one_step(session)
-    sd = checks.record({"state": _anything, "param_groups": _anything})(raw, field)
+    sd = checks.record({"state": checks.anything, "param_groups": checks.anything})(raw, field)
     groups = sd["param_groups"]
     want_groups = fresh["param_groups"]
     if type(groups) is not list or len(groups) != len(want_groups):

@@ -31,6 +31,7 @@ class Invalid(ValueError):
     def __init__(self, field: str, message: str):
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
+        self.message = message  # what is wrong with it, without the field
 
 
 def one_line(text: object, limit: int | None = None) -> str:
@@ -43,10 +44,10 @@ def one_line(text: object, limit: int | None = None) -> str:
         text = text[:limit] + "…"
     if text.isprintable():
         return text
-    return "".join(repr(ch)[1:-1] if _breaks_a_line(ch) else ch for ch in text)
+    return "".join(repr(ch)[1:-1] if breaks_a_line(ch) else ch for ch in text)
 
 
-def _breaks_a_line(ch: str) -> bool:
+def breaks_a_line(ch: str) -> bool:
     # Cc: controls (\n, \r, \x0b, \x85 ...); Zl, Zp: \u2028, \u2029; Cf: format
     # characters that reorder or hide text; Cs: lone surrogates.
     return unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")
@@ -114,13 +115,6 @@ def real(low: float | None = None, high: float | None = None, low_open: bool = F
         return float(value)
 
     return check
-
-
-def any_float(value, field) -> float:
-    """Any Python float (inf and nan allowed: a diverged run records them)."""
-    if type(value) is not float:
-        raise Invalid(field, f"must be a number; got {shown(value)}")
-    return value
 
 
 def anything(value, field):

@@ -33,7 +33,6 @@ from gradlab.core.checks import shown
 MAX_ROWS = 10_000
 MAX_ABS_VALUE = 1e15
 MAX_ABS_TEXT = "1e15"  # how messages write it
-COLUMNS = ("x", "y")
 
 
 class DataError(ValueError):

@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import os
 import re
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -173,8 +172,7 @@ def from_value(raw, folder: Path | None, source: str = "file", path: str = "") -
     except ExerciseError:
         raise
     except Invalid as exc:
-        message = str(exc)[len(exc.field) + 2 :] if exc.field else str(exc)
-        raise ExerciseError(exc.field, message) from None
+        raise ExerciseError(exc.field, exc.message) from None
     except Exception as exc:  # noqa: BLE001 - the last net: never another error
         raise ExerciseError("", f"the file cannot be read ({type(exc).__name__})") from None
 
@@ -243,7 +241,7 @@ def _one_text(value, field: str, limit: int, multiline: bool) -> str:
         raise Invalid(field, f"must be a {what} of 1 to {limit:,} characters; got {shown(value)}")
     for index, ch in enumerate(value):
         allowed = multiline and ch in "\n\t"
-        if not allowed and unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+        if not allowed and checks.breaks_a_line(ch):
             raise Invalid(
                 field,
                 f"holds the control character {ch!r} at position {index + 1}"

@@ -441,9 +441,11 @@ def _choice(value, config, free) -> Goal:
     choices = []
     for i, item in enumerate(raw):
         field = f"goal.choices[{i}]"
-        c = checks.record({"text": checks.anything, "why": checks.anything}, optional_keys=("why",), name="an object")(
-            item, field
-        )
+        c = checks.record(
+            {"text": checks.anything, "why": checks.anything},
+            optional_keys=("why",),
+            name="an object",
+        )(item, field)
         text = _text(c["text"], f"{field}.text", MAX_CHOICE, multiline=False)
         why = None if "why" not in c else _text(c["why"], f"{field}.why", MAX_TEXT, True)
         choices.append(Choice(text, why))

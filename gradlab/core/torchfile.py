@@ -34,12 +34,15 @@ _GLOBAL_IN_MESSAGE = re.compile(r"GLOBAL ([^\s]+)")  # both wordings of torch 2.
 _REDUCE_IN_MESSAGE = re.compile(r"call reduce for unrecognized function ([^\n]+)")
 
 
+MAX_MESSAGE = 1000  # characters of a refusal: a hostile file must not fill the screen
+
+
 class CheckpointError(Exception):
     """A file that cannot be loaded. `code` is stable (the GUI translates it), the
     message says why in one line; `field` names the refused field, if one was."""
 
     def __init__(self, code: str, message: str, field: str | None = None):
-        super().__init__(one_line(message))
+        super().__init__(one_line(message, MAX_MESSAGE))
         self.code = code
         self.field = field
 

@@ -6,7 +6,7 @@ yet) still loads and trains on exactly."""
 import pytest
 import torch
 
-from gradlab.core import checkpoint
+from gradlab.core import checkpoint, torchfile
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.session import TrainingSession
 from gradlab.core.training import train
@@ -199,3 +199,17 @@ def test_loaded_tensors_share_nothing_with_each_other():
     session = loads(data)
     state = session.optimizer.state_dict()["state"][0]
     assert state["exp_avg"].data_ptr() != state["exp_avg_sq"].data_ptr()
+
+
+def test_a_refusal_stays_a_readable_line_whatever_the_file_holds():
+    """A hostile value of 100,000 characters, or 10,000 unknown settings, used to
+    be quoted whole: a single message line of 100,000+ characters in the
+    window and on the command line."""
+    clean = payload(ADAM)
+    many = {**clean["config"], **{f"k{i}": 1 for i in range(10_000)}}
+    for bad, named in (
+        (with_value(clean, ("config", "optimizer"), "a" * 100_000), "--optimizer"),
+        (with_value(clean, ("config",), many), "k0"),
+    ):
+        text = str(refused(bad))
+        assert named in text and len(text) <= torchfile.MAX_MESSAGE + 1, text[:200]

@@ -6,12 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale
 
 
-def num(value, digits: int = 4) -> str:
-    """A value as the values panel shows it: ≥ 4 decimals, or None."""
-    return format_value(value, digits)
-
-
 def format_value(value, digits: int = 4) -> str:
+    """A value as the values panel shows it: ≥ 4 decimals, or None."""
     if value is None:
         return "None"
     if value != value or value in (float("inf"), float("-inf")):

@@ -56,7 +56,7 @@ from gradlab.ui.panels.session_log import SessionLogPanel
 from gradlab.ui.panels.values import ValuesPanel
 from gradlab.ui.scrolling_tabs import scrolling_tabs
 from gradlab.ui.settings import Settings
-from gradlab.ui.texts import config_error_text, message_summary, message_text, setting_label
+from gradlab.ui.texts import config_error_text, message_texts, setting_label
 from gradlab.ui.worker import LOADING_STAGES
 
 translate = QCoreApplication.translate
@@ -480,8 +480,7 @@ class MainWindow(QMainWindow):
             )
             summary = text
         else:
-            text = message_text(message.code, message.args)
-            summary = message_summary(message.code, message.args)
+            text, summary = message_texts(message.code, message.args)
         # Each optimizer's step is explained in full the first time it is used.
         kind = message.code
         if kind == "step.ok" and len(message.args.get("args", ())) == 4:

@@ -10,9 +10,9 @@ from PySide6.QtCore import QCoreApplication
 
 from gradlab.core.config import SPEC_BY_NAME, ConfigError
 from gradlab.ui import data_texts, exercise_texts, update_text
-from gradlab.ui.formatting import format_value, locale_int, num
+from gradlab.ui.formatting import format_value, locale_int
 
-__all__ = ["format_value", "locale_int", "num"]  # shared with the panels, from here as before
+__all__ = ["format_value", "locale_int"]  # shared with the panels, from here as before
 
 translate = QCoreApplication.translate
 
@@ -53,7 +53,7 @@ def message_text(code: str, args: dict) -> str:
                 "criterion(y_pred, y) = {loss}: the mean of the squared errors. "
                 "The smaller it is, the better the line fits.",
             )
-        return text.format(loss=num(inner[0]))
+        return text.format(loss=format_value(inner[0]))
     if code in ("loss.diverged", "step.diverged"):
         return translate(
             "Messages",
@@ -68,7 +68,7 @@ def message_text(code: str, args: dict) -> str:
             "has shape {target}: PyTorch broadcast them (and warned), so this number "
             "compares the wrong pairs. Run model(x) again for the new batch.",
         ).format(
-            loss=num(inner[0]),
+            loss=format_value(inner[0]),
             pred=" × ".join(map(str, pred)),
             target=" × ".join(map(str, target)),
         )
@@ -160,7 +160,7 @@ def message_text(code: str, args: dict) -> str:
             "The run stopped itself at update {step}: the loss became {loss}. lr = {lr} is too "
             "large for this data, so every update overshoots the minimum by more than the "
             "last. Reset (Ctrl+R) and choose a smaller lr.",
-        ).format(step=a.get("step", 0), loss=num(a.get("loss")), lr=_g(a.get("lr")))
+        ).format(step=a.get("step", 0), loss=format_value(a.get("loss")), lr=_g(a.get("lr")))
     if code == "run.refused_diverged":
         return translate(
             "Messages",
@@ -373,12 +373,13 @@ def message_text(code: str, args: dict) -> str:
     return code
 
 
-def message_summary(code: str, args: dict) -> str:
-    """The message in one line, for repeats and the status bar: its first sentence
-    (a step's summary names its numbers)."""
+def message_texts(code: str, args: dict) -> tuple[str, str]:
+    """The message in full, and in one line for repeats and the status bar: its
+    first sentence (a step's one line names its numbers). Each worked out once."""
     if code == "step.ok":
-        return update_text.step_message(args or {})[1]
-    return first_sentence(message_text(code, args))
+        return update_text.step_message(args or {})
+    text = message_text(code, args)
+    return text, first_sentence(text)
 
 
 def first_sentence(text: str) -> str:

@@ -144,8 +144,7 @@ class TrainingWorker(QObject):
     @Slot()
     def next_phase(self) -> None:
         def do():
-            self._back_to_one_run()
-            self._pause_quietly()
+            self._stop_for_call()
             events = self._session.step_over()  # says when mistake mode skips zero_grad()
             self._publish(messages=[event_message(e, self._session) for e in events])
 
@@ -154,8 +153,7 @@ class TrainingWorker(QObject):
     @Slot()
     def full_update(self) -> None:
         def do():
-            self._back_to_one_run()
-            self._pause_quietly()
+            self._stop_for_call()
             said = self._session.diverged  # the divergence was explained already
             events = self._session.full_update()
             # Say what went wrong on the way (accumulation, divergence), then the result.
@@ -304,8 +302,7 @@ class TrainingWorker(QObject):
     @Slot(int)
     def step_back(self, n: int) -> None:
         def do():
-            self._back_to_one_run()
-            self._pause_quietly()
+            self._stop_for_call()
             undone = self._session.step_back(n)
             code = "stepback.ok" if undone else "stepback.none"
             args = {"n": undone, "step": self._session.step_count}
@@ -316,8 +313,7 @@ class TrainingWorker(QObject):
     @Slot(object)
     def set_parameters(self, values: dict) -> None:
         def do():
-            self._back_to_one_run()
-            self._pause_quietly()
+            self._stop_for_call()
             self._session.set_parameters(values)
             self._publish(
                 messages=[Message("info", "params.set", {"values": dict(values)})],
@@ -461,8 +457,7 @@ class TrainingWorker(QObject):
         )
 
     def _do_phase(self, name: str) -> None:
-        self._back_to_one_run()
-        self._pause_quietly()
+        self._stop_for_call()
         event = self._session.run_phase(name)
         self._publish(messages=[event_message(event, self._session)])
 
@@ -480,6 +475,12 @@ class TrainingWorker(QObject):
             updates=Updates(compare=None),
             running=False,
         )
+
+    def _stop_for_call(self) -> None:
+        """Before a call on the student's own run: compare mode ends, a run pauses
+        (each said as a message)."""
+        self._back_to_one_run()
+        self._pause_quietly()
 
     def _pause_quietly(self) -> None:
         """Stop a run, if one is going, and say how far it got."""
@@ -537,7 +538,7 @@ class TrainingWorker(QObject):
             # Once per frame, not per tick: until the GUI has taken the last
             # snapshot, the rows since can wait for the next send (a pause or a
             # command sends everything), and two sends of three cost only time.
-            self._publish(snapshot_if_wanted=True)
+            self._publish(from_run_tick=True)
         self._timer.start(next_in_ms)
 
     def _tick_compare(self) -> None:
@@ -554,8 +555,10 @@ class TrainingWorker(QObject):
             return
         self._timer.start(next_in_ms)
 
-    def _publish(self, *, snapshot_if_wanted: bool = False, **kwargs) -> None:
-        """Send the current state: history rows since the last send, a snapshot."""
+    def _publish(self, *, from_run_tick: bool = False, **kwargs) -> None:
+        """Send the current state: history rows since the last send, a snapshot.
+        `from_run_tick`: sent by a run (only when the GUI wants a snapshot), with
+        the graph as last captured and without the teaching panels' updates."""
         s = self._session
         h = s.history
         replace = kwargs.pop("replace", False)
@@ -565,10 +568,8 @@ class TrainingWorker(QObject):
         start = 0 if replace else self._rows_sent
         rows = h.rows_since(start)
         self._rows_sent = len(h)
-        snap = None
-        if not snapshot_if_wanted or self._mailbox.wants_snapshot():
-            snap = s.snapshot(fresh_graph=not snapshot_if_wanted)
-        if not snapshot_if_wanted:
+        snap = s.snapshot(fresh_graph=not from_run_tick)
+        if not from_run_tick:
             # After a command, never from a run's ticks: the maths beside autograd
             # and, when it changed, the session as code.
             kwargs["updates"] = self._teaching_updates().merged(kwargs.get("updates"))
@@ -645,9 +646,9 @@ def _lr_warning(limit, lr: float) -> list[Message]:
     """A warning when lr is past a limit that holds exactly for these data (new
     data can move it far: the thermometer readings' is about 0.002), with an lr
     just below it to try."""
-    from gradlab.core.landscape import LIMIT_EXACT
+    from gradlab.ui.lr_limit_text import above_exact_limit
 
-    if limit is None or limit.kind != LIMIT_EXACT or lr < limit.value:
+    if not above_exact_limit(limit, lr):
         return []
     suggest = float(f"{0.9 * limit.value:.1g}")  # one significant digit ...
     if suggest >= limit.value:  # ... rounded up past the limit: round down instead

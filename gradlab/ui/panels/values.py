@@ -274,7 +274,9 @@ def _arithmetic(snap, loss_kind: str) -> dict[str, str]:
                 )
             else:
                 out[key] = translate("Values", "accumulated: {old} + {new} = {total}").format(
-                    old=_n(before[0]), new=_p(after[0] - before[0]), total=_n(after[0])
+                    old=format_value(before[0]),
+                    new=_p(after[0] - before[0]),
+                    total=format_value(after[0]),
                 )
         return out
     if code == "zero_grad.ok":
@@ -286,7 +288,7 @@ def _arithmetic(snap, loss_kind: str) -> dict[str, str]:
             "l1": "mean(|y_pred − y|)",
             "huber": "mean(huber(y_pred − y))",
         }[loss_kind]
-        return {"loss": f"{formula} = {_n(snap.loss)}"}
+        return {"loss": f"{formula} = {format_value(snap.loss)}"}
     if code == "forward.ok" and snap.loss is not None:
         return {"loss": translate("Values", "y_pred is new; the loss still belongs to the old one")}
     return {}
@@ -332,10 +334,6 @@ def _same(a, b) -> bool:
     if a is None or b is None:
         return a is b
     return a == b or (a != a and b != b)
-
-
-def _n(value) -> str:
-    return format_value(value)
 
 
 def _p(value) -> str:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Slot
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.example_data import EXAMPLES
@@ -235,20 +235,10 @@ class FileActions(QObject):
 
     # -------------------------------------------------------------- dialogs
     def _ask_open_path(self, title: str, filters: str) -> str | None:
-        """A file to read, asked where the student last was (else their documents)."""
-        path, _ = QFileDialog.getOpenFileName(
-            self._window, title, folders.start_path(self._settings), filters
-        )
-        if path:
-            folders.remember(self._settings, path)
-        return path or None
+        return folders.ask_open_path(self._window, self._settings, title, filters)
 
     def _ask_path(self, title: str, name: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self._window, title, folders.start_path(self._settings, name), filters
-        )
-        if path:
-            folders.remember(self._settings, path)
+        path, _ = folders.ask_save_path(self._window, self._settings, title, name, filters)
         return path or None
 
     def export_csv(self) -> None:

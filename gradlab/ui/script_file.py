@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QTextOption
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QMessageBox, QVBoxLayout, QWidget
 
 translate = QCoreApplication.translate
 
@@ -40,16 +40,11 @@ def save_as(parent: QWidget, title: str, file_name: str, export: Callable[[str],
     from gradlab.ui import folders
     from gradlab.ui.settings import Settings
 
-    settings = Settings()
-    path, _ = QFileDialog.getSaveFileName(
-        parent,
-        title,
-        folders.start_path(settings, file_name),
-        translate("ScriptFile", "Python scripts (*.py)"),
+    path, _ = folders.ask_save_path(
+        parent, Settings(), title, file_name, translate("ScriptFile", "Python scripts (*.py)")
     )
     if not path:
         return
-    folders.remember(settings, path)
     try:
         export(path)
     except (OSError, ValueError) as exc:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRectF, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
-from PySide6.QtWidgets import QFileDialog, QGraphicsScene, QMessageBox, QWidget
+from PySide6.QtWidgets import QGraphicsScene, QMessageBox, QWidget
 
 from gradlab.core.fileio import atomic_write_bytes
 from gradlab.ui.panels.graph.scene import FIT_MARGIN
@@ -69,18 +69,17 @@ def ask_and_export(parent: QWidget, export: Callable[[str], None]) -> None:
     from gradlab.ui import folders
     from gradlab.ui.settings import Settings
 
-    settings = Settings()
     png = translate("GraphPanel", "PNG image (*.png)")
     svg = translate("GraphPanel", "SVG drawing (*.svg)")
-    path, chosen = QFileDialog.getSaveFileName(
+    path, chosen = folders.ask_save_path(
         parent,
+        Settings(),
         translate("GraphPanel", "Export the graph"),
-        folders.start_path(settings, "gradlab-graph.png"),
+        "gradlab-graph.png",
         f"{png};;{svg}",
     )
     if not path:
         return
-    folders.remember(settings, path)
     if Path(path).suffix.lower() not in (".png", ".svg"):
         path += ".svg" if chosen == svg else ".png"
     try:

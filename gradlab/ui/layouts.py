@@ -251,8 +251,8 @@ class Layouts(QObject):
         shown = self.plots_shown()
         self._plots.show_only([n for n in shown if n != "landscapePlot"])
         self._landscape.setVisible("landscapePlot" in shown)
-        if not self.presenting:
-            self._settings.plots_shown = shown
+        if not self.presenting and shown != self._settings.plots_shown:
+            self._settings.plots_shown = shown  # written only when it changed (not at every start)
 
     def reveal(self, name: str) -> str | None:
         """Show a dock or a plot by object name ("graphDock", "paramPlot") and

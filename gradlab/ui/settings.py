@@ -12,6 +12,8 @@ VERSION = 1
 THEMES = ("system", "light", "dark")
 LANGUAGES = ("system", "en", "zh_CN")
 MAX_RECENT = 8
+# "window/geometry" is no longer written (the geometry is kept per screen), but
+# files that hold it are not damaged.
 KNOWN_KEYS = {"version", "theme", "language", "window/geometry", "window/state", "recent"}
 # The classroom's keys (issue 16): zoom, the named layout, the plots shown, the
 # last folder a file dialog used, and the window's geometry per screen.
@@ -74,17 +76,8 @@ class Settings:
         self._set("language", value if value in LANGUAGES else "system")
 
     @property
-    def geometry(self) -> QByteArray | None:
-        return self._bytes("window/geometry")
-
-    @property
     def window_state(self) -> QByteArray | None:
         return self._bytes("window/state")
-
-    def save_window(self, geometry: QByteArray, state: QByteArray) -> None:
-        self._qs.setValue("window/geometry", geometry)
-        self._qs.setValue("window/state", state)
-        self._set("version", VERSION)
 
     @property
     def recent_files(self) -> list[str]:
@@ -150,8 +143,7 @@ class Settings:
 
     def save_window_state(self, state: QByteArray) -> None:
         """The docks' arrangement (the geometry is kept per screen)."""
-        self._qs.setValue("window/state", state)
-        self._set("version", VERSION)
+        self._set("window/state", state)
 
     def screen_geometry(self, screen: str) -> QByteArray | None:
         """The window's geometry last used on the screen named `screen` (see
@@ -159,8 +151,7 @@ class Settings:
         return self._bytes(f"{SCREEN_PREFIX}{screen}/geometry")
 
     def save_screen_geometry(self, screen: str, geometry: QByteArray) -> None:
-        self._qs.setValue(f"{SCREEN_PREFIX}{screen}/geometry", geometry)
-        self._set("version", VERSION)
+        self._set(f"{SCREEN_PREFIX}{screen}/geometry", geometry)
 
     def _set(self, key: str, value) -> None:
         self._qs.setValue(key, value)

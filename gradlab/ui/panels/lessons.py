@@ -125,6 +125,7 @@ class LessonPanel(QWidget):
         self._computing: set[tuple[str, str]] = set()
         self._alive = True
         self._markdown = ""
+        self._passed: set[str] = set()  # the challenges ticked in the lesson shown
         self._waiting = False
         self._shown_answers: dict[str, set[int]] = {}  # slug -> answers the reader opened
         self.confirm_box = None  # the question open while a try-it link asks
@@ -172,7 +173,7 @@ class LessonPanel(QWidget):
         self._liveComputed.connect(self._on_live_computed)
         controller.readyChanged.connect(self._on_ready)
         controller.runningChanged.connect(self._on_running)
-        controller.exercises.progressChanged.connect(self._render)  # ticks
+        controller.exercises.progressChanged.connect(self._on_progress)
         self.destroyed.connect(self._mark_dead)
         self._retranslate()
         self._fill_list()
@@ -440,6 +441,13 @@ class LessonPanel(QWidget):
         self.position.setText(f"{i + 1}/{n}" if n else "")
 
     # ------------------------------------------------------------ rendering
+    @Slot()
+    def _on_progress(self) -> None:
+        """A challenge's tick is in the lessons: render again when the challenges
+        passed changed, not for every prediction or name typed."""
+        if self.controller.exercises.passed_builtin_ids() != self._passed:
+            self._render()
+
     def _render(self, scroll_top: bool = False) -> None:
         if self._slug is None:
             self._markdown = ""
@@ -452,9 +460,9 @@ class LessonPanel(QWidget):
             live = False
             self._compute_live(self._slug, source)
         shown = self._shown_answers.get(self._slug, ())
-        passed = self.controller.exercises.passed_builtin_ids()
+        self._passed = self.controller.exercises.passed_builtin_ids()
         self._markdown = lessons.render(
-            source, self._language, live=live, shown_answers=shown, passed=passed
+            source, self._language, live=live, shown_answers=shown, passed=self._passed
         )
         self._waiting = not live and bool(lessons.placeholders(source))
         bar = self.view.verticalScrollBar()

@@ -50,6 +50,7 @@ class PredictPage(QWidget):
         self._lesson_title = ""
         self._before = None  # (snapshot, generation) the last frame showed
         self._waiting = False  # a call this page ran has not come back yet
+        self._shown_key = None  # what _refresh last showed the page for
         self._shown_result = None  # (call, optimizer, judged, rules) of the result shown
 
         self.mode = QCheckBox(
@@ -333,6 +334,12 @@ class PredictPage(QWidget):
         ready = bool(c.ready and snap is not None)
         call = snap.next_phase if ready and snap.next_phase in ("backward", "step") else None
         linear = ready and snap.model_kind == "linear"
+        # Called on every frame of a run: the widgets change only when what they
+        # show depends on changed.
+        key = (on, ready, call, linear, self._waiting, c.config.loss)
+        if key == self._shown_key:
+            return
+        self._shown_key = key
         for symbol, _name, field_call, _index in FIELDS:
             self.inputs[symbol].setEnabled(
                 on and linear and call == field_call and not self._waiting

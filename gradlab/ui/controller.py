@@ -347,14 +347,25 @@ class Controller(QObject):
         return True
 
     def apply_config(
-        self, config: ExperimentConfig, reason: str = "settings", details: dict | None = None
+        self,
+        config: ExperimentConfig,
+        reason: str = "settings",
+        details: dict | None = None,
+        skip_zero_grad: bool | None = None,
     ) -> None:
         """Replace the whole experiment (lessons' try-it links, loading a file, new
-        data). The worker's message is "session.<reason>" with `details`."""
+        data). The worker's message is "session.<reason>" with `details`.
+        `skip_zero_grad`, when given, is the mistake mode to run it in."""
         self.config = config
         self.configChanged.emit(config)
         if self.started:
             self._cmd_reset.emit(config, reason, dict(details or {}))
+        if skip_zero_grad is not None:
+            # The mistake mode outlives a reset: set it only when it differs, so
+            # that not every link adds a "zero_grad() runs again" message.
+            skipping = self.snapshot.skip_zero_grad if self.snapshot is not None else None
+            if skipping is not skip_zero_grad:
+                self.set_skip_zero_grad(skip_zero_grad)
 
     # --------------------------------------------------------------- frames
     @Slot()

@@ -28,7 +28,6 @@ PROGRESS_FILE = "progress.json"
 class ExerciseBook(QObject):
     progressChanged = Signal()
     exercisesChanged = Signal()  # an exercise file was opened
-    started = Signal(object)  # the Exercise just set up
     selected = Signal(object)  # an Exercise to show (a lesson's link, File ▸ Open exercise)
 
     def __init__(self, controller):
@@ -148,11 +147,9 @@ class ExerciseBook(QObject):
         self.active = exercise
         if c.running:
             c.pause()
-        c.apply_config(exercise.config, "exercise", {"title": exercise.title})
-        skipping = c.snapshot.skip_zero_grad if c.snapshot is not None else None
-        if skipping is not exercise.mistake_mode:
-            c.set_skip_zero_grad(exercise.mistake_mode)
-        self.started.emit(exercise)
+        c.apply_config(
+            exercise.config, "exercise", {"title": exercise.title}, exercise.mistake_mode
+        )
         return True
 
     def _say(self, level: str, code: str, args: dict) -> None:

@@ -304,12 +304,7 @@ class LessonPanel(QWidget):
             self._pending_try = name
             return True
         config = entry.config()
-        c.apply_config(config, reason="tryit")
-        # The mistake mode outlives a reset: set it whenever it differs (only then,
-        # so that every link does not add a "zero_grad() runs again" message).
-        skipping = c.snapshot.skip_zero_grad if c.snapshot is not None else None
-        if skipping is not entry.skip_zero_grad:
-            c.set_skip_zero_grad(entry.skip_zero_grad)
+        c.apply_config(config, reason="tryit", skip_zero_grad=entry.skip_zero_grad)
         if entry.speed is not None:
             c.set_speed(entry.speed)
         self._run_when_stopped = False

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gradlab.core import predict
 from gradlab.core.progress import now
 from gradlab.ui.panels.exercises import predict_texts
+from gradlab.ui.update_text import assignment_text
 
 translate = QCoreApplication.translate
 # (symbol, objectName, the call it is guessed before, parameter index)
@@ -240,7 +241,7 @@ class PredictPage(QWidget):
                 update.old, update.grad, lr, optimizer, direction, previous[index]
             )
             judged.append(predict.judge(symbol, guesses[symbol], truth, slips))
-            rules.append(predict_texts.update_rule(update))
+            rules.append(assignment_text(update))
         self._show(after, "step", judged, rules)
 
     def _show(self, after, call: str, judged, rules) -> None:

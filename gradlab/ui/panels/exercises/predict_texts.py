@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from gradlab.core import predict
 from gradlab.ui.formatting import format_value
-from gradlab.ui.update_text import assignment_text, numbers_text, optimizer_name
+from gradlab.ui.update_text import numbers_text, optimizer_name
 
 translate = QCoreApplication.translate
 
@@ -135,8 +135,3 @@ def gradient_rule(check, before: float | None, truth: float) -> str:
             "Predict", "backward() added it to the old .grad: {old} + {new} → PyTorch {truth}"
         ).format(old=format_value(before), new=format_value(eq.result), truth=format_value(truth))
     return text
-
-
-def update_rule(update) -> str:
-    """The optimizer's rule for one parameter with its numbers and torch's result."""
-    return assignment_text(update)

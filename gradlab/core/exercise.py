@@ -33,6 +33,7 @@ from gradlab.core.config import (
     parse_value,
 )
 from gradlab.core.datapoints import MAX_ROWS, DataError, DataPoints
+from gradlab.core.lr_limits import LIMIT_EXACT, limit_kind
 
 FORMAT = "gradlab-exercise"
 VERSION = 1
@@ -63,7 +64,6 @@ _KEYS = (
 )
 _REQUIRED = ("format", "version", "id", "title", "text", "goal")
 # Full-batch SGD on MSE with the linear model: the only place a sharp lr limit holds.
-SHARP_LIMIT_OPTIMIZERS = ("sgd", "momentum", "nesterov")
 
 
 class ExerciseError(ValueError):
@@ -391,13 +391,7 @@ def _stable_lr(value, config, free) -> Goal:
         optional_keys=("within", "updates"),
         name="an object",
     )(value, "goal")
-    sharp = (
-        config.model == "linear"
-        and config.loss == "mse"
-        and config.full_batch
-        and config.optimizer in SHARP_LIMIT_OPTIMIZERS
-    )
-    if not sharp:
+    if limit_kind(config)[0] != LIMIT_EXACT:
         raise Invalid(
             "goal.kind",
             "stable_lr needs the linear model, the mse loss, full batches (batch_size 0) and "

@@ -24,9 +24,10 @@ import numpy as np
 
 from gradlab.core.config import GENERATED_ONLY, ExperimentConfig
 from gradlab.core.exercise import Exercise
+from gradlab.core.lr_limits import LIMIT_EXACT
 
 PENDING, PASSED, FAILED = "pending", "passed", "failed"
-SHARP = "exact"  # core.landscape.LIMIT_EXACT (not imported here: it imports torch)
+SHARP = LIMIT_EXACT  # the only kind of limit a stable_lr goal can be checked against
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,9 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
+# The kinds of limit (LrLimit.kind), from the torch-free module that decides them.
+from gradlab.core.lr_limits import LIMIT_NONE, limit_kind
+
 
 @dataclass(frozen=True)
 class Surface:
@@ -92,16 +95,11 @@ def _lam_max(x: torch.Tensor) -> float:
     return float(torch.linalg.eigvalsh(mse_hessian(x)).max())
 
 
-# Where a learning-rate limit holds (LrLimit.kind).
-LIMIT_EXACT = "exact"  # full-batch SGD (plain, momentum, Nesterov) on MSE: a sharp limit
-LIMIT_GUIDE = "guide"  # the same on mini-batches: each batch's bowl differs a little
-LIMIT_NONE = "none"  # no such limit: adaptive optimizers, capped slopes, the MLP
-
-
 @dataclass(frozen=True)
 class LrLimit:
     """The largest stable learning rate for an experiment, or why there is none.
 
+    `kind` is one of LIMIT_EXACT, LIMIT_GUIDE, LIMIT_NONE (core.lr_limits).
     `rule` says which: "sgd" (2/λmax), "momentum" (2(1+μ)/λmax), "nesterov"
     (2(1+μ)/((1+2μ)λmax)), or, with kind LIMIT_NONE, "adaptive" (Adam, RMSprop,
     Adagrad scale each step themselves), "capped" (L1 and Huber: the slope of
@@ -125,14 +123,10 @@ def lr_limit(config, x: torch.Tensor) -> LrLimit:
     Nesterov's look-ahead narrows it to 2(1+μ)/((1+2μ)λmax) (both from the
     eigenvalues of the two-step recurrence; tests check them by training just
     below and just above)."""
-    if config.model != "linear":
-        return LrLimit(LIMIT_NONE, "model")
-    if config.optimizer in ("adam", "rmsprop", "adagrad"):
-        return LrLimit(LIMIT_NONE, "adaptive")
-    if config.loss != "mse":
-        return LrLimit(LIMIT_NONE, "capped")
+    kind, rule = limit_kind(config)
+    if kind == LIMIT_NONE:
+        return LrLimit(kind, rule)
     lam_max = _lam_max(x)
-    kind = LIMIT_EXACT if config.full_batch else LIMIT_GUIDE
     if config.optimizer == "momentum":
         mu = config.momentum
         return LrLimit(kind, "momentum", 2.0 * (1.0 + mu) / lam_max, lam_max, mu)

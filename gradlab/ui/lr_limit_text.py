@@ -7,14 +7,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from gradlab.core.lr_limits import LIMIT_EXACT, LIMIT_GUIDE  # torch-free: nothing loads at start
 from gradlab.ui.update_text import optimizer_name
 
 translate = QCoreApplication.translate
-
-# core.landscape's LIMIT_EXACT and LIMIT_GUIDE, spelled out: importing the module
-# would import torch before the window paints (a test checks they agree).
-LIMIT_EXACT = "exact"
-LIMIT_GUIDE = "guide"
 
 FORMULAS = {
     "sgd": "2/λmax",

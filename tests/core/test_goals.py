@@ -6,7 +6,7 @@ The built-in challenges' claims are pinned here too."""
 import pytest
 import torch
 
-from gradlab.core import goals, landscape
+from gradlab.core import goals, landscape, lr_limits
 from gradlab.core.actions import Action
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.datapoints import DataPoints
@@ -114,7 +114,7 @@ def spring():
     challenge = builtin("lr-limit")
     points = challenge.config.data
     limit = landscape.lr_limit(challenge.config, torch.tensor(points.x).reshape(-1, 1))
-    assert limit.kind == landscape.LIMIT_EXACT == goals.SHARP
+    assert limit.kind == lr_limits.LIMIT_EXACT == goals.SHARP
     assert limit.value == pytest.approx(spring_limit(points), rel=1e-9)
     return challenge, points, limit
 

@@ -1,12 +1,14 @@
 """The lab features of issue 7, against torch computed independently."""
 
 import copy
+import subprocess
+import sys
 
 import pytest
 import torch
 import torch.nn as nn
 
-from gradlab.core import landscape
+from gradlab.core import landscape, lr_limits
 from gradlab.core.compare import Comparison
 from gradlab.core.config import ExperimentConfig
 from gradlab.core.inference import predict
@@ -58,7 +60,7 @@ def test_lr_limit_is_sharp_for_full_batch_mse(optimizer, momentum):
     converges, just above it the loss blows up: the limit is exact."""
     config = ExperimentConfig(optimizer=optimizer, momentum=momentum)
     limit = landscape.lr_limit(config, TrainingSession(config).x)
-    assert (limit.kind, limit.rule) == (landscape.LIMIT_EXACT, optimizer)
+    assert (limit.kind, limit.rule) == (lr_limits.LIMIT_EXACT, optimizer)
     _, below, _, _ = reference_run(
         3000, optimizer=optimizer, momentum=momentum, lr=0.97 * limit.value
     )
@@ -84,20 +86,20 @@ def test_lr_limit_values_follow_the_hessian():
 @pytest.mark.parametrize(
     "changes,kind,rule",
     [
-        ({"batch_size": 10}, landscape.LIMIT_GUIDE, "sgd"),
-        ({"optimizer": "adam"}, landscape.LIMIT_NONE, "adaptive"),
-        ({"optimizer": "rmsprop"}, landscape.LIMIT_NONE, "adaptive"),
-        ({"optimizer": "adagrad", "batch_size": 10}, landscape.LIMIT_NONE, "adaptive"),
-        ({"loss": "l1"}, landscape.LIMIT_NONE, "capped"),
-        ({"loss": "huber"}, landscape.LIMIT_NONE, "capped"),
-        ({"model": "mlp"}, landscape.LIMIT_NONE, "model"),
+        ({"batch_size": 10}, lr_limits.LIMIT_GUIDE, "sgd"),
+        ({"optimizer": "adam"}, lr_limits.LIMIT_NONE, "adaptive"),
+        ({"optimizer": "rmsprop"}, lr_limits.LIMIT_NONE, "adaptive"),
+        ({"optimizer": "adagrad", "batch_size": 10}, lr_limits.LIMIT_NONE, "adaptive"),
+        ({"loss": "l1"}, lr_limits.LIMIT_NONE, "capped"),
+        ({"loss": "huber"}, lr_limits.LIMIT_NONE, "capped"),
+        ({"model": "mlp"}, lr_limits.LIMIT_NONE, "model"),
     ],
 )
 def test_lr_limit_says_where_it_does_not_hold(changes, kind, rule):
     config = ExperimentConfig(**changes)
     limit = landscape.lr_limit(config, TrainingSession(config).x)
     assert (limit.kind, limit.rule) == (kind, rule)
-    assert (limit.value is None) == (kind == landscape.LIMIT_NONE)
+    assert (limit.value is None) == (kind == lr_limits.LIMIT_NONE)
 
 
 @pytest.mark.parametrize("loss", ["l1", "huber"])
@@ -166,3 +168,11 @@ def test_inference_leaves_the_session_untouched():
     assert result.no_grad_requires_grad is False and result.no_grad_grad_fn is None
     assert result.with_grad_requires_grad is True and result.with_grad_grad_fn == "AddmmBackward0"
     copy.deepcopy(result)  # plain data
+
+
+def test_the_kind_of_limit_is_known_without_torch():
+    """The interface and the exercise files ask which limit holds before torch
+    is loaded: core.lr_limits imports nothing that loads it."""
+    code = "import sys, gradlab.core.lr_limits; print('torch' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr

@@ -171,14 +171,6 @@ def test_the_mistake_mode_marks_the_call_it_leaves_out(qtbot, window):
     assert any("zero_grad() was left out" in m for m in messages(window))
 
 
-def test_the_limit_kinds_are_the_cores():
-    from gradlab.core import landscape
-    from gradlab.ui import lr_limit_text
-
-    assert lr_limit_text.LIMIT_EXACT == landscape.LIMIT_EXACT
-    assert lr_limit_text.LIMIT_GUIDE == landscape.LIMIT_GUIDE
-
-
 # Sentences an outside review found wrong (issue 14), in both languages: each
 # must keep saying the true thing and never again the false one.
 WORDING = {

@@ -10,7 +10,6 @@ import ast
 import contextlib
 import copy
 import io
-import math
 
 import torch
 
@@ -165,7 +164,3 @@ def session_statements(extra: dict, constants: bool = True) -> str:
 
 def is_one_line(text: str) -> bool:
     return bool(text) and text.isprintable()
-
-
-def finite(value: float) -> bool:
-    return math.isfinite(value)

@@ -134,13 +134,10 @@ def main() -> None:
         window.close()
 
     run_script(app, script())
-    with open("/proc/loadavg") as fh:
-        load = fh.read().split()[0]
     out = {k: round(median([r[k] for r in rows]), 3) for k in rows[0]}
     out["ratios"] = [round(r["ratio"], 3) for r in rows]
     out["raw"] = round(out["raw"])
     out["cpu_share_ratio"] = round(median([r["worker_cpu"] / r["raw_cpu"] for r in rows]), 3)
-    out["loadavg_1min_at_end"] = float(load)
     emit("time_split", out)
 
 

@@ -369,6 +369,7 @@ def test_a_refused_call_that_drew_a_batch_still_draws_it():
 def test_the_mistake_modes_script_leaves_zero_grad_out_and_computes_what_the_app_does(tmp_path):
     """The code panel and File ▸ Export ▸ Training script in the mistake mode: the
     loop without optimizer.zero_grad(), equal to the app's run bit for bit."""
+    texts, models = [], []
     for cfg in (ExperimentConfig(), ExperimentConfig(batch_size=10, optimizer="adam")):
         text = codegen.script_for(cfg, 7, skip_zero_grad=True)
         assert "optimizer.zero_grad()  #" not in text and "zero_grad() left out" in text
@@ -377,5 +378,8 @@ def test_the_mistake_modes_script_leaves_zero_grad_out_and_computes_what_the_app
         session = TrainingSession(cfg)
         session.set_skip_zero_grad(True)
         session.run_updates(7)
-        (got,), _ = run_scripts(tmp_path, [text])
-        assert_equal_params(got["params"], session.model)
+        texts.append(text)
+        models.append(session.model)
+    results, _ = run_scripts(tmp_path, texts)  # one process runs both (torch imports once)
+    for got, model in zip(results, models, strict=True):
+        assert_equal_params(got["params"], model)

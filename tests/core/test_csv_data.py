@@ -15,10 +15,6 @@ from gradlab.core.csvdata import MAX_BYTES, CsvError, format_csv, parse_csv, rea
 from gradlab.core.datapoints import MAX_ROWS, DataPoints
 
 
-def float32(values) -> list[float]:
-    return torch.tensor(values, dtype=torch.float32).tolist()
-
-
 def bits(values) -> list[int]:
     return torch.tensor(values, dtype=torch.float32).view(torch.int32).tolist()
 

@@ -7,7 +7,6 @@ import signal
 import tempfile
 
 import pytest
-import torch
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -15,11 +14,11 @@ from gradlab.core import checkpoint
 from gradlab.ui import paths
 from gradlab.ui.autosave_slots import slot_path
 from tests.checkpoint_payloads import ADAM, ISSUE_CASES, payload, to_bytes, with_value
-from tests.reference import reference_run
 from tests.ui.trust_helpers import (
     answering,
     fill,
     messages,
+    same_weights,
     set_unwritable,
     small_tmpfs,
     start_window,
@@ -48,14 +47,6 @@ def _crafted(case: str) -> tuple[bytes, str]:
     return to_bytes(with_value(payload(config), path, value)), field
 
 
-def _same_weights(session_or_path, steps: int) -> bool:
-    session = session_or_path
-    if not hasattr(session, "model"):
-        session, _ = checkpoint.load(session_or_path)
-    ref, _, _, _ = reference_run(steps)
-    return session.step_count == steps and torch.equal(session.model.weight, ref.weight.detach())
-
-
 # ------------------------------------------------------- items 5, 9 and 17
 def _refused_autosave_is_kept_aside(qtbot, case: str) -> None:
     autosave = paths.autosave_path()
@@ -72,7 +63,7 @@ def _refused_autosave_is_kept_aside(qtbot, case: str) -> None:
     updates(qtbot, win, 2)
     win.close()
     assert kept[0].read_bytes() == data  # never written over at exit
-    assert _same_weights(autosave, 2)
+    assert same_weights(autosave, 2)
     assert not any("went wrong" in m for m in messages(win))
 
 
@@ -105,7 +96,7 @@ def test_a_bogus_log_entry_is_refused_by_file_open(qtbot, tmp_path):
     assert win.controller.ready and win.controller.snapshot.step == 0
     updates(qtbot, win, 1)
     win.close()
-    assert _same_weights(paths.autosave_path(), 1)  # the refused file never got there
+    assert same_weights(paths.autosave_path(), 1)  # the refused file never got there
 
 
 def test_any_error_while_restoring_sets_the_file_aside_and_starts_fresh(qtbot, monkeypatch):
@@ -156,7 +147,7 @@ def test_save_after_a_refused_open_never_writes_over_the_refused_file(qtbot, tmp
     win.files.save()
     qtbot.waitUntil(lambda: sum("Saved to" in m for m in messages(win)) == 2, timeout=10_000)
     assert refused.read_bytes() == before
-    assert _same_weights(mine, 2)
+    assert same_weights(mine, 2)
     assert win.settings.recent_files == [str(mine)]
     # A file that opens does become the current one.
     win.open_file(str(mine))
@@ -178,7 +169,7 @@ def test_a_full_disk_at_exit_asks_and_save_as_keeps_the_work(qtbot, tmp_path):
         assert "No space left on device" in answers.seen[0]
         assert str(slot_path(data, 1)) in answers.seen[0]
         assert not win.isVisible()
-        assert _same_weights(rescue, 3)
+        assert same_weights(rescue, 3)
 
 
 # Qt says so when the folder it holds its lock in becomes unwritable, as here.
@@ -218,7 +209,7 @@ def test_an_autosave_that_works_again_closes_without_asking(qtbot):
     with answering([]) as answers:
         assert win.close()
     assert answers.seen == []
-    assert _same_weights(slot_path(data, 1), 2)
+    assert same_weights(slot_path(data, 1), 2)
 
 
 @LOCK_LEFT
@@ -248,7 +239,7 @@ def test_a_signal_while_asking_quits_and_saves_to_the_temporary_folder(
         timer.stop()
         set_unwritable(data, False)
     assert asked
-    assert _same_weights(paths.fallback_dir("data") / "autosave.gradlab.pt", 2)
+    assert same_weights(paths.fallback_dir("data") / "autosave.gradlab.pt", 2)
 
 
 # ------------------------------------------------------------------ item 8
@@ -262,8 +253,8 @@ def test_two_windows_keep_two_autosaves_and_the_next_start_offers_both(qtbot):
     updates(qtbot, second, 2)
     second.close()
     first.close()  # the last to close no longer wins: both are kept
-    assert _same_weights(slot_path(paths.data_dir(), 1), 20)
-    assert _same_weights(slot_path(paths.data_dir(), 2), 2)
+    assert same_weights(slot_path(paths.data_dir(), 1), 20)
+    assert same_weights(slot_path(paths.data_dir(), 2), 2)
 
     again = start_window(qtbot)  # restores the newest, offers the other
     qtbot.waitUntil(lambda: again.controller.snapshot.step == 20, timeout=10_000)
@@ -276,8 +267,8 @@ def test_two_windows_keep_two_autosaves_and_the_next_start_offers_both(qtbot):
     qtbot.waitUntil(lambda: again.controller.snapshot.step == 2, timeout=10_000)
     qtbot.waitUntil(lambda: again.autosave.path == slot_path(paths.data_dir(), 2))
     # The session it replaced was autosaved first, to its own file: nothing lost.
-    assert _same_weights(slot_path(paths.data_dir(), 1), 21)
+    assert same_weights(slot_path(paths.data_dir(), 1), 21)
     updates(qtbot, again, 3)
     again.close()
-    assert _same_weights(slot_path(paths.data_dir(), 2), 5)
-    assert _same_weights(slot_path(paths.data_dir(), 1), 21)
+    assert same_weights(slot_path(paths.data_dir(), 2), 5)
+    assert same_weights(slot_path(paths.data_dir(), 1), 21)

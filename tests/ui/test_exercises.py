@@ -28,14 +28,10 @@ from gradlab.core.csvdata import read_csv
 from gradlab.ui.formatting import format_value
 from tests.reference import reference_run
 from tests.ui.conftest import READY_MS, find
+from tests.ui.trust_helpers import messages, updates
 
 LEFT = Qt.MouseButton.LeftButton
 BUILTIN = Path(__file__).resolve().parents[2] / "gradlab" / "assets" / "exercises"
-
-
-def messages(win) -> list[str]:
-    panel = win.findChild(QListWidget, "messagePanel")
-    return [panel.item(i).text() for i in range(panel.count())]
 
 
 def click(widget) -> None:
@@ -57,15 +53,6 @@ def pick_challenge(qtbot, win, title_start: str) -> None:
 
 def status(win) -> str:
     return find(win, QLabel, "challengeStatus").text()
-
-
-def updates(qtbot, win, n: int) -> None:
-    """n full updates (F11), waiting until the window shows them."""
-    c = win.controller
-    target = c.snapshot.step + n
-    for _ in range(n):
-        c.full_update()
-    qtbot.waitUntil(lambda: c.snapshot.step == target, timeout=10_000)
 
 
 def type_into(field: QLineEdit, text: str) -> None:

@@ -12,21 +12,17 @@ import pytest
 import torch
 from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit, QPushButton, QToolButton
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QToolButton
 
 from gradlab.core import example_data
 from gradlab.core.csvdata import read_csv
 from gradlab.core.datapoints import DataPoints
 from tests.reference import reference_run
 from tests.ui.conftest import find
+from tests.ui.trust_helpers import messages
 
 LEFT, RIGHT = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton
 NONE, SHIFT = Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier
-
-
-def messages(win) -> list[str]:
-    panel = find(win, QListWidget, "messagePanel")
-    return [panel.item(i).text() for i in range(panel.count())]
 
 
 def pixel(plot, x: float, y: float) -> QPoint:

@@ -71,9 +71,7 @@ def test_session_log_is_filled_by_the_worker(qtbot, window):
     panel.show()
     window.controller.run_phase("forward")
     qtbot.waitUntil(lambda: window.controller.snapshot.phase == "forward", timeout=10_000)
-    qtbot.wait(200)
-    if window.controller.session_log is None:
-        pytest.skip("the worker does not publish the session log yet")
+    qtbot.waitUntil(lambda: window.controller.session_log is not None, timeout=5_000)
     qtbot.waitUntil(lambda: "y_pred = model(x)" in panel.view.toPlainText(), timeout=5_000)
 
 

@@ -3,29 +3,18 @@ did not happen, and every optimizer's step is described by its own rule, with
 numbers checked against the tutorial's loop (tests/reference.py)."""
 
 import pytest
-from PySide6.QtWidgets import QLabel, QListWidget
+from PySide6.QtWidgets import QLabel
 
 from tests.reference import reference_run
 from tests.ui.conftest import find
+from tests.ui.trust_helpers import messages, updates
 
 ARROW = "←"  # every update arithmetic is an assignment
-
-
-def messages(win):
-    panel = find(win, QListWidget, "messagePanel")
-    return [panel.item(i).text() for i in range(panel.count())]
 
 
 def arithmetic(win, key="weightValue"):
     label = find(win, QLabel, key + "Arithmetic")
     return label.text() if label.isVisibleTo(win) else ""
-
-
-def updates(qtbot, win, n):
-    start = win.controller.snapshot.step
-    for _ in range(n):
-        win.controller.full_update()
-    qtbot.waitUntil(lambda: win.controller.snapshot.step == start + n, timeout=10_000)
 
 
 def wait_event(qtbot, win, code):

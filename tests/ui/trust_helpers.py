@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from tests.reference import reference_run
 from tests.ui.conftest import READY_MS, find
 
 
@@ -143,3 +144,17 @@ def set_unwritable(folder: Path, unwritable: bool) -> str:
     if done.returncode != 0:
         pytest.skip(f"running as root, and chattr cannot make a folder unwritable: {done.stderr}")
     return os.strerror(errno.EPERM)
+
+
+def same_weights(session_or_path, steps: int) -> bool:
+    """Whether a session (or the checkpoint at a path) is the tutorial's run after
+    `steps` updates, bit for bit."""
+    import torch
+
+    from gradlab.core import checkpoint
+
+    session = session_or_path
+    if not hasattr(session, "model"):
+        session, _ = checkpoint.load(session_or_path)
+    ref, _, _, _ = reference_run(steps)
+    return session.step_count == steps and torch.equal(session.model.weight, ref.weight.detach())

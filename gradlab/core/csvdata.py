@@ -30,7 +30,7 @@ from dataclasses import dataclass
 
 from gradlab.core.checks import one_line
 from gradlab.core.datapoints import MAX_ABS_TEXT, MAX_ABS_VALUE, MAX_ROWS, DataPoints, literal
-from gradlab.core.fileio import FileTooLarge, NotRegularFile, atomic_write_text, read_regular_file
+from gradlab.core.fileio import FileTooLarge, NotRegularFile, read_regular_file
 
 # 10,000 rows of two long numbers ("-1.2345678901234567e-05") fit in well under 1 MB.
 MAX_BYTES = 2 * 1024 * 1024
@@ -237,15 +237,10 @@ def _shown(text: str) -> str:
 
 
 # ---------------------------------------------------------------- writing
-def format_csv(points: DataPoints, header: tuple[str, str] = ("x", "y")) -> str:
-    """The points as CSV text: a header, then one `x,y` row per point, each value
-    the shortest text that reads back to the same float32."""
-    return format_columns(points.x, points.y, header)
-
-
 def format_columns(xs, ys, header: tuple[str, str] = ("x", "y")) -> str:
-    """format_csv for any two equally long columns of finite float32 values (the
-    generated data may hold more rows than GradLab reads back)."""
+    """Two equally long columns of finite float32 values as CSV text: a header,
+    then one `x,y` row each, every value the shortest text that reads back to the
+    same float32 (the generated data may hold more rows than GradLab reads back)."""
     lines = [",".join(_header_field(h) for h in header)]
     lines += [f"{literal(x)},{literal(y)}" for x, y in zip(xs, ys, strict=True)]
     return "\n".join(lines) + "\n"
@@ -258,8 +253,3 @@ def _header_field(name: str) -> str:
     if _looks_numeric(name, ",") or _looks_numeric(name, ";"):
         name = f"{name} (column)"
     return name
-
-
-def write_csv(path: str | os.PathLike, points: DataPoints, header=("x", "y")) -> None:
-    """Write the points (atomically: all or nothing); raises OSError."""
-    atomic_write_text(path, format_csv(points, header))

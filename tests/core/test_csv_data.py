@@ -11,8 +11,9 @@ import torch
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gradlab.core.csvdata import MAX_BYTES, CsvError, format_csv, parse_csv, read_csv, write_csv
+from gradlab.core.csvdata import MAX_BYTES, CsvError, format_columns, parse_csv, read_csv
 from gradlab.core.datapoints import MAX_ROWS, DataPoints
+from gradlab.core.fileio import atomic_write_text
 
 
 def bits(values) -> list[int]:
@@ -246,7 +247,7 @@ def test_a_table_of_numbers_reads_back_as_its_float32_values(rows, sep, newline,
 @given(st.lists(st.tuples(FINITE, FINITE), min_size=1, max_size=40))
 def test_what_gradlab_writes_reads_back_to_the_same_float32_bits(rows):
     points = DataPoints.from_rows(rows)
-    text = format_csv(points)
+    text = format_columns(points.x, points.y)
     back = parse_csv(text.encode()).points
     assert bits(back.x) == bits([x for x, _ in rows]) and bits(back.y) == bits([y for _, y in rows])
     # ... and so does plain Python reading it: float(), then torch's float32.
@@ -254,9 +255,11 @@ def test_what_gradlab_writes_reads_back_to_the_same_float32_bits(rows):
     assert bits([float(x) for x, _ in body]) == bits([x for x, _ in rows])
 
 
-def test_write_csv_writes_a_file_that_reads_back(tmp_path):
+def test_an_exported_file_reads_back(tmp_path):
+    """As File ▸ Export data writes it (ui.data_editing.export_file)."""
     points = DataPoints((0.1, -2.5, 1e-7), (3.3, 0.0, 123456.789))
-    write_csv(tmp_path / "out.csv", points, header=("celsius", "fahrenheit"))
+    text = format_columns(points.x, points.y, header=("celsius", "fahrenheit"))
+    atomic_write_text(tmp_path / "out.csv", text)
     data = read_csv(tmp_path / "out.csv")
     assert data.points == points and data.header == ("celsius", "fahrenheit")
     assert (tmp_path / "out.csv").read_text().splitlines()[1] == "0.1,3.3"
@@ -264,7 +267,7 @@ def test_write_csv_writes_a_file_that_reads_back(tmp_path):
 
 def test_a_header_that_looks_like_a_number_or_splits_is_made_a_name(tmp_path):
     points = DataPoints((1.0,), (2.0,))
-    text = format_csv(points, header=("12", 'a;b,"c"'))
+    text = format_columns(points.x, points.y, header=("12", 'a;b,"c"'))
     data = parse_csv(text.encode())
     assert data.points == points and data.separator == ","
     assert data.header == ("12 (column)", "a b  c")

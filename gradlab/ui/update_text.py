@@ -100,6 +100,14 @@ def step_message(args: dict) -> tuple[str, str]:
     return full, short
 
 
+def applied_updates(event) -> tuple:
+    """The ParamUpdates of a session event from step(): each parameter's inputs,
+    read before the step, and torch's result; () for any other event."""
+    if event.code == "step.ok" and len(event.args) == 4:
+        return tuple(event.args[3])
+    return ()
+
+
 def _step_args(args: dict):
     inner = tuple(args.get("args", ()))
     if len(inner) == 4:

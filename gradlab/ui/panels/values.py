@@ -245,8 +245,8 @@ class ValuesPanel(QWidget):
 def _arithmetic(snap, loss_kind: str) -> dict[str, str]:
     """Row key -> one line saying what the last event did to that value."""
     code, linear = snap.event.code, snap.model_kind == "linear"
-    if code == "step.ok" and linear and len(snap.event.args) == 4:
-        applied = snap.event.args[3]
+    applied = update_text.applied_updates(snap.event)
+    if applied and linear:
         return {u.symbol: update_text.assignment_text(u) for u in applied}
     if code == "step.no_grad":
         text = translate("Values", "unchanged: every .grad is None, so step() did nothing")

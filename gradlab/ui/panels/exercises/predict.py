@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from gradlab.core import predict
 from gradlab.core.progress import now
 from gradlab.ui.panels.exercises import predict_texts
-from gradlab.ui.update_text import assignment_text
+from gradlab.ui.update_text import applied_updates, assignment_text
 
 translate = QCoreApplication.translate
 # (symbol, objectName, the call it is guessed before, parameter index)
@@ -224,7 +224,7 @@ class PredictPage(QWidget):
         optimizer = self.controller.config.optimizer
         previous = self._history_grads(before.step)
         judged, rules = [], []
-        applied = after.event.args[3] if event == "step.ok" and len(after.event.args) == 4 else ()
+        applied = applied_updates(after.event)
         for symbol, index in (("w", 0), ("b", 1)):
             if symbol not in guesses:
                 continue
